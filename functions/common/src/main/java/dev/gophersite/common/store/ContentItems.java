@@ -1,0 +1,115 @@
+package dev.gophersite.common.store;
+
+import dev.gophersite.common.content.Page;
+import dev.gophersite.common.content.PageSummary;
+import dev.gophersite.common.content.Section;
+import dev.gophersite.common.content.SiteIndex;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The content table's item layout, in one place for the writer (loader) and the readers (functions).
+ *
+ * <pre>
+ * pk="SITE"    sk="CURRENT"       the pointer: version, previous, updatedAt   (the only item ever updated)
+ * pk="V#{ver}" sk="INDEX"         page list of that version
+ * pk="V#{ver}" sk="PAGE#{slug}"   one page of that version
+ * </pre>
+ * Items under {@code V#} are immutable; a load writes a new version and then flips the pointer with one
+ * conditional update, so readers see either the old site or the new one, never a mix.
+ */
+public final class ContentItems {
+    public static final String PK = "pk";
+    public static final String SK = "sk";
+    public static final String POINTER_PK = "SITE";
+    public static final String POINTER_SK = "CURRENT";
+    public static final String INDEX_SK = "INDEX";
+    public static final String PAGE_PREFIX = "PAGE#";
+
+    private ContentItems() {
+    }
+
+    public static String versionPk(String version) {
+        return "V#" + version;
+    }
+
+    public static Map<String, AttributeValue> key(String pk, String sk) {
+        return Map.of(PK, s(pk), SK, s(sk));
+    }
+
+    public static Map<String, AttributeValue> pointerKey() {
+        return key(POINTER_PK, POINTER_SK);
+    }
+
+    public static Map<String, AttributeValue> pageKey(String version, String slug) {
+        return key(versionPk(version), PAGE_PREFIX + slug);
+    }
+
+    public static Map<String, AttributeValue> indexKey(String version) {
+        return key(versionPk(version), INDEX_SK);
+    }
+
+    public static Map<String, AttributeValue> pageItem(String version, Page page) {
+        Map<String, AttributeValue> item = new HashMap<>(pageKey(version, page.slug()));
+        item.put("slug", s(page.slug()));
+        item.put("title", s(page.title()));
+        item.put("summary", s(page.summary()));
+        item.put("order", n(page.order()));
+        item.put("updatedAt", s(page.updatedAt()));
+        item.put("hash", s(page.hash()));
+        item.put("json", s(page.json()));
+        List<AttributeValue> sections = new ArrayList<>();
+        for (Section section : page.sections()) {
+            sections.add(AttributeValue.fromM(Map.of(
+                    "id", s(section.id()), "heading", s(section.heading()),
+                    "html", s(section.html()), "text", s(section.text()))));
+        }
+        item.put("sections", AttributeValue.fromL(sections));
+        return item;
+    }
+
+    public static Page page(Map<String, AttributeValue> item) {
+        List<Section> sections = new ArrayList<>();
+        for (AttributeValue value : item.get("sections").l()) {
+            Map<String, AttributeValue> m = value.m();
+            sections.add(new Section(m.get("id").s(), m.get("heading").s(), m.get("html").s(), m.get("text").s()));
+        }
+        return new Page(item.get("slug").s(), item.get("title").s(), item.get("summary").s(),
+                Integer.parseInt(item.get("order").n()), List.copyOf(sections), item.get("updatedAt").s(),
+                item.get("hash").s(), item.get("json").s());
+    }
+
+    public static Map<String, AttributeValue> indexItem(SiteIndex index) {
+        Map<String, AttributeValue> item = new HashMap<>(indexKey(index.version()));
+        List<AttributeValue> pages = new ArrayList<>();
+        for (PageSummary p : index.pages()) {
+            pages.add(AttributeValue.fromM(Map.of(
+                    "slug", s(p.slug()), "title", s(p.title()), "summary", s(p.summary()), "order", n(p.order()))));
+        }
+        item.put("pages", AttributeValue.fromL(pages));
+        item.put("json", s(index.json()));
+        return item;
+    }
+
+    public static SiteIndex index(String version, Map<String, AttributeValue> item) {
+        List<PageSummary> pages = new ArrayList<>();
+        for (AttributeValue value : item.get("pages").l()) {
+            Map<String, AttributeValue> m = value.m();
+            pages.add(new PageSummary(m.get("slug").s(), m.get("title").s(), m.get("summary").s(),
+                    Integer.parseInt(m.get("order").n())));
+        }
+        return new SiteIndex(version, List.copyOf(pages), item.get("json").s());
+    }
+
+    static AttributeValue s(String value) {
+        return AttributeValue.fromS(value);
+    }
+
+    static AttributeValue n(long value) {
+        return AttributeValue.fromN(Long.toString(value));
+    }
+}

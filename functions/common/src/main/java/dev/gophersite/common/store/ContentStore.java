@@ -1,0 +1,21 @@
+package dev.gophersite.common.store;
+
+import dev.gophersite.common.content.Page;
+import dev.gophersite.common.content.SiteIndex;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Read access to the current site. Implementations throw {@link StoreUnavailableException} or {@link StoreException}. */
+public interface ContentStore {
+
+    /** The current site version; cheap to call on every request. */
+    String currentVersion();
+
+    SiteIndex index();
+
+    Optional<Page> page(String slug);
+
+    /** Every page of the current version with its sections, for building a retrieval index. */
+    List<Page> allPages();
+}

@@ -1,0 +1,33 @@
+package dev.gophersite.common.store;
+
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.retry.RetryMode;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import java.time.Duration;
+
+/**
+ * Builds the DynamoDB client the functions share. Region, endpoint ({@code AWS_ENDPOINT_URL_DYNAMODB}) and
+ * credentials come from the SDK's standard resolution; this only fixes the HTTP client and the time budget, so
+ * a slow or dead DynamoDB costs a bounded wait instead of the SDK's much longer defaults.
+ */
+public final class DynamoDbClients {
+    private DynamoDbClients() {
+    }
+
+    public static DynamoDbClient create(Duration callBudget) {
+        Duration attempt = callBudget.dividedBy(3);
+        return DynamoDbClient.builder()
+                .httpClient(UrlConnectionHttpClient.builder()
+                        .connectionTimeout(Duration.ofMillis(Math.min(1000, attempt.toMillis())))
+                        .socketTimeout(attempt)
+                        .build())
+                .overrideConfiguration(ClientOverrideConfiguration.builder()
+                        .apiCallTimeout(callBudget)
+                        .apiCallAttemptTimeout(attempt)
+                        .retryStrategy(RetryMode.STANDARD)
+                        .build())
+                .build();
+    }
+}

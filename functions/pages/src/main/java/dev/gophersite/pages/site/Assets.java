@@ -1,0 +1,53 @@
+package dev.gophersite.pages.site;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+
+/** The site's static files (stylesheet, chat widget), served from the jar's {@code web/} folder. */
+public final class Assets {
+    private static final Pattern NAME = Pattern.compile("[a-z0-9-]{1,40}\\.(css|js|svg)");
+    private static final Map<String, String> TYPES = Map.of(
+            "css", "text/css; charset=utf-8",
+            "js", "text/javascript; charset=utf-8",
+            "svg", "image/svg+xml");
+    private final Map<String, Optional<Asset>> cache = new ConcurrentHashMap<>();
+
+    public record Asset(String name, String contentType, String body, String etag) {
+    }
+
+    public Optional<Asset> find(String name) {
+        if (name == null || !NAME.matcher(name).matches()) {
+            return Optional.empty();
+        }
+        return cache.computeIfAbsent(name, Assets::load);
+    }
+
+    private static Optional<Asset> load(String name) {
+        try (InputStream in = Assets.class.getClassLoader().getResourceAsStream("web/" + name)) {
+            if (in == null) {
+                return Optional.empty();
+            }
+            byte[] bytes = in.readAllBytes();
+            String type = TYPES.get(name.substring(name.lastIndexOf('.') + 1));
+            return Optional.of(new Asset(name, type, new String(bytes, StandardCharsets.UTF_8), "\"" + hash(bytes) + "\""));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String hash(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)).substring(0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
