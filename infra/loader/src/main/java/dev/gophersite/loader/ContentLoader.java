@@ -57,6 +57,11 @@ public final class ContentLoader {
                 .substring(0, 12);
     }
 
+    /** Parses the whole directory first, so invalid content fails before anything is written. */
+    public Result loadDirectory(java.nio.file.Path contentDir) {
+        return load(new ContentParser().parseDirectory(contentDir));
+    }
+
     public Result load(List<Page> parsed) {
         String version = siteVersion(parsed);
         Map<String, AttributeValue> pointer = dynamo.getItem(b -> b.tableName(table)

@@ -1,0 +1,22 @@
+package dev.gophersite.loader;
+
+import dev.gophersite.dynalite.Repo;
+
+import java.nio.file.Path;
+
+final class TestPaths {
+    private TestPaths() {
+    }
+
+    static Path content() {
+        return Repo.root().resolve("content");
+    }
+
+    static Path seed() {
+        return Repo.root().resolve("../shared/seed/go-site.txt").normalize();
+    }
+
+    static Path template() {
+        return Repo.root().resolve("template.yaml");
+    }
+}
