@@ -52,6 +52,29 @@ public final class ContentLoader {
         this(dynamo, table, Clock.systemUTC(), message -> { });
     }
 
+    /** A site version ready to store: pages with their dates and API bodies, and the page index. */
+    public record Site(String version, List<Page> pages, SiteIndex index) {
+    }
+
+    /**
+     * Dates and renders parsed pages. A page whose content is unchanged from {@code stored} keeps its
+     * {@code updatedAt}, so reloading the same content yields byte-identical items.
+     */
+    public static Site render(List<Page> parsed, Map<String, Page> stored, String now) {
+        String version = siteVersion(parsed);
+        List<Page> pages = new ArrayList<>();
+        for (Page page : parsed) {
+            Page old = stored.get(page.slug());
+            String updatedAt = old != null && old.hash().equals(page.hash()) ? old.updatedAt() : now;
+            Page dated = new Page(page.slug(), page.title(), page.summary(), page.order(), page.sections(),
+                    updatedAt, page.hash(), "");
+            pages.add(new Page(dated.slug(), dated.title(), dated.summary(), dated.order(), dated.sections(),
+                    dated.updatedAt(), dated.hash(), PageJson.page(dated)));
+        }
+        List<PageSummary> summaries = pages.stream().map(Page::summaryView).toList();
+        return new Site(version, List.copyOf(pages), new SiteIndex(version, summaries, PageJson.index(summaries)));
+    }
+
     public static String siteVersion(List<Page> pages) {
         return ContentParser.hash(pages.stream().map(p -> p.slug() + "=" + p.hash()).sorted().toArray(String[]::new))
                 .substring(0, 12);
@@ -78,17 +101,9 @@ public final class ContentLoader {
 
         Map<String, Page> stored = current == null ? Map.of() : pagesOf(current);
         String now = Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString();
-        List<Page> pages = new ArrayList<>();
-        for (Page page : parsed) {
-            Page old = stored.get(page.slug());
-            String updatedAt = old != null && old.hash().equals(page.hash()) ? old.updatedAt() : now;
-            Page dated = new Page(page.slug(), page.title(), page.summary(), page.order(), page.sections(),
-                    updatedAt, page.hash(), "");
-            pages.add(new Page(dated.slug(), dated.title(), dated.summary(), dated.order(), dated.sections(),
-                    dated.updatedAt(), dated.hash(), PageJson.page(dated)));
-        }
-        List<PageSummary> summaries = pages.stream().map(Page::summaryView).toList();
-        SiteIndex index = new SiteIndex(version, summaries, PageJson.index(summaries));
+        Site site = render(parsed, stored, now);
+        List<Page> pages = site.pages();
+        SiteIndex index = site.index();
 
         dynamo.putItem(b -> b.tableName(table).item(Map.of(
                 ContentItems.PK, AttributeValue.fromS(ContentItems.POINTER_PK),

@@ -1,0 +1,132 @@
+package dev.gophersite.pages.handler;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import dev.gophersite.common.store.StoreUnavailableException;
+import dev.gophersite.pages.site.Assets;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static dev.gophersite.pages.handler.PagesApiHandlerTest.event;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SiteHandlerTest {
+    private final InMemoryContentStore store = new InMemoryContentStore();
+    private final SiteHandler handler = new SiteHandler(store, new Assets());
+
+    @Test
+    void renders_home_with_navigation_widget_opener_and_stage_relative_links() {
+        // when
+        APIGatewayProxyResponseEvent response = handler.handleRequest(event("site-home"), null);
+
+        // then
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        assertThat(response.getHeaders().get("Content-Type")).isEqualTo("text/html; charset=utf-8");
+        String html = response.getBody();
+        assertThat(html).contains("<nav class=\"site-nav\"", "href=\"/prod/history\"", "href=\"/prod/\" aria-current=\"page\"",
+                "id=\"ask-open\" href=\"/prod/ask\"", "src=\"/prod/assets/widget.js\"");
+        assertThat(html).doesNotContain("<script>").doesNotContain("style=");
+    }
+
+    @Test
+    void renders_a_page_with_table_of_contents_anchored_sections_and_code() {
+        // when
+        String html = handler.handleRequest(event("site-page-essentials"), null).getBody();
+
+        // then
+        assertThat(html).contains("<h1>Essentials: the Go 8</h1>", "<nav class=\"toc\"", "<section id=\"goroutines\">",
+                "href=\"#goroutines\"", "<code class=\"language-go\">", "aria-current=\"page\">Essentials");
+    }
+
+    @Test
+    void html_responses_carry_security_headers() {
+        // when
+        Map<String, String> headers = handler.handleRequest(event("site-page-essentials"), null).getHeaders();
+
+        // then
+        assertThat(headers.get("Content-Security-Policy")).contains("script-src 'self'").contains("frame-ancestors 'none'")
+                .doesNotContain("unsafe-inline");
+        assertThat(headers).containsEntry("X-Content-Type-Options", "nosniff")
+                .containsEntry("X-Frame-Options", "DENY").containsKey("Referrer-Policy");
+    }
+
+    @Test
+    void unknown_page_is_a_404_html_page_with_navigation() {
+        // when
+        APIGatewayProxyResponseEvent response = handler.handleRequest(event("site-page-unknown"), null);
+
+        // then
+        assertThat(response.getStatusCode()).isEqualTo(404);
+        assertThat(response.getBody()).contains("Page not found", "href=\"/prod/history\"").doesNotContain("rust");
+    }
+
+    @Test
+    void malformed_slug_never_reaches_the_page_lookup_or_the_html() {
+        // given
+        APIGatewayProxyRequestEvent request = event("site-page-unknown");
+        request.setPathParameters(Map.of("slug", "<script>alert(1)</script>"));
+
+        // when
+        APIGatewayProxyResponseEvent response = handler.handleRequest(request, null);
+
+        // then
+        assertThat(response.getStatusCode()).isEqualTo(404);
+        assertThat(response.getBody()).doesNotContain("<script>alert");
+    }
+
+    @Test
+    void returns_304_when_page_etag_matches() {
+        // given
+        String etag = handler.handleRequest(event("site-page-essentials"), null).getHeaders().get("ETag");
+        APIGatewayProxyRequestEvent conditional = event("site-page-essentials");
+        conditional.getHeaders().put("If-None-Match", etag);
+
+        // then
+        assertThat(handler.handleRequest(conditional, null).getStatusCode()).isEqualTo(304);
+    }
+
+    @Test
+    void home_slug_redirects_to_the_root() {
+        // given
+        APIGatewayProxyRequestEvent request = event("site-page-unknown");
+        request.setPathParameters(Map.of("slug", "home"));
+        request.setPath("/home");
+        request.getRequestContext().setPath("/prod/home");
+
+        // when
+        APIGatewayProxyResponseEvent response = handler.handleRequest(request, null);
+
+        // then
+        assertThat(response.getStatusCode()).isEqualTo(301);
+        assertThat(response.getHeaders()).containsEntry("Location", "/prod/");
+    }
+
+    @Test
+    void serves_stylesheet_and_rejects_unknown_or_traversing_asset_names() {
+        // when
+        APIGatewayProxyResponseEvent css = handler.handleRequest(event("site-asset-css"), null);
+        APIGatewayProxyRequestEvent traversal = event("site-asset-css");
+        traversal.setPathParameters(Map.of("file", "../../etc/passwd"));
+
+        // then
+        assertThat(css.getStatusCode()).isEqualTo(200);
+        assertThat(css.getHeaders().get("Content-Type")).startsWith("text/css");
+        assertThat(css.getBody()).contains(".site-nav");
+        assertThat(handler.handleRequest(traversal, null).getStatusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void store_outage_is_a_503_page_with_retry_after() {
+        // given
+        store.failingWith(new StoreUnavailableException("down", null, 2));
+
+        // when
+        APIGatewayProxyResponseEvent response = handler.handleRequest(event("site-page-essentials"), null);
+
+        // then
+        assertThat(response.getStatusCode()).isEqualTo(503);
+        assertThat(response.getHeaders()).containsEntry("Retry-After", "2");
+        assertThat(response.getBody()).contains("Temporarily unavailable");
+    }
+}
