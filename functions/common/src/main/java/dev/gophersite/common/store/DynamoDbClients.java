@@ -2,6 +2,7 @@ package dev.gophersite.common.store;
 
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.retry.RetryMode;
+import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -17,17 +18,26 @@ public final class DynamoDbClients {
     }
 
     public static DynamoDbClient create(Duration callBudget) {
-        Duration attempt = callBudget.dividedBy(3);
         return DynamoDbClient.builder()
-                .httpClient(UrlConnectionHttpClient.builder()
-                        .connectionTimeout(Duration.ofMillis(Math.min(1000, attempt.toMillis())))
-                        .socketTimeout(attempt)
-                        .build())
-                .overrideConfiguration(ClientOverrideConfiguration.builder()
-                        .apiCallTimeout(callBudget)
-                        .apiCallAttemptTimeout(attempt)
-                        .retryStrategy(RetryMode.STANDARD)
-                        .build())
+                .httpClient(httpClient(callBudget))
+                .overrideConfiguration(overrides(callBudget))
+                .build();
+    }
+
+    public static SdkHttpClient httpClient(Duration callBudget) {
+        Duration attempt = callBudget.dividedBy(3);
+        return UrlConnectionHttpClient.builder()
+                .connectionTimeout(Duration.ofMillis(Math.min(1000, attempt.toMillis())))
+                .socketTimeout(attempt)
+                .build();
+    }
+
+    /** Up to three attempts, each bounded, all within {@code callBudget}. */
+    public static ClientOverrideConfiguration overrides(Duration callBudget) {
+        return ClientOverrideConfiguration.builder()
+                .apiCallTimeout(callBudget)
+                .apiCallAttemptTimeout(callBudget.dividedBy(3))
+                .retryStrategy(RetryMode.STANDARD)
                 .build();
     }
 }
