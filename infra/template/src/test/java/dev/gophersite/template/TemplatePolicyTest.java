@@ -1,0 +1,91 @@
+package dev.gophersite.template;
+
+import dev.gophersite.infra.SamTemplate;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Least privilege and edge protection, read from template.yaml. */
+class TemplatePolicyTest {
+
+    @Test
+    void no_policy_grants_wildcard_actions_or_resources() {
+        List<String> wildcards = new ArrayList<>();
+        Template.functions().forEach((id, function) -> {
+            for (Object policy : Template.policies(function)) {
+                collectWildcards(id, policy, wildcards);
+            }
+        });
+        assertThat(wildcards).isEmpty();
+    }
+
+    @Test
+    void page_readers_can_only_read_and_feedback_can_only_write() {
+        // then
+        assertThat(policyNames("PagesApiFunction")).containsExactly("DynamoDBReadPolicy");
+        assertThat(policyNames("SiteFunction")).containsExactly("DynamoDBReadPolicy");
+        assertThat(policyNames("FeedbackFunction")).containsExactly("DynamoDBWritePolicy");
+        assertThat(policyNames("AskFunction")).containsExactly("DynamoDBReadPolicy", "Statement");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void ask_function_may_only_get_and_put_cached_answers() {
+        Map<String, Object> statement = (Map<String, Object>) Template.policies(Template.functions().get("AskFunction"))
+                .stream().map(p -> (Map<String, Object>) p).filter(p -> p.containsKey("Statement"))
+                .findFirst().orElseThrow();
+        List<Map<String, Object>> statements = (List<Map<String, Object>>) statement.get("Statement");
+        assertThat(statements).hasSize(1);
+        assertThat((List<String>) statements.getFirst().get("Action")).containsExactlyInAnyOrder("dynamodb:GetItem", "dynamodb:PutItem");
+        assertThat(statements.getFirst().get("Resource")).isEqualTo(Map.of("Fn::GetAtt", List.of("AnswerCacheTable", "Arn")));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void api_is_throttled_by_parameters_and_cors_is_not_open() {
+        Map<String, Object> api = SamTemplate.properties(Template.SAM.resources().get("SiteApi"));
+        Map<String, Object> settings = ((List<Map<String, Object>>) api.get("MethodSettings")).getFirst();
+        assertThat(settings.get("ThrottlingRateLimit")).isEqualTo(Map.of("Ref", "ApiRateLimit"));
+        assertThat(settings.get("ThrottlingBurstLimit")).isEqualTo(Map.of("Ref", "ApiBurstLimit"));
+        Map<String, Object> cors = (Map<String, Object>) api.get("Cors");
+        assertThat(cors.get("AllowOrigin")).isEqualTo(Map.of("Ref", "SiteOrigin"));
+        Map<String, Object> origin = (Map<String, Object>) Template.SAM.section("Parameters", "SiteOrigin");
+        assertThat(String.valueOf(origin.get("Default"))).doesNotContain("*");
+    }
+
+    @Test
+    void every_function_runs_java25_with_snapstart_and_a_log_group_with_retention() {
+        assertThat(Template.global("Function", "Runtime")).isEqualTo("java25");
+        assertThat(Template.global("Function", "SnapStart")).isEqualTo(Map.of("ApplyOn", "PublishedVersions"));
+        Map<String, Map<String, Object>> logGroups = Template.SAM.resourcesOfType("AWS::Logs::LogGroup");
+        Template.functions().keySet().forEach(id -> assertThat(logGroups.values()).anySatisfy(group -> {
+            Map<String, Object> props = SamTemplate.properties(group);
+            assertThat(props.get("LogGroupName")).isEqualTo(Map.of("Fn::Sub", "/aws/lambda/${" + id + "}"));
+            assertThat(props.get("RetentionInDays")).isEqualTo(Map.of("Ref", "LogRetentionDays"));
+        }));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> policyNames(String function) {
+        return Template.policies(Template.functions().get(function)).stream()
+                .map(p -> p instanceof Map<?, ?> m ? (String) m.keySet().iterator().next() : String.valueOf(p))
+                .toList();
+    }
+
+    private static void collectWildcards(String function, Object node, List<String> into) {
+        if (node instanceof Map<?, ?> map) {
+            map.forEach((k, v) -> {
+                if (("Action".equals(k) || "Resource".equals(k)) && String.valueOf(v).contains("*")) {
+                    into.add(function + ": " + k + " " + v);
+                }
+                collectWildcards(function, v, into);
+            });
+        } else if (node instanceof List<?> list) {
+            list.forEach(item -> collectWildcards(function, item, into));
+        }
+    }
+}
