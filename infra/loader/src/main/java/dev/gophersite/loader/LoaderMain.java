@@ -3,6 +3,7 @@ package dev.gophersite.loader;
 import dev.gophersite.common.content.Page;
 import dev.gophersite.infra.SamTemplate;
 import dev.gophersite.infra.Tables;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.nio.file.Path;
@@ -42,14 +43,21 @@ public final class LoaderMain {
             return;
         }
         try (DynamoDbClient dynamo = DynamoDbClient.create()) {
-            if (template != null) {
-                Tables.ensure(dynamo, SamTemplate.load(template), Map.of("ContentTable", table), System.out::println);
-            }
-            ContentLoader.Result result = new ContentLoader(dynamo, table, java.time.Clock.systemUTC(),
-                    System.out::println).load(pages);
-            System.out.println((result.changed() ? "loaded " : "unchanged ") + pages.size() + " pages into " + table
-                    + " as version " + result.version());
+            run(dynamo, table, template, pages);
+        } catch (SdkException | IllegalStateException e) {
+            System.err.println("load failed, the site still serves its previous version: " + e.getMessage());
+            System.exit(1);
         }
+    }
+
+    private static void run(DynamoDbClient dynamo, String table, Path template, List<Page> pages) {
+        if (template != null) {
+            Tables.ensure(dynamo, SamTemplate.load(template), Map.of("ContentTable", table), System.out::println);
+        }
+        ContentLoader.Result result = new ContentLoader(dynamo, table, java.time.Clock.systemUTC(),
+                System.out::println).load(pages);
+        System.out.println((result.changed() ? "loaded " : "unchanged ") + pages.size() + " pages into " + table
+                + " as version " + result.version());
     }
 
     private static String value(String[] args, int i) {
