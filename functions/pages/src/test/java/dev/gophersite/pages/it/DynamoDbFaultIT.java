@@ -1,0 +1,101 @@
+package dev.gophersite.pages.it;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import dev.gophersite.common.store.DynamoContentStore;
+import dev.gophersite.common.store.DynamoDbClients;
+import dev.gophersite.dynalite.Dynalite;
+import dev.gophersite.dynalite.DynaliteExtension;
+import dev.gophersite.dynalite.FaultProxy;
+import dev.gophersite.dynalite.LocalDynamo;
+import dev.gophersite.dynalite.Repo;
+import dev.gophersite.infra.SamTemplate;
+import dev.gophersite.infra.Tables;
+import dev.gophersite.loader.ContentLoader;
+import dev.gophersite.pages.handler.PagesApiHandler;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * DynamoDB misbehaving between the pages function and dynalite: every fault ends in a 503 with Retry-After within
+ * the function's DynamoDB budget, and the same function serves normally once the fault is gone.
+ */
+@ExtendWith(DynaliteExtension.class)
+class DynamoDbFaultIT {
+    private static final Duration BUDGET = Duration.ofMillis(1500);
+    private static FaultProxy proxy;
+    private static String table;
+
+    enum Fault { REFUSE, RESET, LATENCY, GARBAGE, THROTTLING, SERVER_ERROR }
+
+    @BeforeAll
+    static void start(Dynalite dynalite) throws IOException {
+        DynamoDbClient admin = LocalDynamo.client(dynalite.endpoint());
+        table = "content-" + UUID.randomUUID();
+        Tables.ensure(admin, SamTemplate.load(Repo.root().resolve("template.yaml")), Map.of("ContentTable", table),
+                System.out::println);
+        new ContentLoader(admin, table).loadDirectory(Repo.root().resolve("content"));
+        proxy = new FaultProxy(dynalite.endpoint());
+    }
+
+    @AfterAll
+    static void stop() {
+        System.out.println("DynamoDbFaultIT: " + proxy.faultsInjected() + " faults injected");
+        proxy.close();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Fault.class)
+    void fault_gives_503_within_budget_and_recovers(Fault fault) throws IOException {
+        // given the production client settings, through the proxy, re-reading the pointer on every request
+        DynamoDbClient client = DynamoDbClient.builder()
+                .endpointOverride(proxy.endpoint())
+                .region(Region.of(LocalDynamo.REGION))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .httpClient(DynamoDbClients.httpClient(BUDGET))
+                .overrideConfiguration(DynamoDbClients.overrides(BUDGET))
+                .build();
+        PagesApiHandler handler = new PagesApiHandler(new DynamoContentStore(client, table, Duration.ZERO));
+        assertThat(handler.handleRequest(ContentServiceContract.event("api-page-history"), null).getStatusCode()).isEqualTo(200);
+
+        // when
+        switch (fault) {
+            case REFUSE -> proxy.refuse();
+            case RESET -> proxy.reset();
+            case LATENCY -> proxy.latency(BUDGET.toMillis() * 3);
+            case GARBAGE -> proxy.garbage();
+            case THROTTLING -> proxy.dynamoDbThrottling();
+            case SERVER_ERROR -> proxy.httpError(500, "application/x-amz-json-1.0",
+                    "{\"__type\":\"com.amazonaws.dynamodb.v20120810#InternalServerError\",\"message\":\"boom\"}");
+        }
+        long start = System.nanoTime();
+        APIGatewayProxyResponseEvent failed;
+        try {
+            failed = handler.handleRequest(ContentServiceContract.event("api-pages-list"), null);
+        } finally {
+            proxy.pass();
+        }
+        long millis = (System.nanoTime() - start) / 1_000_000;
+
+        // then
+        assertThat(failed.getStatusCode()).as(fault + " status").isEqualTo(503);
+        assertThat(failed.getHeaders()).containsKey("Retry-After");
+        assertThat(failed.getBody()).contains("\"code\":\"unavailable\"");
+        assertThat(millis).as(fault + " answered within the budget").isLessThan(BUDGET.toMillis() + 1000);
+        assertThat(handler.handleRequest(ContentServiceContract.event("api-pages-list"), null).getStatusCode())
+                .as(fault + " recovered").isEqualTo(200);
+    }
+}
