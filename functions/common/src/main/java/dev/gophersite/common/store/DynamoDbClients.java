@@ -1,27 +1,62 @@
 package dev.gophersite.common.store;
 
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.SystemPropertyCredentialsProvider;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.profiles.ProfileFile;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 
 import java.time.Duration;
 
 /**
- * Builds the DynamoDB client the functions share. Region, endpoint ({@code AWS_ENDPOINT_URL_DYNAMODB}) and
- * credentials come from the SDK's standard resolution; this only fixes the HTTP client and the time budget, so
- * a slow or dead DynamoDB costs a bounded wait instead of the SDK's much longer defaults.
+ * Builds the DynamoDB client the functions share. Endpoint ({@code AWS_ENDPOINT_URL_DYNAMODB}), region and
+ * credentials follow the SDK's standard settings, and the time budget is fixed, so a slow or dead DynamoDB costs
+ * a bounded wait instead of the SDK's much longer defaults.
+ *
+ * <p>Cold start: where the SDK would walk its provider chains, this takes the first links directly (system
+ * properties, then environment variables, which is where Lambda puts region and credentials), and inside Lambda
+ * it skips the profile files, which never exist there. The chains stay in place for every other setup.
  */
 public final class DynamoDbClients {
     private DynamoDbClients() {
     }
 
     public static DynamoDbClient create(Duration callBudget) {
-        return DynamoDbClient.builder()
+        DynamoDbClientBuilder builder = DynamoDbClient.builder()
                 .httpClient(httpClient(callBudget))
-                .overrideConfiguration(overrides(callBudget))
-                .build();
+                .credentialsProvider(credentials());
+        ClientOverrideConfiguration.Builder overrides = overrides(callBudget).toBuilder();
+        if (System.getenv("AWS_LAMBDA_FUNCTION_NAME") != null) {
+            ProfileFile none = ProfileFile.aggregator().build();
+            overrides.defaultProfileFileSupplier(() -> none).defaultProfileName("default");
+        }
+        String region = setting("aws.region", "AWS_REGION");
+        if (region != null) {
+            builder.region(Region.of(region));
+        }
+        return builder.overrideConfiguration(overrides.build()).build();
+    }
+
+    static AwsCredentialsProvider credentials() {
+        if (System.getProperty("aws.accessKeyId") != null) {
+            return SystemPropertyCredentialsProvider.create();
+        }
+        if (System.getenv("AWS_ACCESS_KEY_ID") != null) {
+            return EnvironmentVariableCredentialsProvider.create();
+        }
+        return DefaultCredentialsProvider.builder().build();
+    }
+
+    private static String setting(String property, String variable) {
+        String value = System.getProperty(property);
+        return value != null && !value.isBlank() ? value : System.getenv(variable);
     }
 
     public static SdkHttpClient httpClient(Duration callBudget) {
