@@ -1,0 +1,83 @@
+package dev.gophersite.bench;
+
+import java.util.Map;
+
+/** latest.md: the same numbers as latest.json, as tables a person reads. */
+final class Report {
+    private Report() {
+    }
+
+    @SuppressWarnings("unchecked")
+    static String markdown(Map<String, Object> results) {
+        StringBuilder md = new StringBuilder("# Benchmark results\n\n");
+        Map<String, Object> conditions = (Map<String, Object>) results.get("conditions");
+        conditions.forEach((k, v) -> md.append("- ").append(k).append(": ").append(v).append('\n'));
+        Map<String, Object> hello = (Map<String, Object>) results.get("jvm_hello_ms");
+        md.append("\n## Cold start (ms, median / p90)\n\n")
+                .append("Empty JVM (`jvm_hello_ms`, flags `").append(hello.get("flags")).append("`): **")
+                .append(hello.get("median")).append("** / ").append(hello.get("p90"))
+                .append(" (default flags: ").append(hello.get("default_flags_median")).append(")\n\n")
+                .append("| function | naive | lambda_c1 | tuned_flags | shipped | shipped / hello | naive / shipped |\n")
+                .append("|---|---|---|---|---|---|---|\n");
+        Map<String, Object> cold = (Map<String, Object>) results.get("cold");
+        double helloMs = Targets.number(hello.get("median"));
+        cold.forEach((name, value) -> {
+            Map<String, Object> fn = (Map<String, Object>) value;
+            md.append("| ").append(name);
+            for (String config : new String[]{"naive", "lambda_c1", "tuned_flags", "shipped"}) {
+                Map<String, Object> c = (Map<String, Object>) fn.get(config);
+                md.append(" | ").append(c.get("median")).append(" / ").append(c.get("p90"));
+            }
+            double shipped = Targets.number(((Map<String, Object>) fn.get("shipped")).get("median"));
+            double naive = Targets.number(((Map<String, Object>) fn.get("naive")).get("median"));
+            md.append(" | ").append(Stats.fmt(shipped / helloMs)).append("× | ").append(Stats.fmt(naive / shipped)).append("× |\n");
+        });
+        md.append("\nConfigs: `naive` = default JVM flags, SDK default provider chains; `lambda_c1` = `-XX:TieredStopAtLevel=1`, "
+                + "what Lambda's java25 runtime applies without SnapStart; `tuned_flags` = C1 + SerialGC + no perf data; "
+                + "`shipped` = tuned flags + an AOT cache trained on one invocation (the container-image path; "
+                + "zip deployments use SnapStart instead).\n");
+        cold.forEach((name, value) -> {
+            Map<String, Object> fn = (Map<String, Object>) value;
+            md.append("- ").append(name).append(": event `").append(fn.get("event")).append("`, AOT cache ")
+                    .append(fn.get("aot_cache_mb")).append(" MB, trained in ").append(fn.get("aot_training_ms")).append(" ms\n");
+        });
+        md.append("\n## Warm, in-process (ms; one JVM, shipped flags)\n\n| route | runs | p50 | p99 | errors | phases (p50 / p99) |\n|---|---|---|---|---|---|\n");
+        ((Map<String, Object>) results.get("warm_in_process")).forEach((route, value) -> {
+            Map<String, Object> w = (Map<String, Object>) value;
+            StringBuilder phases = new StringBuilder();
+            if (w.get("reported_timings_ms") instanceof Map<?, ?> timings) {
+                timings.forEach((k, v) -> phases.append(k).append(' ').append(((Map<?, ?>) v).get("p50")).append(" / ")
+                        .append(((Map<?, ?>) v).get("p99")).append("; "));
+            }
+            md.append("| ").append(route).append(" | ").append(w.get("runs")).append(" | ").append(w.get("p50_ms"))
+                    .append(" | ").append(w.get("p99_ms")).append(" | ").append(w.get("errors")).append(" | ")
+                    .append(phases).append(" |\n");
+        });
+        Map<String, Object> dev = (Map<String, Object>) results.get("dev_server");
+        md.append("\n## Dev server\n\n");
+        if (dev.containsKey("skipped")) {
+            md.append("Skipped: ").append(dev.get("skipped")).append('\n');
+        } else {
+            md.append("Time to ready: ").append(dev.get("time_to_ready_ms")).append(" ms (").append(dev.get("time_to_ready_note"))
+                    .append("). RSS ").append(dev.get("rss_mib_before")).append(" MiB before load, ")
+                    .append(dev.get("rss_mib_after")).append(" MiB after.\n\n")
+                    .append("| route (wrk, ").append(dev.get("connections")).append(" connections) | s | requests | req/s | p50 | p90 | p99 | errors |\n")
+                    .append("|---|---|---|---|---|---|---|---|\n");
+            ((Map<String, Object>) dev.get("wrk")).forEach((route, value) -> {
+                Map<String, Object> w = (Map<String, Object>) value;
+                md.append("| ").append(route).append(" | ").append(w.get("seconds")).append(" | ").append(w.get("requests"))
+                        .append(" | ").append(w.get("requests_per_s")).append(" | ").append(w.get("p50_ms")).append(" | ")
+                        .append(w.get("p90_ms")).append(" | ").append(w.get("p99_ms")).append(" | ").append(w.get("errors")).append(" |\n");
+            });
+        }
+        md.append("\n## Jar sizes (MB)\n\n");
+        ((Map<String, Object>) results.get("jar_mb")).forEach((k, v) -> md.append("- ").append(k).append(": ").append(v).append('\n'));
+        md.append("\n## Targets\n\n| target | value | limit | met |\n|---|---|---|---|\n");
+        ((Map<String, Object>) results.get("targets")).forEach((k, v) -> {
+            Map<String, Object> t = (Map<String, Object>) v;
+            md.append("| ").append(k).append(" | ").append(t.get("value")).append(" | ").append(t.get("target"))
+                    .append(" | ").append(Boolean.TRUE.equals(t.get("met")) ? "yes" : "**no**").append(" |\n");
+        });
+        return md.toString();
+    }
+}

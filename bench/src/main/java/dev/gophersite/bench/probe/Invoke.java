@@ -1,0 +1,127 @@
+package dev.gophersite.bench.probe;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * What the Lambda runtime does, in a fresh JVM next to one function jar: load the handler class, construct it
+ * (the function's init), invoke it with an API Gateway event.
+ *
+ * <pre>
+ * cold  HANDLER METHOD PATH RESOURCE [name=value] [{json body}]   one invocation, then "ready status=…"
+ * warm  N HANDLER METHOD PATH RESOURCE [name=value] [{json body}] N timed invocations after the first, as one JSON line
+ * </pre>
+ */
+public final class Invoke {
+    private Invoke() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        boolean warm = args[0].equals("warm");
+        int runs = warm ? Integer.parseInt(args[1]) : 1;
+        String[] spec = Arrays.copyOfRange(args, warm ? 2 : 1, args.length);
+        RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> handler = handler(spec[0]);
+        APIGatewayProxyResponseEvent first = handler.handleRequest(event(spec), null);
+        if (!warm) {
+            System.out.println("ready status=" + first.getStatusCode());
+            System.out.flush();
+            Runtime.getRuntime().halt(first.getStatusCode() < 500 ? 0 : 1);
+        }
+        long[] nanos = new long[runs];
+        Map<String, long[]> timings = new java.util.TreeMap<>();
+        int errors = 0;
+        for (int i = 0; i < runs; i++) {
+            APIGatewayProxyRequestEvent event = event(spec);
+            long start = System.nanoTime();
+            APIGatewayProxyResponseEvent response = handler.handleRequest(event, null);
+            nanos[i] = System.nanoTime() - start;
+            if (response.getStatusCode() >= 500) {
+                errors++;
+            }
+            collectTimings(response.getBody(), i, runs, timings);
+        }
+        Arrays.sort(nanos);
+        StringBuilder out = new StringBuilder("{\"runs\":" + runs + ",\"errors\":" + errors + ",\"p50_ms\":" + ms(nanos, 0.50)
+                + ",\"p90_ms\":" + ms(nanos, 0.90) + ",\"p99_ms\":" + ms(nanos, 0.99) + ",\"max_ms\":" + ms(nanos, 1.0));
+        if (!timings.isEmpty()) {
+            out.append(",\"reported_timings_ms\":{");
+            String sep = "";
+            for (Map.Entry<String, long[]> e : timings.entrySet()) {
+                long[] values = e.getValue();
+                Arrays.sort(values);
+                out.append(sep).append('"').append(e.getKey()).append("\":{\"p50\":").append(ms(values, 0.5))
+                        .append(",\"p99\":").append(ms(values, 0.99)).append('}');
+                sep = ",";
+            }
+            out.append('}');
+        }
+        System.out.println(out.append('}'));
+    }
+
+    private static final java.util.regex.Pattern TIMINGS = java.util.regex.Pattern.compile("\"timingsMs\":\\{([^}]*)}");
+    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("\"(\\w+)\":(\\d+(?:\\.\\d+)?)");
+
+    /** The function's own per-phase timings (e.g. retrieval, grounding), kept in nanoseconds for ms(). */
+    private static void collectTimings(String body, int i, int runs, Map<String, long[]> into) {
+        if (body == null) {
+            return;
+        }
+        java.util.regex.Matcher block = TIMINGS.matcher(body);
+        if (!block.find()) {
+            return;
+        }
+        java.util.regex.Matcher number = NUMBER.matcher(block.group(1));
+        while (number.find()) {
+            into.computeIfAbsent(number.group(1), k -> new long[runs])[i] = (long) (Double.parseDouble(number.group(2)) * 1e6);
+        }
+    }
+
+    private static String ms(long[] sorted, double q) {
+        int index = Math.min(sorted.length - 1, (int) Math.ceil(q * sorted.length) - 1);
+        return String.format(java.util.Locale.ROOT, "%.3f", sorted[Math.max(0, index)] / 1e6);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> handler(String type)
+            throws ReflectiveOperationException {
+        return (RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent>)
+                Class.forName(type).getConstructor().newInstance();
+    }
+
+    static APIGatewayProxyRequestEvent event(String[] spec) {
+        Map<String, String> headers = new HashMap<>();
+        headers.put("Accept", "*/*");
+        headers.put("Host", "abc123.execute-api.us-east-1.amazonaws.com");
+        headers.put("User-Agent", "Mozilla/5.0 (bench)");
+        headers.put("X-Forwarded-Proto", "https");
+        Map<String, String> params = null;
+        Map<String, String> query = null;
+        String body = null;
+        for (int i = 4; i < spec.length; i++) {
+            String arg = spec[i];
+            int eq = arg.indexOf('=');
+            if (arg.startsWith("{")) {
+                body = arg;
+                headers.put("Content-Type", "application/json");
+            } else if (arg.startsWith("?") && eq > 0) {
+                query = query == null ? new HashMap<>() : query;
+                query.put(arg.substring(1, eq), arg.substring(eq + 1));
+            } else if (eq > 0) {
+                params = params == null ? new HashMap<>() : params;
+                params.put(arg.substring(0, eq), arg.substring(eq + 1));
+            }
+        }
+        APIGatewayProxyRequestEvent.ProxyRequestContext context = new APIGatewayProxyRequestEvent.ProxyRequestContext()
+                .withRequestId("bench-" + System.nanoTime()).withStage("prod").withHttpMethod(spec[1])
+                .withResourcePath(spec[3]).withPath("/prod" + spec[2]);
+        return new APIGatewayProxyRequestEvent()
+                .withHttpMethod(spec[1]).withPath(spec[2]).withResource(spec[3])
+                .withHeaders(headers).withPathParameters(params).withQueryStringParameters(query)
+                .withBody(body).withIsBase64Encoded(false).withRequestContext(context);
+    }
+}
