@@ -18,4 +18,8 @@ public interface ContentStore {
 
     /** Every page of the current version with its sections, for building a retrieval index. */
     List<Page> allPages();
+
+    /** Re-read the current version on next use, e.g. after a SnapStart restore; cached versions stay valid. */
+    default void forgetCurrentVersion() {
+    }
 }

@@ -41,6 +41,7 @@ public final class DynamoContentStore implements ContentStore {
     private volatile SiteIndex index;
     private volatile String version;
     private volatile long versionReadAt;
+    private volatile boolean recheck;
 
     public DynamoContentStore(DynamoDbClient dynamo, String table, Duration pointerTtl) {
         this(dynamo, table, pointerTtl, System::nanoTime);
@@ -57,7 +58,7 @@ public final class DynamoContentStore implements ContentStore {
     public String currentVersion() {
         long now = clock.getAsLong();
         String known = version;
-        if (known != null && now - versionReadAt < pointerTtlNanos) {
+        if (known != null && !recheck && now - versionReadAt < pointerTtlNanos) {
             return known;
         }
         Map<String, AttributeValue> pointer = get(ContentItems.pointerKey());
@@ -71,7 +72,13 @@ public final class DynamoContentStore implements ContentStore {
         }
         version = current;
         versionReadAt = now;
+        recheck = false;
         return current;
+    }
+
+    @Override
+    public void forgetCurrentVersion() {
+        recheck = true;
     }
 
     @Override

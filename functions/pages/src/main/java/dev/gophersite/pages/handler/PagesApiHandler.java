@@ -10,6 +10,7 @@ import dev.gophersite.common.content.Slugs;
 import dev.gophersite.common.http.Requests;
 import dev.gophersite.common.http.Responses;
 import dev.gophersite.common.log.JsonLog;
+import dev.gophersite.common.snapstart.Priming;
 import dev.gophersite.common.store.ContentStore;
 import dev.gophersite.common.store.StoreException;
 import dev.gophersite.pages.site.PagesComposition;
@@ -22,9 +23,12 @@ public final class PagesApiHandler implements RequestHandler<APIGatewayProxyRequ
     static final String CACHE_CONTROL = "public, max-age=60, stale-while-revalidate=300";
     private static final JsonLog LOG = new JsonLog("PagesApiHandler");
     private final ContentStore store;
+    private Priming priming;
 
     public PagesApiHandler() {
         this(PagesComposition.contentStore());
+        priming = PagesComposition.prime("PagesApiFunction", this, store,
+                "/api/pages", "", "/api/pages/{slug}", "home", "/api/pages/{slug}", "history");
     }
 
     public PagesApiHandler(ContentStore store) {

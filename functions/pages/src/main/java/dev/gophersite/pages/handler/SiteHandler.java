@@ -10,6 +10,7 @@ import dev.gophersite.common.content.Slugs;
 import dev.gophersite.common.http.Requests;
 import dev.gophersite.common.http.Responses;
 import dev.gophersite.common.log.JsonLog;
+import dev.gophersite.common.snapstart.Priming;
 import dev.gophersite.common.store.ContentStore;
 import dev.gophersite.common.store.StoreException;
 import dev.gophersite.common.store.StoreUnavailableException;
@@ -27,9 +28,12 @@ public final class SiteHandler implements RequestHandler<APIGatewayProxyRequestE
     private static final JsonLog LOG = new JsonLog("SiteHandler");
     private final ContentStore store;
     private final Assets assets;
+    private Priming priming;
 
     public SiteHandler() {
         this(PagesComposition.contentStore(), new Assets());
+        priming = PagesComposition.prime("SiteFunction", this, store,
+                "/", "", "/{slug}", "essentials", "/assets/{file}", "site.css");
     }
 
     public SiteHandler(ContentStore store, Assets assets) {
