@@ -88,4 +88,30 @@ class TemplatePolicyTest {
             list.forEach(item -> collectWildcards(function, item, into));
         }
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void request_bodies_are_validated_and_bounded_at_the_api() {
+        Map<String, Object> api = SamTemplate.properties(Template.SAM.resources().get("SiteApi"));
+        Map<String, Object> models = (Map<String, Object>) api.get("Models");
+        Map<String, Object> ask = (Map<String, Object>) ((Map<String, Object>) models.get("AskRequest")).get("properties");
+        assertThat(((Map<String, Object>) ask.get("question")).get("maxLength")).isEqualTo(1000);
+        assertThat(((Map<String, Object>) ask.get("history")).get("maxItems")).isEqualTo(20);
+        Map<String, Object> askEvent = Template.apiEvents(Template.functions().get("AskFunction")).get("Ask");
+        assertThat((Map<String, Object>) askEvent.get("RequestModel")).containsEntry("Model", "AskRequest").containsEntry("ValidateBody", true);
+        Map<String, Object> feedbackEvent = Template.apiEvents(Template.functions().get("FeedbackFunction")).get("Feedback");
+        assertThat((Map<String, Object>) feedbackEvent.get("RequestModel")).containsEntry("Model", "FeedbackRequest").containsEntry("ValidateBody", true);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void api_gateway_errors_use_the_site_error_format() {
+        Map<String, Object> responses = (Map<String, Object>) SamTemplate.properties(Template.SAM.resources().get("SiteApi"))
+                .get("GatewayResponses");
+        assertThat(responses).containsKeys("BAD_REQUEST_BODY", "THROTTLED", "DEFAULT_4XX", "DEFAULT_5XX");
+        responses.values().forEach(r -> {
+            Map<String, Object> templates = (Map<String, Object>) ((Map<String, Object>) r).get("ResponseTemplates");
+            assertThat((String) templates.get("application/json")).startsWith("{\"error\":{\"code\":").doesNotContain("$input");
+        });
+    }
 }
