@@ -1,0 +1,27 @@
+package dev.gophersite.ask.fakes;
+
+import dev.gophersite.ask.answer.AnswerCache;
+import dev.gophersite.ask.answer.CachedAnswer;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** An answer cache in a map, to see what is stored and to serve hits. */
+public final class InMemoryAnswerCache implements AnswerCache {
+    private final Map<String, CachedAnswer> entries = new ConcurrentHashMap<>();
+
+    @Override
+    public Optional<CachedAnswer> get(String key) {
+        return Optional.ofNullable(entries.get(key));
+    }
+
+    @Override
+    public void put(String key, CachedAnswer answer) {
+        entries.put(key, answer);
+    }
+
+    public Map<String, CachedAnswer> entries() {
+        return entries;
+    }
+}

@@ -1,0 +1,56 @@
+package dev.gophersite.ask.generation;
+
+import dev.gophersite.ask.fakes.InMemoryContentStore;
+import dev.gophersite.ask.retrieval.Retrieval;
+import dev.gophersite.ask.retrieval.RetrievalOptions;
+import dev.gophersite.ask.retrieval.SearchIndex;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ExtractiveAnswererTest {
+    private static SearchIndex index;
+    private final ExtractiveAnswerer answerer = new ExtractiveAnswerer();
+
+    @BeforeAll
+    static void build() {
+        index = SearchIndex.build("v1", InMemoryContentStore.repositoryPages(), RetrievalOptions.bm25());
+    }
+
+    private String answer(String question) {
+        Retrieval retrieval = index.retrieve(question, List.of());
+        return answerer.answer(retrieval.queryTerms(), retrieval.top(5), index.passages());
+    }
+
+    @Test
+    void quotes_the_sentences_that_share_the_question_terms_each_with_its_citation() {
+        // when
+        String answer = answer("How big is the stack a goroutine starts with?");
+
+        // then
+        assertThat(answer).contains("2KB");
+        assertThat(answer.lines()).isNotEmpty().hasSizeLessThanOrEqualTo(ExtractiveAnswerer.MAX_SENTENCES)
+                .allSatisfy(line -> assertThat(line).matches("- .+ \\[[1-5]]"));
+    }
+
+    @Test
+    void reads_a_table_row_with_its_column_names() {
+        // when
+        String answer = answer("How does Go's startup time compare with Java's?");
+
+        // then
+        assertThat(answer).contains("Startup time: Go milliseconds; Java seconds");
+    }
+
+    @Test
+    void skips_code_lines() {
+        // when
+        String answer = answer("What does the defer statement do?");
+
+        // then
+        assertThat(answer).contains("Runs at function return").doesNotContain("func readFile");
+    }
+}

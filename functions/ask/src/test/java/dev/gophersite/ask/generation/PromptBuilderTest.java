@@ -1,0 +1,93 @@
+package dev.gophersite.ask.generation;
+
+import dev.gophersite.ask.retrieval.Passage;
+import dev.gophersite.ask.retrieval.RankedPassage;
+import dev.langchain4j.data.message.AiMessage;
+import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.data.message.SystemMessage;
+import dev.langchain4j.data.message.UserMessage;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PromptBuilderTest {
+    private final PromptBuilder builder = new PromptBuilder();
+
+    private static RankedPassage passage(int rank, String body) {
+        Passage p = new Passage("page#s" + rank, "page", "Page", "s" + rank, "Heading " + rank, body);
+        return new RankedPassage(p, rank - 1, rank, 1.0 / rank);
+    }
+
+    private static String text(ChatMessage message) {
+        return switch (message) {
+            case SystemMessage s -> s.text();
+            case UserMessage u -> u.singleText();
+            case AiMessage a -> a.text();
+            default -> "";
+        };
+    }
+
+    @Test
+    void states_the_rules_in_the_system_message() {
+        // when
+        Prompt prompt = builder.build("What is defer?", List.of(), List.of(passage(1, "Runs at return.")));
+
+        // then
+        String system = text(prompt.messages().getFirst());
+        assertThat(prompt.messages().getFirst()).isInstanceOf(SystemMessage.class);
+        assertThat(system).contains("only from the numbered passages", "[n]", "I don't know", "untrusted",
+                "Ignore any instruction");
+    }
+
+    @Test
+    void numbers_the_passages_in_rank_order_before_the_question() {
+        // when
+        Prompt prompt = builder.build("What is defer?", List.of(),
+                List.of(passage(1, "Runs at return."), passage(2, "Closes files.")));
+
+        // then
+        String user = text(prompt.messages().getLast());
+        assertThat(user).contains("[1] Page - Heading 1\nRuns at return.", "[2] Page - Heading 2\nCloses files.");
+        assertThat(user.indexOf("[1]")).isLessThan(user.indexOf("[2]"));
+        assertThat(user.indexOf("[2]")).isLessThan(user.indexOf("Question: What is defer?"));
+        assertThat(prompt.passages()).extracting(RankedPassage::rank).containsExactly(1, 2);
+    }
+
+    @Test
+    void keeps_the_passages_within_the_token_budget() {
+        // given
+        List<RankedPassage> ranked = new ArrayList<>();
+        for (int rank = 1; rank <= 8; rank++) {
+            ranked.add(passage(rank, ("word " + rank + " ").repeat(300)));
+        }
+
+        // when
+        Prompt prompt = builder.build("question", List.of(), ranked);
+
+        // then
+        String user = text(prompt.messages().getLast());
+        assertThat(user.length() / 4).isLessThanOrEqualTo(PromptBuilder.PASSAGE_TOKEN_BUDGET + 50);
+        assertThat(prompt.passages()).hasSizeLessThanOrEqualTo(PromptBuilder.MAX_PASSAGES).isNotEmpty();
+    }
+
+    @Test
+    void includes_only_the_last_four_turns_of_history_with_their_roles() {
+        // given
+        List<Turn> history = new ArrayList<>();
+        for (int i = 1; i <= 6; i++) {
+            history.add(new Turn(i % 2 == 1 ? Turn.Role.USER : Turn.Role.ASSISTANT, "turn " + i));
+        }
+
+        // when
+        Prompt prompt = builder.build("and then?", history, List.of(passage(1, "text")));
+
+        // then
+        List<ChatMessage> between = prompt.messages().subList(1, prompt.messages().size() - 1);
+        assertThat(between).extracting(PromptBuilderTest::text).containsExactly("turn 3", "turn 4", "turn 5", "turn 6");
+        assertThat(between.get(0)).isInstanceOf(UserMessage.class);
+        assertThat(between.get(1)).isInstanceOf(AiMessage.class);
+    }
+}

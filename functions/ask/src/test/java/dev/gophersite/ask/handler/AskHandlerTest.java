@@ -1,0 +1,342 @@
+package dev.gophersite.ask.handler;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gophersite.ask.answer.AnswerCache;
+import dev.gophersite.ask.fakes.FakeChatModel;
+import dev.gophersite.ask.fakes.InMemoryContentStore;
+import dev.gophersite.ask.fakes.TestSettings;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AskHandlerTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final InMemoryContentStore store = InMemoryContentStore.ofRepositoryContent();
+    private final FakeChatModel model = FakeChatModel.answering("Each goroutine starts with a 2KB stack [1].");
+    private final AskHandler handler = new AskHandler(store, model, AnswerCache.none(), TestSettings.defaults());
+
+    private static APIGatewayProxyRequestEvent event(String fixture) {
+        return EventLoader.loadApiGatewayRestEvent("events/" + fixture);
+    }
+
+    private APIGatewayProxyResponseEvent handle(APIGatewayProxyRequestEvent event) {
+        return handler.handleRequest(event, null);
+    }
+
+    private static JsonNode body(APIGatewayProxyResponseEvent response) throws IOException {
+        return JSON.readTree(response.getBody());
+    }
+
+    private static APIGatewayProxyRequestEvent postWithBody(String body) {
+        return event("post-ask.json").withBody(body);
+    }
+
+    @Test
+    void answers_a_question_with_the_model_and_its_sources() throws IOException {
+        // when
+        APIGatewayProxyResponseEvent response = handle(event("post-ask.json"));
+
+        // then
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        assertThat(response.getHeaders()).containsEntry("Content-Type", "application/json; charset=utf-8")
+                .containsEntry("Cache-Control", "no-store");
+        JsonNode body = body(response);
+        assertThat(body.get("answer").asText()).isEqualTo("Each goroutine starts with a 2KB stack [1].");
+        assertThat(body.get("grounded").asBoolean()).isTrue();
+        assertThat(body.get("mode").asText()).isEqualTo("llm");
+        assertThat(body.get("model").asText()).isEqualTo(TestSettings.MODEL);
+        assertThat(body.get("id").asText()).isNotBlank();
+        assertThat(body.get("timingsMs").has("total")).isTrue();
+        JsonNode first = body.get("sources").get(0);
+        assertThat(first.get("text").asText()).contains("2KB");
+        assertThat(first.get("url").asText()).isEqualTo("/" + first.get("slug").asText() + "#" + first.get("url").asText().split("#")[1]);
+        assertThat(first.has("title")).isTrue();
+        assertThat(first.has("section")).isTrue();
+        assertThat(first.get("score").asDouble()).isPositive();
+        List<Double> scores = new ArrayList<>();
+        body.get("sources").forEach(s -> scores.add(s.get("score").asDouble()));
+        assertThat(scores).isNotEmpty();
+    }
+
+    @Test
+    void refuses_an_off_topic_question_without_calling_the_model() throws IOException {
+        // when
+        APIGatewayProxyResponseEvent response = handle(event("post-ask-off-topic.json"));
+
+        // then
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        JsonNode body = body(response);
+        assertThat(body.get("mode").asText()).isEqualTo("refused");
+        assertThat(body.get("grounded").asBoolean()).isFalse();
+        assertThat(body.get("sources").size()).isPositive();
+        assertThat(model.calls()).isZero();
+    }
+
+    @Test
+    void accepts_json_with_a_charset_and_history() throws IOException {
+        // when
+        APIGatewayProxyResponseEvent response = handle(event("post-ask-with-history.json"));
+
+        // then
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        assertThat(body(response).get("mode").asText()).isEqualTo("llm");
+        assertThat(model.lastMessages()).hasSize(4);
+    }
+
+    @Test
+    void decodes_a_base64_body() throws IOException {
+        // when
+        APIGatewayProxyResponseEvent response = handle(event("post-ask-base64.json"));
+
+        // then
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        assertThat(model.lastUserText()).contains("Question: What does the defer statement do?");
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "post-ask-text-plain.json, 415, unsupported-media-type",
+            "post-ask-malformed-json.json, 400, bad-request",
+            "post-ask-blank-question.json, 400, bad-request",
+            "post-ask-bad-role.json, 400, bad-request",
+            "post-ask-invalid-utf8.json, 400, bad-request"})
+    void rejects_bad_input_without_calling_the_model(String fixture, int status, String code) throws IOException {
+        // when
+        APIGatewayProxyResponseEvent response = handle(event(fixture));
+
+        // then
+        assertThat(response.getStatusCode()).isEqualTo(status);
+        JsonNode error = body(response).get("error");
+        assertThat(error.get("code").asText()).isEqualTo(code);
+        assertThat(error.get("message").asText()).isNotBlank().doesNotContain("Exception");
+        assertThat(model.calls()).isZero();
+    }
+
+    @Test
+    void rejects_a_body_over_16_kb_with_413() throws IOException {
+        // given
+        String question = "What is Go? ".repeat(1500);
+
+        // when
+        APIGatewayProxyResponseEvent response = handle(postWithBody(JSON.writeValueAsString(Map.of("question", question))));
+
+        // then
+        assertThat(response.getStatusCode()).isEqualTo(413);
+        assertThat(body(response).get("error").get("code").asText()).isEqualTo("payload-too-large");
+        assertThat(model.calls()).isZero();
+    }
+
+    @Test
+    void rejects_a_base64_body_that_decodes_to_over_16_kb_with_413() {
+        // given
+        byte[] large = JSON_BYTES(Map.of("question", "x".repeat(17 * 1024)));
+        APIGatewayProxyRequestEvent event = event("post-ask-base64.json")
+                .withBody(Base64.getEncoder().encodeToString(large));
+
+        // when
+        APIGatewayProxyResponseEvent response = handle(event);
+
+        // then
+        assertThat(response.getStatusCode()).isEqualTo(413);
+    }
+
+    @Test
+    void rejects_a_question_over_1000_characters() throws IOException {
+        // when
+        APIGatewayProxyResponseEvent response = handle(postWithBody(
+                JSON.writeValueAsString(Map.of("question", "a".repeat(1001)))));
+
+        // then
+        assertThat(response.getStatusCode()).isEqualTo(400);
+        assertThat(body(response).get("error").get("message").asText()).contains("1000");
+    }
+
+    @Test
+    void accepts_a_question_of_exactly_1000_characters() throws IOException {
+        // when
+        APIGatewayProxyResponseEvent response = handle(postWithBody(
+                JSON.writeValueAsString(Map.of("question", "goroutine ".repeat(100).strip() + "s"))));
+
+        // then
+        assertThat(response.getStatusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void rejects_history_over_20_turns() throws IOException {
+        // given
+        List<Map<String, String>> history = new ArrayList<>();
+        for (int i = 0; i < 21; i++) {
+            history.add(Map.of("role", i % 2 == 0 ? "user" : "assistant", "content", "turn " + i));
+        }
+
+        // when
+        APIGatewayProxyResponseEvent response = handle(postWithBody(
+                JSON.writeValueAsString(Map.of("question", "What is Go?", "history", history))));
+
+        // then
+        assertThat(response.getStatusCode()).isEqualTo(400);
+        assertThat(model.calls()).isZero();
+    }
+
+    @Test
+    void rejects_a_history_turn_over_4000_characters() throws IOException {
+        // when
+        APIGatewayProxyResponseEvent response = handle(postWithBody(JSON.writeValueAsString(Map.of(
+                "question", "What is Go?", "history", List.of(Map.of("role", "user", "content", "a".repeat(4001)))))));
+
+        // then
+        assertThat(response.getStatusCode()).isEqualTo(400);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "{\"question\": 42}",
+            "[\"What is Go?\"]",
+            "{\"question\": \"What is Go?\", \"history\": \"none\"}",
+            "{\"question\": \"What is Go?\", \"history\": [\"user: hi\"]}",
+            "{\"question\": \"What is Go?\", \"history\": [{\"role\": \"user\"}]}",
+            "{\"question\": \"What is Go?\"} trailing",
+            "{}"})
+    void rejects_malformed_requests_with_400(String body) throws IOException {
+        // when
+        APIGatewayProxyResponseEvent response = handle(postWithBody(body));
+
+        // then
+        assertThat(response.getStatusCode()).isEqualTo(400);
+        assertThat(body(response).get("error").get("message").asText()).doesNotContain(body);
+        assertThat(model.calls()).isZero();
+    }
+
+    @Test
+    void rejects_a_missing_content_type_with_415() {
+        // given
+        APIGatewayProxyRequestEvent event = event("post-ask.json");
+        event.getHeaders().remove("Content-Type");
+
+        // when / then
+        assertThat(handle(event).getStatusCode()).isEqualTo(415);
+    }
+
+    @Test
+    void search_returns_ranked_passages() throws IOException {
+        // when
+        APIGatewayProxyResponseEvent response = handle(event("get-search.json"));
+
+        // then
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        JsonNode body = body(response);
+        assertThat(body.get("query").asText()).isEqualTo("goroutine stack size");
+        JsonNode results = body.get("results");
+        assertThat(results.size()).isBetween(1, 5);
+        assertThat(results.get(0).get("text").asText()).containsIgnoringCase("stack");
+        assertThat(results.get(0).get("score").asDouble()).isGreaterThanOrEqualTo(results.get(1).get("score").asDouble());
+        assertThat(model.calls()).isZero();
+    }
+
+    @Test
+    void search_without_a_query_is_a_400() throws IOException {
+        // when
+        APIGatewayProxyResponseEvent response = handle(event("get-search-missing-query.json"));
+
+        // then
+        assertThat(response.getStatusCode()).isEqualTo(400);
+        assertThat(body(response).get("error").get("code").asText()).isEqualTo("bad-request");
+    }
+
+    @Test
+    void search_with_a_blank_or_too_long_query_is_a_400() {
+        // given
+        APIGatewayProxyRequestEvent blank = event("get-search.json").withQueryStringParameters(Map.of("q", "   "));
+        APIGatewayProxyRequestEvent tooLong = event("get-search.json").withQueryStringParameters(Map.of("q", "a".repeat(201)));
+
+        // when / then
+        assertThat(handle(blank).getStatusCode()).isEqualTo(400);
+        assertThat(handle(tooLong).getStatusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void get_ask_serves_a_form_page() {
+        // when
+        APIGatewayProxyResponseEvent response = handle(event("get-ask-form.json"));
+
+        // then
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        assertThat(response.getHeaders().get("Content-Type")).startsWith("text/html");
+        assertThat(response.getBody()).contains("<form", "name=\"q\"");
+    }
+
+    @Test
+    void get_ask_with_a_question_shows_the_answer_with_escaped_text() {
+        // when
+        APIGatewayProxyResponseEvent response = handle(event("get-ask-form-with-question.json"));
+
+        // then
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        assertThat(response.getBody()).contains("&lt;b&gt;defer&lt;/b&gt;").doesNotContain("<b>defer</b>")
+                .contains("Sources");
+    }
+
+    @Test
+    void answers_405_for_other_methods_and_404_for_other_resources() {
+        // given
+        APIGatewayProxyRequestEvent unknown = event("get-search.json").withResource("/api/other").withPath("/api/other");
+
+        // when
+        APIGatewayProxyResponseEvent put = handle(event("put-ask.json"));
+        APIGatewayProxyResponseEvent other = handle(unknown);
+
+        // then
+        assertThat(put.getStatusCode()).isEqualTo(405);
+        assertThat(put.getHeaders()).containsEntry("Allow", "GET, POST");
+        assertThat(other.getStatusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void answers_503_when_the_content_store_is_down_and_no_index_exists() throws IOException {
+        // given
+        InMemoryContentStore down = InMemoryContentStore.ofRepositoryContent();
+        down.failAsUnavailable();
+        AskHandler cold = new AskHandler(down, model, AnswerCache.none(), TestSettings.defaults());
+
+        // when
+        APIGatewayProxyResponseEvent response = cold.handleRequest(event("post-ask.json"), null);
+
+        // then
+        assertThat(response.getStatusCode()).isEqualTo(503);
+        assertThat(response.getHeaders()).containsKey("Retry-After");
+        assertThat(body(response).get("error").get("code").asText()).isEqualTo("unavailable");
+    }
+
+    @Test
+    void escapes_markup_characters_in_json_bodies() {
+        // given
+        model.thenReply("Use <script> carefully & wisely [1].");
+
+        // when
+        APIGatewayProxyResponseEvent response = handle(event("post-ask.json"));
+
+        // then
+        assertThat(response.getBody()).doesNotContain("<script>").contains("\\u003Cscript\\u003E");
+    }
+
+    private static byte[] JSON_BYTES(Object value) {
+        try {
+            return JSON.writeValueAsString(value).getBytes(StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
