@@ -19,6 +19,7 @@ import dev.gophersite.ask.generation.PromptBuilder;
 import dev.gophersite.ask.grounding.GroundingCheck;
 import dev.gophersite.ask.retrieval.RetrievalOptions;
 import dev.gophersite.ask.retrieval.SiteSearch;
+import dev.gophersite.common.content.PageSummary;
 import dev.gophersite.common.http.Requests;
 import dev.gophersite.common.http.Responses;
 import dev.gophersite.common.log.JsonLog;
@@ -46,6 +47,7 @@ public final class AskHandler implements RequestHandler<APIGatewayProxyRequestEv
     private static final Duration DYNAMO_CALL_BUDGET = Duration.ofSeconds(3);
 
     private final AskService service;
+    private final ContentStore store;
     private final AskRequestReader reader = new AskRequestReader();
     private final JsonLog log = new JsonLog("ask");
 
@@ -63,6 +65,7 @@ public final class AskHandler implements RequestHandler<APIGatewayProxyRequestEv
      * of the current site version right away.
      */
     public AskHandler(ContentStore store, ChatModel chatModel, AnswerCache cache, AskSettings settings) {
+        this.store = store;
         ModelClient model = new ModelClient(chatModel, settings.modelTimeout(),
                 new CircuitBreaker(settings.circuitOpen()), new CauseLog(log));
         this.service = new AskService(new SiteSearch(store, RetrievalOptions.bm25(), log), new GroundingCheck(),
@@ -102,7 +105,7 @@ public final class AskHandler implements RequestHandler<APIGatewayProxyRequestEv
                     default -> methodNotAllowed("GET, POST");
                 };
                 case "/api/search" -> "GET".equals(method) ? search(event) : methodNotAllowed("GET");
-                default -> Responses.error(404, "not-found", "No such resource.");
+                default -> Responses.error(404, "not_found", "No such resource.");
             };
         } catch (StoreException e) {
             log.error(requestId, "content store failed", e);
@@ -126,33 +129,36 @@ public final class AskHandler implements RequestHandler<APIGatewayProxyRequestEv
     }
 
     private APIGatewayProxyResponseEvent askPage(String requestId, APIGatewayProxyRequestEvent event) {
+        String base = Requests.basePath(event);
+        List<PageSummary> nav = store.index().pages();
         String q = Requests.queryParameter(event, "q");
         if (q == null || q.isBlank()) {
-            return noStore(Responses.html(200, AskPage.form("", null, null)));
+            return noStore(Responses.html(200, AskPage.render(base, nav, "", null, null)));
         }
         String question = q.strip();
-        if (question.codePointCount(0, question.length()) > AskRequestReader.MAX_QUESTION_CHARS) {
-            return noStore(Responses.html(400, AskPage.form("", null,
-                    "The question is longer than " + AskRequestReader.MAX_QUESTION_CHARS + " characters.")));
+        if (question.codePointCount(0, question.length()) > AskRequestReader.MAX_QUESTION_CHARS
+                || question.indexOf('\0') >= 0) {
+            return noStore(Responses.html(400, AskPage.render(base, nav, "", null,
+                    "Questions are text of at most " + AskRequestReader.MAX_QUESTION_CHARS + " characters.")));
         }
         Answer answer = service.ask(requestId, new AskRequest(question, List.of()));
-        return noStore(Responses.html(200, AskPage.form(question, answer, null)));
+        return noStore(Responses.html(200, AskPage.render(base, nav, question, answer, null)));
     }
 
     private APIGatewayProxyResponseEvent search(APIGatewayProxyRequestEvent event) {
         String q = Requests.queryParameter(event, "q");
         if (q == null || q.isBlank()) {
-            return Responses.error(400, "bad-request", "Add a search query as ?q=.");
+            return Responses.error(400, "bad_request", "Add a search query as ?q=.");
         }
         String query = q.strip();
         if (query.codePointCount(0, query.length()) > MAX_SEARCH_QUERY_CHARS) {
-            return Responses.error(400, "bad-request", "The query is longer than " + MAX_SEARCH_QUERY_CHARS + " characters.");
+            return Responses.error(400, "bad_request", "The query is longer than " + MAX_SEARCH_QUERY_CHARS + " characters.");
         }
         return noStore(Responses.json(200, AskJson.search(service.search(query))));
     }
 
     private static APIGatewayProxyResponseEvent methodNotAllowed(String allowed) {
-        APIGatewayProxyResponseEvent response = Responses.error(405, "method-not-allowed", "Use " + allowed + ".");
+        APIGatewayProxyResponseEvent response = Responses.error(405, "method_not_allowed", "Use " + allowed + ".");
         response.getHeaders().put("Allow", allowed);
         return response;
     }

@@ -2,47 +2,80 @@ package dev.gophersite.ask.handler;
 
 import dev.gophersite.ask.answer.Answer;
 import dev.gophersite.ask.answer.Source;
+import dev.gophersite.common.content.PageSummary;
 import dev.gophersite.common.http.Html;
+import dev.gophersite.common.web.Layout;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * {@code GET /ask}: a plain form that works without JavaScript, and the answer when the form was submitted
- * ({@code ?q=}). Every piece of text is escaped; the answer's Markdown is shown as text.
+ * {@code GET /ask}: the chat without JavaScript. A plain form in the site's layout, and the answer when the form
+ * was submitted ({@code ?q=}). Every piece of text is escaped; citations [n] become links to their sources.
  */
 final class AskPage {
+    private static final Pattern CITATION = Pattern.compile("\\[(\\d{1,2})]");
+
     private AskPage() {
     }
 
-    static String form(String question, Answer answer, String error) {
-        StringBuilder html = new StringBuilder(2048)
-                .append("<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
-                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-                .append("<title>Ask about Go</title></head><body><main>")
-                .append("<h1>Ask about Go</h1>")
-                .append("<form method=\"get\" action=\"ask\"><label for=\"q\">Question</label> ")
-                .append("<input id=\"q\" name=\"q\" maxlength=\"").append(AskRequestReader.MAX_QUESTION_CHARS)
-                .append("\" required value=\"").append(Html.escape(question)).append("\"> ")
-                .append("<button type=\"submit\">Ask</button></form>");
+    static String render(String base, List<PageSummary> nav, String question, Answer answer, String error) {
+        StringBuilder main = new StringBuilder(4096)
+                .append("<article class=\"page ask-page\">\n<h1>Ask about Go</h1>\n")
+                .append("<p class=\"lead\">Answers come from this site's pages only, with links to the sections ")
+                .append("they are drawn from.</p>\n")
+                .append("<form class=\"ask-form\" method=\"get\" action=\"").append(Html.escape(base)).append("/ask\">")
+                .append("<label for=\"q\">Your question</label>")
+                .append("<textarea id=\"q\" name=\"q\" rows=\"3\" maxlength=\"").append(AskRequestReader.MAX_QUESTION_CHARS)
+                .append("\" required>").append(Html.escape(question)).append("</textarea>")
+                .append("<button type=\"submit\">Ask</button></form>\n");
         if (error != null) {
-            html.append("<p role=\"alert\">").append(Html.escape(error)).append("</p>");
+            main.append("<p class=\"ask-error\" role=\"alert\">").append(Html.escape(error)).append("</p>\n");
         }
         if (answer != null) {
-            html.append("<section aria-label=\"Answer\"><h2>Answer</h2>");
-            for (String paragraph : answer.answer().split("\n")) {
+            main.append("<section class=\"ask-answer\" aria-labelledby=\"answer-title\">")
+                    .append("<h2 id=\"answer-title\">Answer</h2>\n");
+            String badge = switch (answer.mode()) {
+                case EXTRACTIVE -> "Answered from the pages without the AI model";
+                case REFUSED -> "Not covered by this site";
+                default -> null;
+            };
+            if (badge != null) {
+                main.append("<p class=\"ask-badge\">").append(badge).append("</p>\n");
+            }
+            for (String paragraph : answer.answer().split("\n+")) {
                 if (!paragraph.isBlank()) {
-                    html.append("<p>").append(Html.escape(paragraph)).append("</p>");
+                    main.append("<p>").append(citationsToLinks(Html.escape(paragraph.strip()), base, answer.sources()))
+                            .append("</p>\n");
                 }
             }
             if (!answer.sources().isEmpty()) {
-                html.append("<h2>Sources</h2><ol>");
+                main.append("<h3>Sources</h3>\n<ol class=\"ask-sources\">\n");
                 for (Source s : answer.sources()) {
-                    html.append("<li><a href=\"").append(Html.escape(s.url().substring(1))).append("\">")
+                    main.append("<li><a href=\"").append(Html.escape(base + s.url())).append("\">")
                             .append(Html.escape(s.title())).append(" — ").append(Html.escape(s.section()))
-                            .append("</a></li>");
+                            .append("</a></li>\n");
                 }
-                html.append("</ol>");
+                main.append("</ol>\n");
             }
-            html.append("</section>");
+            main.append("</section>\n");
         }
-        return html.append("</main></body></html>\n").toString();
+        main.append("</article>");
+        return Layout.render(base, nav, null, "Ask about Go", "Ask a question about Go; answers cite this site's pages.",
+                main.toString());
+    }
+
+    private static String citationsToLinks(String escaped, String base, List<Source> sources) {
+        Matcher m = CITATION.matcher(escaped);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            int n = Integer.parseInt(m.group(1));
+            String replacement = n >= 1 && n <= sources.size()
+                    ? "<a href=\"" + Html.escape(base + sources.get(n - 1).url()) + "\">[" + n + "]</a>"
+                    : m.group();
+            m.appendReplacement(out, Matcher.quoteReplacement(replacement));
+        }
+        return m.appendTail(out).toString();
     }
 }

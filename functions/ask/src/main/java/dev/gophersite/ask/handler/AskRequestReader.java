@@ -48,7 +48,7 @@ public final class AskRequestReader {
             return tooLarge();
         }
         if (!JSON.equals(Requests.mediaType(event))) {
-            return new Invalid(415, "unsupported-media-type", "Send the question as application/json.");
+            return new Invalid(415, "unsupported_media_type", "Send the question as application/json.");
         }
         byte[] bytes = Requests.bodyBytes(event);
         if (bytes == null) {
@@ -134,10 +134,10 @@ public final class AskRequestReader {
     }
 
     private static Invalid badRequest(String message) {
-        return new Invalid(400, "bad-request", message);
+        return new Invalid(400, "bad_request", message);
     }
 
     private static Invalid tooLarge() {
-        return new Invalid(413, "payload-too-large", "The body is larger than " + MAX_BODY_BYTES / 1024 + " KB.");
+        return new Invalid(413, "payload_too_large", "The body is larger than " + MAX_BODY_BYTES / 1024 + " KB.");
     }
 }

@@ -108,11 +108,11 @@ class AskHandlerTest {
 
     @ParameterizedTest
     @CsvSource({
-            "post-ask-text-plain.json, 415, unsupported-media-type",
-            "post-ask-malformed-json.json, 400, bad-request",
-            "post-ask-blank-question.json, 400, bad-request",
-            "post-ask-bad-role.json, 400, bad-request",
-            "post-ask-invalid-utf8.json, 400, bad-request"})
+            "post-ask-text-plain.json, 415, unsupported_media_type",
+            "post-ask-malformed-json.json, 400, bad_request",
+            "post-ask-blank-question.json, 400, bad_request",
+            "post-ask-bad-role.json, 400, bad_request",
+            "post-ask-invalid-utf8.json, 400, bad_request"})
     void rejects_bad_input_without_calling_the_model(String fixture, int status, String code) throws IOException {
         // when
         APIGatewayProxyResponseEvent response = handle(event(fixture));
@@ -135,7 +135,7 @@ class AskHandlerTest {
 
         // then
         assertThat(response.getStatusCode()).isEqualTo(413);
-        assertThat(body(response).get("error").get("code").asText()).isEqualTo("payload-too-large");
+        assertThat(body(response).get("error").get("code").asText()).isEqualTo("payload_too_large");
         assertThat(model.calls()).isZero();
     }
 
@@ -253,7 +253,7 @@ class AskHandlerTest {
 
         // then
         assertThat(response.getStatusCode()).isEqualTo(400);
-        assertThat(body(response).get("error").get("code").asText()).isEqualTo("bad-request");
+        assertThat(body(response).get("error").get("code").asText()).isEqualTo("bad_request");
     }
 
     @Test
@@ -275,7 +275,8 @@ class AskHandlerTest {
         // then
         assertThat(response.getStatusCode()).isEqualTo(200);
         assertThat(response.getHeaders().get("Content-Type")).startsWith("text/html");
-        assertThat(response.getBody()).contains("<form", "name=\"q\"");
+        assertThat(response.getBody()).contains("<form", "name=\"q\"", "<nav class=\"site-nav\"", "<label for=\"q\">");
+        assertThat(response.getHeaders().get("Content-Security-Policy")).contains("script-src 'self'");
     }
 
     @Test
@@ -286,7 +287,7 @@ class AskHandlerTest {
         // then
         assertThat(response.getStatusCode()).isEqualTo(200);
         assertThat(response.getBody()).contains("&lt;b&gt;defer&lt;/b&gt;").doesNotContain("<b>defer</b>")
-                .contains("Sources");
+                .contains("Sources").containsPattern("<li><a href=\"[^\"]*/[a-z-]+#[a-z0-9-]+\">");
     }
 
     @Test
