@@ -17,6 +17,8 @@ import dev.gophersite.ask.generation.ModelClient;
 import dev.gophersite.ask.generation.OllamaModels;
 import dev.gophersite.ask.generation.PromptBuilder;
 import dev.gophersite.ask.grounding.GroundingCheck;
+import dev.gophersite.ask.metrics.AskMetrics;
+import dev.gophersite.ask.metrics.PowertoolsAskMetrics;
 import dev.gophersite.ask.retrieval.RetrievalOptions;
 import dev.gophersite.ask.retrieval.SiteSearch;
 import dev.gophersite.common.content.PageSummary;
@@ -48,6 +50,7 @@ public final class AskHandler implements RequestHandler<APIGatewayProxyRequestEv
 
     private final AskService service;
     private final ContentStore store;
+    private final AskMetrics metrics;
     private final AskRequestReader reader = new AskRequestReader();
     private final JsonLog log = new JsonLog("ask");
 
@@ -57,15 +60,22 @@ public final class AskHandler implements RequestHandler<APIGatewayProxyRequestEv
     }
 
     private AskHandler(Production production) {
-        this(production.store(), production.chatModel(), production.cache(), production.settings());
+        this(production.store(), production.chatModel(), production.cache(), production.settings(),
+                new PowertoolsAskMetrics());
+    }
+
+    public AskHandler(ContentStore store, ChatModel chatModel, AnswerCache cache, AskSettings settings) {
+        this(store, chatModel, cache, settings, AskMetrics.none());
     }
 
     /**
      * Wires the function around the given collaborators exactly as production does, and builds the search index
      * of the current site version right away.
      */
-    public AskHandler(ContentStore store, ChatModel chatModel, AnswerCache cache, AskSettings settings) {
+    public AskHandler(ContentStore store, ChatModel chatModel, AnswerCache cache, AskSettings settings,
+                      AskMetrics metrics) {
         this.store = store;
+        this.metrics = metrics;
         ModelClient model = new ModelClient(chatModel, settings.modelTimeout(),
                 new CircuitBreaker(settings.circuitOpen()), new CauseLog(log));
         this.service = new AskService(new SiteSearch(store, RetrievalOptions.bm25(), log), new GroundingCheck(),
@@ -109,6 +119,7 @@ public final class AskHandler implements RequestHandler<APIGatewayProxyRequestEv
             };
         } catch (StoreException e) {
             log.error(requestId, "content store failed", e);
+            metrics.storeFailed();
             return Responses.storeFailure(e);
         } catch (RuntimeException e) {
             log.error(requestId, "unexpected failure", e);
@@ -123,6 +134,7 @@ public final class AskHandler implements RequestHandler<APIGatewayProxyRequestEv
         }
         AskRequest request = ((AskRequestReader.Valid) result).request();
         Answer answer = service.ask(requestId, request);
+        metrics.answered(answer);
         log.info(requestId, "answered", Map.of("mode", answer.mode().wire(), "sources", answer.sources().size(),
                 "ms", answer.timingsMs().getOrDefault("total", 0L)));
         return noStore(Responses.json(200, AskJson.answer(answer)));
@@ -142,6 +154,7 @@ public final class AskHandler implements RequestHandler<APIGatewayProxyRequestEv
                     "Questions are text of at most " + AskRequestReader.MAX_QUESTION_CHARS + " characters.")));
         }
         Answer answer = service.ask(requestId, new AskRequest(question, List.of()));
+        metrics.answered(answer);
         return noStore(Responses.html(200, AskPage.render(base, nav, question, answer, null)));
     }
 
