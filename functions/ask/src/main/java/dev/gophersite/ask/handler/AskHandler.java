@@ -25,6 +25,7 @@ import dev.gophersite.common.content.PageSummary;
 import dev.gophersite.common.http.Requests;
 import dev.gophersite.common.http.Responses;
 import dev.gophersite.common.log.JsonLog;
+import dev.gophersite.common.snapstart.Priming;
 import dev.gophersite.common.store.ContentStore;
 import dev.gophersite.common.store.DynamoContentStore;
 import dev.gophersite.common.store.DynamoDbClients;
@@ -51,6 +52,7 @@ public final class AskHandler implements RequestHandler<APIGatewayProxyRequestEv
     private final AskService service;
     private final ContentStore store;
     private final AskMetrics metrics;
+    private Priming priming;
     private final AskRequestReader reader = new AskRequestReader();
     private final JsonLog log = new JsonLog("ask");
 
@@ -62,6 +64,21 @@ public final class AskHandler implements RequestHandler<APIGatewayProxyRequestEv
     private AskHandler(Production production) {
         this(production.store(), production.chatModel(), production.cache(), production.settings(),
                 new PowertoolsAskMetrics());
+        priming = Priming.register("AskFunction", () -> {
+            handleRequest(primingEvent("/api/search", Map.of("q", "goroutine stack size")), null);
+            handleRequest(primingEvent("/ask", null), null);
+        }, production.store()::forgetCurrentVersion);
+    }
+
+    /**
+     * SnapStart priming takes the search and the empty ask page: retrieval, the index and the HTML, but neither a
+     * model call nor a metric, which would count a question nobody asked.
+     */
+    private static APIGatewayProxyRequestEvent primingEvent(String resource, Map<String, String> query) {
+        return new APIGatewayProxyRequestEvent().withHttpMethod("GET").withResource(resource).withPath(resource)
+                .withQueryStringParameters(query).withHeaders(Map.of("Accept", "*/*"))
+                .withRequestContext(new APIGatewayProxyRequestEvent.ProxyRequestContext()
+                        .withRequestId("snapstart-priming").withPath(resource).withHttpMethod("GET"));
     }
 
     public AskHandler(ContentStore store, ChatModel chatModel, AnswerCache cache, AskSettings settings) {
