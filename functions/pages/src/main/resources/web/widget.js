@@ -43,15 +43,15 @@
   function markdown(md, cites) {
     const lines = String(md || '').replace(CONTROL, '').replace(/\r\n?/g, '\n').split('\n');
     const out = [];
-    let para = [], quote = [], list = null, m;
+    let para = [], list = null, m;
     const flush = () => {
       if (para.length) out.push('<p>' + inline(para.join(' '), cites) + '</p>');
-      if (quote.length) out.push('<blockquote><p>' + inline(quote.join(' '), cites) + '</p></blockquote>');
       if (list) {
         out.push('<' + list.tag + (list.start > 1 ? ' start="' + list.start + '"' : '') + '>' +
           list.items.map((i) => '<li>' + inline(i, cites) + '</li>').join('') + '</' + list.tag + '>');
       }
-      para = []; quote = []; list = null;
+      para = [];
+      list = null;
     };
     for (let i = 0; i < lines.length; i++) {
       const l = lines[i];
@@ -72,11 +72,7 @@
         list.items.push(m[3]);
       } else if (list) {
         list.items[list.items.length - 1] += ' ' + l.trim();
-      } else if ((m = l.match(/^\s{0,3}>\s?(.*)$/))) {
-        if (para.length) flush();
-        quote.push(m[1]);
       } else {
-        if (quote.length) flush();
         para.push(l.trim());
       }
     }
@@ -102,7 +98,7 @@
   let turns = [], pending = false, rendered = false;
   try {
     const saved = JSON.parse(sessionStorage.getItem(STORE) || '[]');
-    if (Array.isArray(saved)) turns = saved.filter((t) => t && typeof t.q === 'string' && t.a && Array.isArray(t.a.sources));
+    if (Array.isArray(saved)) turns = saved.filter((t) => t && typeof t.q === 'string' && t.a && typeof t.a.answer === 'string' && Array.isArray(t.a.sources));
   } catch (e) { /* unreadable: start fresh */ }
   const save = () => {
     turns = turns.slice(-KEEP);
@@ -148,7 +144,7 @@
     placeholder: 'Ask a question about Go…', 'aria-describedby': 'ask-hint', enterkeyhint: 'send'
   });
   const sendBtn = el('button', { type: 'submit', class: 'ask-send', 'aria-label': 'Send', html: ICON.send });
-  const form = el('form', { class: 'ask-form' }, [
+  const form = el('form', { class: 'ask-bar' }, [
     el('label', { for: 'ask-input', class: 'ask-sr', text: 'Your question' }),
     el('div', { class: 'ask-field' }, [input, sendBtn]),
     el('p', { class: 'ask-hint', id: 'ask-hint', text: 'Enter sends · Shift+Enter adds a line · Esc closes' })
@@ -246,13 +242,13 @@
     clearTimeout(slow);
     pending = sendBtn.disabled = false;
     if (turn) {
-      turns.push(turn);
+      if (article.isConnected) turns.push(turn);
       save();
       article.replaceChildren(...answer(turn));
     } else {
       const retry = el('button', { class: 'ask-btn', text: 'Retry' });
       on(retry, 'click', () => pending || run(q, article, hist));
-      article.replaceChildren(el('div', { class: 'ask-error', role: 'alert' }, [el('p', { text: failure }), retry]));
+      article.replaceChildren(el('div', { class: 'ask-fail', role: 'alert' }, [el('p', { text: failure }), retry]));
     }
     article.removeAttribute('aria-busy');
   }
@@ -271,28 +267,34 @@
   }
   const serverMessage = (json) => (json && json.error && typeof json.error.message === 'string' ? json.error.message : '');
   const errorText = (code, json) => (code === 429 ? 'Too many questions right now. Wait a moment, then retry.'
-    : serverMessage(json) || (code >= 500 ? 'The site could not answer' : 'The question was not accepted') + ' (error ' + code + ').');
+    : serverMessage(json) || 'The site could not answer (error ' + code + ').');
 
   // section is the heading (the page title for a page's introduction); url is /{slug}#{sectionId}
-  function cite(s) {
+  function cite(s, i) {
     const url = /^\/(?![/\\])/.test(s.url) ? s.url : '/' + encodeURIComponent(s.slug);
     const title = s.title || s.slug, heading = s.section === title ? '' : s.section;
-    return { href: base + url, title, heading, label: heading ? title + ' › ' + heading : title };
+    return {
+      n: String(i + 1), href: base + url, title, heading, label: heading ? title + ' › ' + heading : title,
+      snippet: s.text.split('\n').slice(1).join(' ').trim()
+    };
   }
 
   function answer(turn) {
     const r = turn.a, cites = r.sources.map(cite), parts = [];
-    if (BADGES[r.mode]) parts.push(el('p', { class: 'ask-badge ask-' + r.mode, text: BADGES[r.mode] }));
+    if (BADGES[r.mode]) parts.push(el('p', { class: 'ask-mode ask-' + r.mode, text: BADGES[r.mode] }));
     parts.push(el('div', { class: 'ask-md', html: markdown(r.answer, cites) }));
+    // the sources the answer cites, under the numbers it cites them by; all of them when it cites none
+    const cited = (r.answer.match(/\[[\d, ]+\]/g) || []).join().match(/\d+/g) || [];
+    const shown = cites.filter((c) => cited.includes(c.n));
     if (cites.length) {
-      parts.push(el('div', { class: 'ask-sources' }, [
+      parts.push(el('div', { class: 'ask-refs' }, [
         el('h3', { text: r.mode === 'refused' ? 'Closest pages' : 'Sources' }),
-        el('ol', null, cites.map((c, i) => el('li', null, el('a', { class: 'ask-source', href: c.href }, [
-          el('span', { class: 'ask-n', 'aria-hidden': 'true', text: String(i + 1) }),
+        el('ol', null, (shown.length ? shown : cites).map((c) => el('li', null, el('a', { class: 'ask-source', href: c.href }, [
+          el('span', { class: 'ask-n', 'aria-hidden': 'true', text: c.n }),
           el('span', null, [
             el('b', { text: c.title }),
             c.heading && el('span', { class: 'ask-heading', text: c.heading }),
-            el('span', { class: 'ask-snippet', text: r.sources[i].text.split('\n').slice(1).join(' ').trim() })
+            el('span', { class: 'ask-snippet', text: c.snippet })
           ])
         ]))))
       ]));
