@@ -4,7 +4,11 @@ import dev.gophersite.common.content.Section;
 import org.commonmark.Extension;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.ext.heading.anchor.IdGenerator;
+import org.commonmark.node.Code;
+import org.commonmark.node.HardLineBreak;
 import org.commonmark.node.Heading;
+import org.commonmark.node.SoftLineBreak;
+import org.commonmark.node.Text;
 import org.commonmark.node.Node;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
@@ -32,7 +36,7 @@ public final class MarkdownRenderer {
                 .sanitizeUrls(true)
                 .attributeProviderFactory(context -> (node, tagName, attributes) -> {
                     if (node instanceof Heading heading && heading.getLevel() > 2) {
-                        attributes.put("id", ids.generateId(text.render(heading).trim()));
+                        attributes.put("id", ids.generateId(plain(heading)));
                     }
                 })
                 .build();
@@ -46,7 +50,7 @@ public final class MarkdownRenderer {
             Node next = node.getNext();
             if (node instanceof Heading h && h.getLevel() == 2) {
                 addSection(sections, id, heading, current, html);
-                heading = text.render(h).trim();
+                heading = plain(h);
                 id = ids.generateId(heading);
                 current = new ArrayList<>();
             } else {
@@ -56,6 +60,23 @@ public final class MarkdownRenderer {
         }
         addSection(sections, id, heading, current, html);
         return sections;
+    }
+
+    /** A heading's words as written: code spans keep their text, without the quotes the text renderer adds. */
+    static String plain(Node node) {
+        StringBuilder out = new StringBuilder();
+        for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
+            if (child instanceof Text t) {
+                out.append(t.getLiteral());
+            } else if (child instanceof Code c) {
+                out.append(c.getLiteral());
+            } else if (child instanceof SoftLineBreak || child instanceof HardLineBreak) {
+                out.append(' ');
+            } else {
+                out.append(plain(child));
+            }
+        }
+        return out.toString().strip();
     }
 
     private void addSection(List<Section> sections, String id, String heading, List<Node> nodes, HtmlRenderer html) {

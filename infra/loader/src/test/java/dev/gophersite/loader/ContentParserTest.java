@@ -72,6 +72,16 @@ class ContentParserTest {
     }
 
     @Test
+    void headings_with_code_keep_their_words_without_quotes() {
+        // when
+        Page page = parser.parse(Path.of("s.md"), VALID.replace("## First part", "## The `defer` statement"));
+
+        // then
+        assertThat(page.sections().get(1).heading()).isEqualTo("The defer statement");
+        assertThat(page.sections().get(1).id()).isEqualTo("the-defer-statement");
+    }
+
+    @Test
     void hash_changes_with_content_and_not_otherwise() {
         // when
         String first = parser.parse(Path.of("a.md"), VALID).hash();
