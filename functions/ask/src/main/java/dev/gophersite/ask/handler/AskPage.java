@@ -44,11 +44,21 @@ final class AskPage {
             if (badge != null) {
                 main.append("<p class=\"ask-badge\">").append(badge).append("</p>\n");
             }
-            for (String paragraph : answer.answer().split("\n+")) {
-                if (!paragraph.isBlank()) {
-                    main.append("<p>").append(citationsToLinks(Html.escape(paragraph.strip()), base, answer.sources()))
-                            .append("</p>\n");
+            boolean inList = false;
+            for (String line : answer.answer().split("\n+")) {
+                String text = line.strip();
+                boolean item = text.startsWith("- ") || text.startsWith("* ");
+                if (item != inList) {
+                    main.append(item ? "<ul>\n" : "</ul>\n");
+                    inList = item;
                 }
+                if (!text.isEmpty()) {
+                    String html = citationsToLinks(Html.escape(item ? text.substring(2).strip() : text), base, answer.sources());
+                    main.append(item ? "<li>" : "<p>").append(html).append(item ? "</li>\n" : "</p>\n");
+                }
+            }
+            if (inList) {
+                main.append("</ul>\n");
             }
             if (!answer.sources().isEmpty()) {
                 main.append("<h3>Sources</h3>\n<ol class=\"ask-sources\">\n");
