@@ -8,7 +8,6 @@ import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
-import org.yaml.snakeyaml.nodes.Tag;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -90,11 +89,9 @@ public record SamTemplate(Path path, Map<String, Object> root) {
                         value = Arrays.asList(scalar.getValue().split("\\.", 2));
                     }
                 } else if (node instanceof SequenceNode sequence) {
-                    sequence.setTag(Tag.SEQ);
-                    value = constructObject(sequence);
+                    value = constructSequence(sequence);
                 } else if (node instanceof MappingNode mapping) {
-                    mapping.setTag(Tag.MAP);
-                    value = constructObject(mapping);
+                    value = constructMapping(mapping);
                 } else {
                     value = List.of();
                 }
