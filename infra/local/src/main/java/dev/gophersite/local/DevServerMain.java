@@ -1,0 +1,59 @@
+package dev.gophersite.local;
+
+import dev.gophersite.infra.SamTemplate;
+import dev.gophersite.local.template.TableNames;
+import dev.gophersite.local.template.TemplateException;
+
+import java.io.IOException;
+import java.net.BindException;
+
+/**
+ * {@code infra/local/start}: the local stack in the foreground until Ctrl-C or SIGTERM.
+ * {@code infra/local/start --seed} only creates the tables and loads content/ into the DynamoDB API at
+ * {@code AWS_ENDPOINT_URL_DYNAMODB} (LocalStack for {@code sam local start-api}), then exits.
+ */
+public final class DevServerMain {
+    private DevServerMain() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        boolean seedOnly = args.length == 1 && args[0].equals("--seed");
+        if (args.length > 0 && !seedOnly) {
+            System.err.println("usage: infra/local/start [--seed]");
+            System.exit(64);
+        }
+        LocalSite site;
+        try {
+            LocalSettings settings = LocalSettings.fromEnvironment();
+            if (seedOnly) {
+                seed(settings);
+                return;
+            }
+            site = LocalSite.start(settings);
+        } catch (BindException e) {
+            System.err.println("dev server not started: port " + System.getenv().getOrDefault("PORT", "3000")
+                    + " is in use; stop what uses it or choose another with PORT=...");
+            System.exit(2);
+            return;
+        } catch (TemplateException | IllegalArgumentException | IllegalStateException | IOException e) {
+            System.err.println("dev server not started: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(site::close, "dev-server-stop"));
+        site.awaitStop();
+    }
+
+    private static void seed(LocalSettings settings) {
+        if (settings.dynamoEndpoint().isEmpty()) {
+            throw new IllegalArgumentException("--seed writes to AWS_ENDPOINT_URL_DYNAMODB; set it, e.g. to"
+                    + " http://localhost:4566 for the LocalStack of infra/docker-compose.yml");
+        }
+        SamTemplate template = SamTemplate.load(settings.template());
+        try (LocalBackend backend = LocalBackend.start(template, TableNames.of(template), settings.dynamoEndpoint(),
+                settings.region(), settings.content())) {
+            Log.info("tables " + TableNames.of(template).values() + " ready at " + backend.endpoint()
+                    + " (region " + settings.region() + ")");
+        }
+    }
+}

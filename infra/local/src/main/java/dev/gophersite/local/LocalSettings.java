@@ -1,0 +1,60 @@
+package dev.gophersite.local;
+
+import dev.gophersite.dynalite.Repo;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What the dev server runs: the template and content to use, where to listen, and the process environment
+ * that overrides the template's variables.
+ *
+ * @param port           0 for any free port
+ * @param dynamoEndpoint an existing DynamoDB API to use instead of starting dynalite
+ * @param poolSize       execution environments per function
+ */
+public record LocalSettings(Path template, Path content, int port, Optional<URI> dynamoEndpoint,
+                           Map<String, String> processEnv, int poolSize, boolean watchContent, boolean logRequests) {
+    public static final int DEFAULT_PORT = 3000;
+
+    public LocalSettings {
+        processEnv = Map.copyOf(processEnv);
+    }
+
+    /** From the environment: {@code PORT}, {@code AWS_ENDPOINT_URL_DYNAMODB}; template and content from the repository. */
+    public static LocalSettings fromEnvironment() {
+        Map<String, String> env = System.getenv();
+        Path root = Repo.root();
+        String endpoint = env.getOrDefault("AWS_ENDPOINT_URL_DYNAMODB", "").strip();
+        return new LocalSettings(root.resolve("template.yaml"), root.resolve("content"),
+                port(env.get("PORT")), endpoint.isEmpty() ? Optional.empty() : Optional.of(URI.create(endpoint)),
+                env, defaultPoolSize(), true, true);
+    }
+
+    public String region() {
+        String region = processEnv.getOrDefault("AWS_REGION", processEnv.getOrDefault("AWS_DEFAULT_REGION", ""));
+        return region.isBlank() ? "us-east-1" : region.strip();
+    }
+
+    /** Lambda scales out per request; a few environments per function are enough to show it locally. */
+    static int defaultPoolSize() {
+        return Math.min(4, Runtime.getRuntime().availableProcessors() * 2);
+    }
+
+    private static int port(String value) {
+        if (value == null || value.isBlank()) {
+            return DEFAULT_PORT;
+        }
+        try {
+            int port = Integer.parseInt(value.strip());
+            if (port < 0 || port > 65535) {
+                throw new NumberFormatException();
+            }
+            return port;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("PORT must be a port number, found '" + value + "'");
+        }
+    }
+}
