@@ -3,6 +3,7 @@ package dev.gophersite.feedback;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gophersite.common.http.UserText;
 
 import java.util.Iterator;
 import java.util.Set;
@@ -69,8 +70,8 @@ public record Feedback(String answerId, String question, String vote, String com
             throw new Invalid(field + " must be a string.");
         }
         String value = node.textValue();
-        if (value.indexOf('\0') >= 0) {
-            throw new Invalid(field + " must not contain NUL characters.");
+        if (UserText.hasControlCharacters(value)) {
+            throw new Invalid(field + " must not contain control characters.");
         }
         return value;
     }

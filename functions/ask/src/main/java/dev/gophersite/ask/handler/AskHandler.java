@@ -24,6 +24,7 @@ import dev.gophersite.ask.retrieval.SiteSearch;
 import dev.gophersite.common.content.PageSummary;
 import dev.gophersite.common.http.Requests;
 import dev.gophersite.common.http.Responses;
+import dev.gophersite.common.http.UserText;
 import dev.gophersite.common.log.JsonLog;
 import dev.gophersite.common.snapstart.Priming;
 import dev.gophersite.common.store.ContentStore;
@@ -166,7 +167,7 @@ public final class AskHandler implements RequestHandler<APIGatewayProxyRequestEv
         }
         String question = q.strip();
         if (question.codePointCount(0, question.length()) > AskRequestReader.MAX_QUESTION_CHARS
-                || question.indexOf('\0') >= 0) {
+                || UserText.hasControlCharacters(question)) {
             return noStore(Responses.html(400, AskPage.render(base, nav, "", null,
                     "Questions are text of at most " + AskRequestReader.MAX_QUESTION_CHARS + " characters.")));
         }
@@ -181,6 +182,9 @@ public final class AskHandler implements RequestHandler<APIGatewayProxyRequestEv
             return Responses.error(400, "bad_request", "Add a search query as ?q=.");
         }
         String query = q.strip();
+        if (UserText.hasControlCharacters(query)) {
+            return Responses.error(400, "bad_request", "The query must not contain control characters.");
+        }
         if (query.codePointCount(0, query.length()) > MAX_SEARCH_QUERY_CHARS) {
             return Responses.error(400, "bad_request", "The query is longer than " + MAX_SEARCH_QUERY_CHARS + " characters.");
         }

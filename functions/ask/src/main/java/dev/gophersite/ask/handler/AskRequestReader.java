@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gophersite.ask.answer.AskRequest;
 import dev.gophersite.ask.generation.Turn;
 import dev.gophersite.common.http.Requests;
+import dev.gophersite.common.http.UserText;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -89,6 +90,9 @@ public final class AskRequestReader {
         if (text.isEmpty()) {
             return badRequest("\"question\" must not be blank.");
         }
+        if (UserText.hasControlCharacters(text)) {
+            return badRequest("\"question\" must not contain control characters.");
+        }
         if (text.codePointCount(0, text.length()) > MAX_QUESTION_CHARS) {
             return badRequest("\"question\" is longer than " + MAX_QUESTION_CHARS + " characters.");
         }
@@ -127,6 +131,9 @@ public final class AskRequestReader {
             return badRequest("A history turn's \"content\" must be a string.");
         }
         String text = content.textValue();
+        if (UserText.hasControlCharacters(text)) {
+            return badRequest("A history turn must not contain control characters.");
+        }
         if (text.codePointCount(0, text.length()) > MAX_TURN_CHARS) {
             return badRequest("A history turn is longer than " + MAX_TURN_CHARS + " characters.");
         }

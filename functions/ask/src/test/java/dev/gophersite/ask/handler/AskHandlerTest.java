@@ -340,4 +340,31 @@ class AskHandlerTest {
             throw new IllegalStateException(e);
         }
     }
+
+    @Test
+    void search_and_ask_page_answer_control_characters_with_a_4xx_or_a_result() {
+        // given
+        APIGatewayProxyRequestEvent nul = event("get-search.json").withQueryStringParameters(Map.of("q", "\u0000"));
+        APIGatewayProxyRequestEvent mixed = event("get-search.json").withQueryStringParameters(Map.of("q", "go\u0000\u0007routine"));
+
+        // when
+        APIGatewayProxyResponseEvent first = handle(nul);
+        APIGatewayProxyResponseEvent second = handle(mixed);
+
+        // then
+        assertThat(first.getStatusCode()).isEqualTo(400);
+        assertThat(second.getStatusCode()).isEqualTo(400);
+        assertThat(first.getBody()).startsWith("{\"error\":{\"code\":\"bad_request\"");
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"\uD83D\uDE00", "\u200B", "'", "*", "?", "((", "\\", "\uFFFF",
+            "\uD800", "a\u0301", "\u2028go", "AND OR NOT", "x\u00A0"})
+    void search_answers_odd_unicode_without_a_server_error(String q) {
+        // when
+        APIGatewayProxyResponseEvent response = handle(event("get-search.json").withQueryStringParameters(Map.of("q", q)));
+
+        // then
+        assertThat(response.getStatusCode()).isBetween(200, 499);
+    }
 }
