@@ -1,0 +1,95 @@
+package dev.gophersite.ask.it;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gophersite.ask.answer.AnswerCache;
+import dev.gophersite.ask.answer.AskSettings;
+import dev.gophersite.ask.fakes.InMemoryContentStore;
+import dev.gophersite.ask.fakes.TestSettings;
+import dev.gophersite.ask.generation.OllamaModels;
+import dev.gophersite.ask.handler.AskHandler;
+import dev.gophersite.dynalite.FaultProxy;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * TCP faults between /ask and an Ollama-protocol server: every fault gives the extractive answer within the
+ * model budget, and the same function answers with the model again once the fault is gone.
+ */
+class OllamaFaultIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration TIMEOUT = Duration.ofMillis(1500);
+    private static final Duration CIRCUIT_OPEN = Duration.ofMillis(300);
+    private static OllamaStub ollama;
+    private static FaultProxy proxy;
+
+    enum Fault { REFUSE, RESET, LATENCY, GARBAGE, HTTP_503 }
+
+    @BeforeAll
+    static void start() throws IOException {
+        ollama = new OllamaStub();
+        ollama.replies(TestSettings.MODEL, "A goroutine starts with a 2KB stack [1].");
+        proxy = new FaultProxy(URI.create(ollama.baseUrl()));
+    }
+
+    @AfterAll
+    static void stop() {
+        System.out.println("OllamaFaultIT: " + proxy.faultsInjected() + " faults injected");
+        proxy.close();
+        ollama.close();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Fault.class)
+    void fault_gives_an_extractive_answer_within_budget_and_the_model_comes_back(Fault fault) throws Exception {
+        // given
+        String base = proxy.endpoint().toString();
+        AskSettings defaults = TestSettings.withModelAt(base, TIMEOUT);
+        AskSettings settings = new AskSettings(defaults.ollamaBaseUrl(), defaults.modelName(), defaults.modelTimeout(),
+                defaults.cacheTable(), defaults.cacheTtl(), defaults.contentTable(), defaults.pointerTtl(), CIRCUIT_OPEN);
+        AskHandler handler = new AskHandler(InMemoryContentStore.ofRepositoryContent(),
+                OllamaModels.chatModel(base, TestSettings.MODEL, TIMEOUT), AnswerCache.none(), settings);
+        assertThat(ask(handler).get("mode").asText()).isEqualTo("llm");
+
+        // when
+        switch (fault) {
+            case REFUSE -> proxy.refuse();
+            case RESET -> proxy.reset();
+            case LATENCY -> proxy.latency(TIMEOUT.toMillis() + 2000);
+            case GARBAGE -> proxy.garbage();
+            case HTTP_503 -> proxy.httpError(503, "application/json", "{\"error\":\"server busy\"}");
+        }
+        long start = System.nanoTime();
+        JsonNode during;
+        try {
+            during = ask(handler);
+        } finally {
+            proxy.pass();
+        }
+        long millis = (System.nanoTime() - start) / 1_000_000;
+
+        // then
+        assertThat(during.get("mode").asText()).as(fault + " mode").isEqualTo("extractive");
+        assertThat(during.get("sources").size()).isPositive();
+        assertThat(millis).as(fault + " within the model budget").isLessThan(TIMEOUT.toMillis() + 1500);
+        Thread.sleep(CIRCUIT_OPEN.toMillis() + 100);
+        assertThat(ask(handler).get("mode").asText()).as(fault + " recovered").isEqualTo("llm");
+    }
+
+    private static JsonNode ask(AskHandler handler) throws IOException {
+        APIGatewayProxyResponseEvent response = handler.handleRequest(
+                EventLoader.loadApiGatewayRestEvent("events/post-ask.json"), null);
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        return JSON.readTree(response.getBody());
+    }
+}
