@@ -9,7 +9,11 @@ import dev.gophersite.ask.answer.AskSettings;
 import dev.gophersite.ask.fakes.InMemoryContentStore;
 import dev.gophersite.ask.generation.OllamaModels;
 import dev.gophersite.ask.handler.AskHandler;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.ollama.OllamaContainer;
+import org.testcontainers.utility.DockerImageName;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -23,18 +27,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * Against a real Ollama when {@code OLLAMA_BASE_URL} is set and answers {@code GET /api/tags}; skipped with the
- * reason printed otherwise. The model ({@code OLLAMA_MODEL}, default the template's) must be pulled.
+ * Against a real Ollama: the one at {@code OLLAMA_BASE_URL} when it is set and answers {@code GET /api/tags}, else
+ * an Ollama container (Testcontainers) when a Docker engine is present, which pulls the model first. Skipped with
+ * the reason printed otherwise. The model is {@code OLLAMA_MODEL}, default the template's.
  */
 class OllamaLiveIT {
+    private static final String MODEL = System.getenv().getOrDefault("OLLAMA_MODEL", AskSettings.DEFAULT_MODEL);
     private static String baseUrl;
     private static String skipReason;
+    private static OllamaContainer container;
 
     @BeforeAll
     static void findOllama() {
         baseUrl = System.getenv("OLLAMA_BASE_URL");
         if (baseUrl == null || baseUrl.isBlank()) {
-            skipReason = "OLLAMA_BASE_URL is not set";
+            startContainer();
             return;
         }
         try (HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build()) {
@@ -49,6 +56,37 @@ class OllamaLiveIT {
         }
     }
 
+    private static void startContainer() {
+        boolean docker;
+        try {
+            docker = DockerClientFactory.instance().isDockerAvailable();
+        } catch (RuntimeException e) {
+            docker = false;
+        }
+        if (!docker) {
+            skipReason = "OLLAMA_BASE_URL is not set and no Docker engine is reachable for an Ollama container";
+            return;
+        }
+        try {
+            container = new OllamaContainer(DockerImageName.parse("ollama/ollama:0.12.10"));
+            container.start();
+            container.execInContainer("ollama", "pull", MODEL);
+            baseUrl = container.getEndpoint();
+        } catch (IOException | RuntimeException e) {
+            skipReason = "the Ollama container did not start or could not pull " + MODEL + ": " + e.getClass().getSimpleName();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            skipReason = "interrupted while starting the Ollama container";
+        }
+    }
+
+    @AfterAll
+    static void stopContainer() {
+        if (container != null) {
+            container.stop();
+        }
+    }
+
     @Test
     void a_real_model_answers_a_site_question_with_citations_or_the_fallback_takes_over() throws IOException {
         // given
@@ -56,7 +94,7 @@ class OllamaLiveIT {
             System.out.println("[OllamaLiveIT] skipped: " + skipReason);
         }
         assumeTrue(skipReason == null, skipReason);
-        String model = System.getenv().getOrDefault("OLLAMA_MODEL", AskSettings.DEFAULT_MODEL);
+        String model = MODEL;
         Duration timeout = Duration.ofSeconds(20);
         AskSettings settings = new AskSettings(baseUrl, model, timeout, "", Duration.ofHours(1), "unused",
                 Duration.ofSeconds(10), Duration.ofSeconds(30));
