@@ -16,7 +16,9 @@ final class Report {
         md.append("\n## Cold start (ms, median / p90)\n\n")
                 .append("Empty JVM (`jvm_hello_ms`, flags `").append(hello.get("flags")).append("`): **")
                 .append(hello.get("median")).append("** / ").append(hello.get("p90"))
-                .append(" (default flags: ").append(hello.get("default_flags_median")).append(")\n\n")
+                .append(" (default flags: ").append(hello.get("default_flags_median")).append("). ")
+                .append("Empty JVM that also sets up TLS, as any HTTPS client such as the SDK's must: ")
+                .append(hello.get("tls_floor_median")).append(" (").append(hello.get("tls_floor_note")).append(")\n\n")
                 .append("| function | naive | lambda_c1 | tuned_flags | shipped | shipped / hello | naive / shipped |\n")
                 .append("|---|---|---|---|---|---|---|\n");
         Map<String, Object> cold = (Map<String, Object>) results.get("cold");
@@ -41,17 +43,12 @@ final class Report {
             md.append("- ").append(name).append(": event `").append(fn.get("event")).append("`, AOT cache ")
                     .append(fn.get("aot_cache_mb")).append(" MB, trained in ").append(fn.get("aot_training_ms")).append(" ms\n");
         });
-        md.append("\n## Warm, in-process (ms; one JVM, shipped flags)\n\n| route | runs | p50 | p99 | errors | phases (p50 / p99) |\n|---|---|---|---|---|---|\n");
+        md.append("\n## Warm, in-process (ms; one JVM, shipped flags, after one untimed call)\n\n")
+                .append("| route | runs | p50 | p99 | errors |\n|---|---|---|---|---|\n");
         ((Map<String, Object>) results.get("warm_in_process")).forEach((route, value) -> {
             Map<String, Object> w = (Map<String, Object>) value;
-            StringBuilder phases = new StringBuilder();
-            if (w.get("reported_timings_ms") instanceof Map<?, ?> timings) {
-                timings.forEach((k, v) -> phases.append(k).append(' ').append(((Map<?, ?>) v).get("p50")).append(" / ")
-                        .append(((Map<?, ?>) v).get("p99")).append("; "));
-            }
             md.append("| ").append(route).append(" | ").append(w.get("runs")).append(" | ").append(w.get("p50_ms"))
-                    .append(" | ").append(w.get("p99_ms")).append(" | ").append(w.get("errors")).append(" | ")
-                    .append(phases).append(" |\n");
+                    .append(" | ").append(w.get("p99_ms")).append(" | ").append(w.get("errors")).append(" |\n");
         });
         Map<String, Object> dev = (Map<String, Object>) results.get("dev_server");
         md.append("\n## Dev server\n\n");

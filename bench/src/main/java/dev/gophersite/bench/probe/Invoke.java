@@ -33,7 +33,6 @@ public final class Invoke {
             Runtime.getRuntime().halt(first.getStatusCode() < 500 ? 0 : 1);
         }
         long[] nanos = new long[runs];
-        Map<String, long[]> timings = new java.util.TreeMap<>();
         int errors = 0;
         for (int i = 0; i < runs; i++) {
             APIGatewayProxyRequestEvent event = event(spec);
@@ -43,42 +42,16 @@ public final class Invoke {
             if (response.getStatusCode() >= 500) {
                 errors++;
             }
-            collectTimings(response.getBody(), i, runs, timings);
         }
         Arrays.sort(nanos);
-        StringBuilder out = new StringBuilder("{\"runs\":" + runs + ",\"errors\":" + errors + ",\"p50_ms\":" + ms(nanos, 0.50)
-                + ",\"p90_ms\":" + ms(nanos, 0.90) + ",\"p99_ms\":" + ms(nanos, 0.99) + ",\"max_ms\":" + ms(nanos, 1.0));
-        if (!timings.isEmpty()) {
-            out.append(",\"reported_timings_ms\":{");
-            String sep = "";
-            for (Map.Entry<String, long[]> e : timings.entrySet()) {
-                long[] values = e.getValue();
-                Arrays.sort(values);
-                out.append(sep).append('"').append(e.getKey()).append("\":{\"p50\":").append(ms(values, 0.5))
-                        .append(",\"p99\":").append(ms(values, 0.99)).append('}');
-                sep = ",";
-            }
-            out.append('}');
-        }
-        System.out.println(out.append('}'));
+        System.out.println("{\"runs\":" + runs + ",\"errors\":" + errors + ",\"p50_ms\":" + ms(nanos, 0.50)
+                + ",\"p90_ms\":" + ms(nanos, 0.90) + ",\"p99_ms\":" + ms(nanos, 0.99) + ",\"max_ms\":" + ms(nanos, 1.0)
+                + ",\"last_status\":" + lastStatus(handler, spec) + "}");
     }
 
-    private static final java.util.regex.Pattern TIMINGS = java.util.regex.Pattern.compile("\"timingsMs\":\\{([^}]*)}");
-    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("\"(\\w+)\":(\\d+(?:\\.\\d+)?)");
-
-    /** The function's own per-phase timings (e.g. retrieval, grounding), kept in nanoseconds for ms(). */
-    private static void collectTimings(String body, int i, int runs, Map<String, long[]> into) {
-        if (body == null) {
-            return;
-        }
-        java.util.regex.Matcher block = TIMINGS.matcher(body);
-        if (!block.find()) {
-            return;
-        }
-        java.util.regex.Matcher number = NUMBER.matcher(block.group(1));
-        while (number.find()) {
-            into.computeIfAbsent(number.group(1), k -> new long[runs])[i] = (long) (Double.parseDouble(number.group(2)) * 1e6);
-        }
+    private static int lastStatus(RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> handler,
+                                  String[] spec) {
+        return handler.handleRequest(event(spec), null).getStatusCode();
     }
 
     private static String ms(long[] sorted, double q) {
