@@ -11,12 +11,9 @@ import dev.gophersite.ask.generation.Turn;
 import dev.gophersite.common.http.Requests;
 import dev.gophersite.common.http.UserText;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Turns a {@code POST /ask} event into a valid {@link AskRequest} or the 4xx that explains what is wrong.
@@ -61,15 +58,11 @@ public final class AskRequestReader {
         if (bytes.length == 0) {
             return badRequest("The body is empty; send {\"question\": \"...\"}.");
         }
-        String body;
-        try {
-            body = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
+        Optional<String> decoded = UserText.strictUtf8(bytes);
+        if (decoded.isEmpty()) {
             return badRequest("The body is not valid UTF-8.");
         }
+        String body = decoded.get();
         JsonNode root;
         try {
             root = mapper.readTree(body);

@@ -8,6 +8,7 @@ import dev.gophersite.common.Env;
 import dev.gophersite.common.http.Json;
 import dev.gophersite.common.http.Requests;
 import dev.gophersite.common.http.Responses;
+import dev.gophersite.common.http.UserText;
 import dev.gophersite.common.log.JsonLog;
 import dev.gophersite.common.store.DynamoDbClients;
 import dev.gophersite.common.store.StoreException;
@@ -15,13 +16,10 @@ import dev.gophersite.feedback.Feedback;
 import dev.gophersite.feedback.store.DynamoFeedbackStore;
 import dev.gophersite.feedback.store.FeedbackStore;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 /** {@code POST /api/feedback}: validates a vote and stores it. */
 public final class FeedbackHandler implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
@@ -57,18 +55,13 @@ public final class FeedbackHandler implements RequestHandler<APIGatewayProxyRequ
         if (bytes.length > MAX_BODY_BYTES) {
             return Responses.error(413, "payload_too_large", "The body must be at most " + MAX_BODY_BYTES + " bytes.");
         }
-        String body;
-        try {
-            body = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
+        Optional<String> body = UserText.strictUtf8(bytes);
+        if (body.isEmpty()) {
             return Responses.error(400, "bad_request", "The body is not valid UTF-8.");
         }
         Feedback feedback;
         try {
-            feedback = Feedback.parse(body);
+            feedback = Feedback.parse(body.get());
         } catch (Feedback.Invalid e) {
             return Responses.error(400, "bad_request", e.getMessage());
         }
