@@ -16,6 +16,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -32,20 +33,32 @@ import java.util.function.Consumer;
 public final class ContentLoader {
     private static final String VERSION_PREFIX = "VERSION#";
     private static final int BATCH = 25;
+    static final Duration DEFAULT_KEEP = Duration.ofMinutes(15);
 
     private final DynamoDbClient dynamo;
     private final String table;
     private final Clock clock;
     private final Consumer<String> log;
+    private final Duration keepReplaced;
 
     public record Result(String version, String replaced, boolean changed, int itemsWritten, int versionsRemoved) {
     }
 
-    public ContentLoader(DynamoDbClient dynamo, String table, Clock clock, Consumer<String> log) {
+    /**
+     * @param keepReplaced how long a version written by any load is kept after it stops being current or previous:
+     *                     a function may still hold it (pointer TTL) and a concurrent load may be about to make it
+     *                     current, so only versions older than this are removed
+     */
+    public ContentLoader(DynamoDbClient dynamo, String table, Clock clock, Consumer<String> log, Duration keepReplaced) {
         this.dynamo = dynamo;
         this.table = table;
         this.clock = clock;
         this.log = log;
+        this.keepReplaced = keepReplaced;
+    }
+
+    public ContentLoader(DynamoDbClient dynamo, String table, Clock clock, Consumer<String> log) {
+        this(dynamo, table, clock, log, DEFAULT_KEEP);
     }
 
     public ContentLoader(DynamoDbClient dynamo, String table) {
@@ -160,7 +173,7 @@ public final class ContentLoader {
         for (Map<String, AttributeValue> entry : query(ContentItems.POINTER_PK, VERSION_PREFIX)) {
             String sk = entry.get(ContentItems.SK).s();
             String version = sk.substring(VERSION_PREFIX.length());
-            if (version.equals(keep) || version.equals(alsoKeep)) {
+            if (version.equals(keep) || version.equals(alsoKeep) || tooRecent(entry)) {
                 continue;
             }
             List<WriteRequest> deletes = new ArrayList<>();
@@ -172,6 +185,14 @@ public final class ContentLoader {
             removed++;
         }
         return removed;
+    }
+
+    private boolean tooRecent(Map<String, AttributeValue> versionEntry) {
+        AttributeValue created = versionEntry.get("createdAt");
+        if (created == null || created.s() == null) {
+            return false;
+        }
+        return Instant.parse(created.s()).plus(keepReplaced).isAfter(Instant.now(clock));
     }
 
     private List<Map<String, AttributeValue>> query(String pk, String skPrefix) {

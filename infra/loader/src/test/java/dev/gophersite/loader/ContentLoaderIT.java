@@ -75,7 +75,7 @@ class ContentLoaderIT {
     void removed_page_disappears_and_old_versions_are_cleaned_up(@TempDir Path dir) throws IOException {
         // given
         copyContent(dir);
-        ContentLoader loader = new ContentLoader(dynamo, table);
+        ContentLoader loader = immediateCleanup();
         loader.loadDirectory(dir);
         Files.writeString(dir.resolve("future.md"), Files.readString(dir.resolve("future.md")) + "\nOne more line.\n");
         loader.loadDirectory(dir);
@@ -147,11 +147,30 @@ class ContentLoaderIT {
         assertThat(fresh.allPages().stream().map(Page::json).toList()).isEqualTo(oldJson);
 
         // and the next run completes, removing the leftovers of the failed one
-        ContentLoader.Result retry = new ContentLoader(dynamo, table).loadDirectory(dir);
+        ContentLoader.Result retry = immediateCleanup().loadDirectory(dir);
         DynamoContentStore after = store();
         assertThat(after.currentVersion()).isEqualTo(retry.version()).isNotEqualTo(oldVersion);
         assertThat(after.allPages()).hasSize(8).allSatisfy(p -> assertThat(p.json()).contains("Edited in the second load."));
         assertThat(versionsStored()).containsExactlyInAnyOrder(oldVersion, retry.version());
+    }
+
+    @Test
+    void versions_younger_than_the_keep_period_survive_cleanup(@TempDir Path dir) throws IOException {
+        // given three loads in a row, with the default keep period
+        copyContent(dir);
+        ContentLoader loader = new ContentLoader(dynamo, table);
+        loader.loadDirectory(dir);
+        for (String edit : List.of("First edit.", "Second edit.")) {
+            Files.writeString(dir.resolve("future.md"), Files.readString(dir.resolve("future.md")) + "\n" + edit + "\n");
+            loader.loadDirectory(dir);
+        }
+
+        // then the oldest, no longer current or previous, is still there: a reader may hold it
+        assertThat(versionsStored()).hasSize(3);
+    }
+
+    private ContentLoader immediateCleanup() {
+        return new ContentLoader(dynamo, table, java.time.Clock.systemUTC(), message -> { }, Duration.ZERO);
     }
 
     private DynamoContentStore store() {

@@ -46,27 +46,27 @@ class TemplatePolicyTest {
 
     @Test
     @SuppressWarnings("unchecked")
-    void api_is_throttled_by_parameters_and_cors_is_not_open() {
+    void api_is_throttled_by_parameters_and_allows_no_other_origin() {
         Map<String, Object> api = SamTemplate.properties(Template.SAM.resources().get("SiteApi"));
         Map<String, Object> settings = ((List<Map<String, Object>>) api.get("MethodSettings")).getFirst();
         assertThat(settings.get("ThrottlingRateLimit")).isEqualTo(Map.of("Ref", "ApiRateLimit"));
         assertThat(settings.get("ThrottlingBurstLimit")).isEqualTo(Map.of("Ref", "ApiBurstLimit"));
-        Map<String, Object> cors = (Map<String, Object>) api.get("Cors");
-        assertThat(cors.get("AllowOrigin")).isEqualTo(Map.of("Ref", "SiteOrigin"));
-        Map<String, Object> origin = (Map<String, Object>) Template.SAM.section("Parameters", "SiteOrigin");
-        assertThat(String.valueOf(origin.get("Default"))).doesNotContain("*");
+        // same-origin pages need no CORS; without a Cors block API Gateway grants no cross-origin access
+        assertThat(api).doesNotContainKey("Cors");
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void every_function_runs_java25_with_snapstart_and_a_log_group_with_retention() {
         assertThat(Template.global("Function", "Runtime")).isEqualTo("java25");
         assertThat(Template.global("Function", "SnapStart")).isEqualTo(Map.of("ApplyOn", "PublishedVersions"));
         Map<String, Map<String, Object>> logGroups = Template.SAM.resourcesOfType("AWS::Logs::LogGroup");
-        Template.functions().keySet().forEach(id -> assertThat(logGroups.values()).anySatisfy(group -> {
-            Map<String, Object> props = SamTemplate.properties(group);
-            assertThat(props.get("LogGroupName")).isEqualTo(Map.of("Fn::Sub", "/aws/lambda/${" + id + "}"));
+        Template.functions().forEach((id, function) -> {
+            Object logGroup = ((Map<String, Object>) SamTemplate.properties(function).get("LoggingConfig")).get("LogGroup");
+            assertThat(logGroup).as(id).isEqualTo(Map.of("Ref", id + "Logs"));
+            Map<String, Object> props = SamTemplate.properties(logGroups.get(id + "Logs"));
             assertThat(props.get("RetentionInDays")).isEqualTo(Map.of("Ref", "LogRetentionDays"));
-        }));
+        });
     }
 
     @SuppressWarnings("unchecked")

@@ -14,12 +14,15 @@ import java.time.Duration;
 public record AskSettings(String ollamaBaseUrl, String modelName, Duration modelTimeout, String cacheTable,
                           Duration cacheTtl, String contentTable, Duration pointerTtl, Duration circuitOpen) {
     public static final String DEFAULT_MODEL = "qwen2.5:0.5b-instruct";
-    /** API Gateway gives up after 29 s; retrieval, DynamoDB and the fallback need the rest. */
-    static final long MAX_MODEL_TIMEOUT_MILLIS = 20_000;
+    /**
+     * API Gateway gives up after 29 s and the function after 25 s; the DynamoDB calls around the model (pointer,
+     * index query, cache get and put, 3 s budget each at worst) and the fallback need the rest.
+     */
+    static final long MAX_MODEL_TIMEOUT_MILLIS = 12_000;
     static final long MIN_MODEL_TIMEOUT_MILLIS = 500;
 
     public static AskSettings fromEnv() {
-        long timeout = Math.clamp(Env.number("OLLAMA_TIMEOUT_MILLIS", 12_000), MIN_MODEL_TIMEOUT_MILLIS,
+        long timeout = Math.clamp(Env.number("OLLAMA_TIMEOUT_MILLIS", 10_000), MIN_MODEL_TIMEOUT_MILLIS,
                 MAX_MODEL_TIMEOUT_MILLIS);
         return new AskSettings(
                 Env.string("OLLAMA_BASE_URL", "http://localhost:11434"),

@@ -124,6 +124,9 @@ public final class AskRequestReader {
             return badRequest("A history turn's \"content\" must be a string.");
         }
         String text = content.textValue();
+        if (text.isBlank()) {
+            return badRequest("A history turn's \"content\" must not be blank.");
+        }
         if (UserText.hasControlCharacters(text)) {
             return badRequest("A history turn must not contain control characters.");
         }

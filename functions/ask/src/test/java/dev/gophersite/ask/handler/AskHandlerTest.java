@@ -367,4 +367,17 @@ class AskHandlerTest {
         // then
         assertThat(response.getStatusCode()).isBetween(200, 499);
     }
+
+    @Test
+    void blank_history_turns_are_a_400() {
+        // given
+        APIGatewayProxyRequestEvent request = event("post-ask.json")
+                .withBody("{\"question\":\"And defer?\",\"history\":[{\"role\":\"user\",\"content\":\"   \"}]}");
+
+        // when
+        APIGatewayProxyResponseEvent response = handle(request);
+
+        // then
+        assertThat(response.getStatusCode()).isEqualTo(400);
+    }
 }

@@ -74,6 +74,10 @@ public final class FeedbackHandler implements RequestHandler<APIGatewayProxyRequ
         } catch (StoreException e) {
             LOG.error(requestId, "feedback store failed", e);
             return Responses.storeFailure(e);
+        } catch (RuntimeException e) {
+            // a Lambda function error would reach the client as API Gateway's plain 502
+            LOG.error(requestId, "unexpected failure", e);
+            return Responses.error(500, "internal", "Something went wrong; the error was logged.");
         }
     }
 }

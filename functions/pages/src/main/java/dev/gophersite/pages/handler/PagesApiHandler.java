@@ -58,6 +58,10 @@ public final class PagesApiHandler implements RequestHandler<APIGatewayProxyRequ
         } catch (StoreException e) {
             LOG.error(requestId, "content store failed", e);
             return Responses.storeFailure(e);
+        } catch (RuntimeException e) {
+            // a Lambda function error would reach the client as API Gateway's plain 502
+            LOG.error(requestId, "unexpected failure", e);
+            return Responses.error(500, "internal", "Something went wrong; the error was logged.");
         }
     }
 

@@ -83,6 +83,12 @@ public final class SiteHandler implements RequestHandler<APIGatewayProxyRequestE
                 failure.getHeaders().put("Retry-After", Integer.toString(unavailable.retryAfterSeconds()));
             }
             return failure;
+        } catch (RuntimeException e) {
+            // a Lambda function error would reach the client as API Gateway's plain 502
+            LOG.error(Requests.requestId(event), "unexpected failure", e);
+            APIGatewayProxyResponseEvent failure = Responses.html(500, PageRenderer.unavailable());
+            failure.getHeaders().put("Cache-Control", "no-store");
+            return failure;
         }
     }
 

@@ -18,7 +18,7 @@ public final class Assets {
             "css", "text/css; charset=utf-8",
             "js", "text/javascript; charset=utf-8",
             "svg", "image/svg+xml");
-    private final Map<String, Optional<Asset>> cache = new ConcurrentHashMap<>();
+    private final Map<String, Asset> cache = new ConcurrentHashMap<>();
 
     public record Asset(String name, String contentType, String body, String etag) {
     }
@@ -27,7 +27,14 @@ public final class Assets {
         if (name == null || !NAME.matcher(name).matches()) {
             return Optional.empty();
         }
-        return cache.computeIfAbsent(name, Assets::load);
+        Asset cached = cache.get(name);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        // only files that exist are cached, so made-up names cannot grow the map
+        Optional<Asset> loaded = load(name);
+        loaded.ifPresent(asset -> cache.put(name, asset));
+        return loaded;
     }
 
     private static Optional<Asset> load(String name) {

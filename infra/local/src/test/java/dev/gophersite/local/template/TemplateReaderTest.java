@@ -63,7 +63,7 @@ class TemplateReaderTest {
                 .containsEntry("LOG_MAX_TEXT", "80")
                 .containsEntry("OLLAMA_BASE_URL", "http://localhost:11434")
                 .containsEntry("OLLAMA_MODEL", "qwen2.5:0.5b-instruct")
-                .containsEntry("OLLAMA_TIMEOUT_MILLIS", "12000")
+                .containsEntry("OLLAMA_TIMEOUT_MILLIS", "10000")
                 .containsEntry("ANSWER_CACHE_TABLE", "gopher-site-answer-cache");
         assertThat(functions.get("FeedbackFunction").environment())
                 .containsEntry("FEEDBACK_TABLE", "gopher-site-feedback")
@@ -125,12 +125,12 @@ class TemplateReaderTest {
     }
 
     @Test
-    void api_cors_comes_from_the_api_the_event_names_without_api_gateway_quotes() {
+    void the_real_api_has_no_cors_so_no_other_origin_is_allowed() {
         // when
         ApiRoute route = byId(read(realTemplate(), Map.of())).get("AskFunction").routes().getFirst();
 
         // then
-        assertThat(route.cors()).isEqualTo(new Cors(true, "self", "GET,POST,OPTIONS", "Content-Type", "600", false));
+        assertThat(route.cors()).isEqualTo(Cors.NONE);
     }
 
     @Test
