@@ -73,7 +73,7 @@ final class AskPage {
         }
         main.append("</article>");
         return Layout.render(base, nav, null, "Ask about Go", "Ask a question about Go; answers cite this site's pages.",
-                main.toString());
+                main.toString(), false);
     }
 
     private static String citationsToLinks(String escaped, String base, List<Source> sources) {

@@ -275,7 +275,8 @@ class AskHandlerTest {
         // then
         assertThat(response.getStatusCode()).isEqualTo(200);
         assertThat(response.getHeaders().get("Content-Type")).startsWith("text/html");
-        assertThat(response.getBody()).contains("<form", "name=\"q\"", "<nav class=\"site-nav\"", "<label for=\"q\">");
+        assertThat(response.getBody()).contains("<form", "name=\"q\"", "<nav class=\"site-nav\"", "<label for=\"q\">",
+                "<meta name=\"robots\" content=\"noindex, nofollow\">");
         assertThat(response.getHeaders().get("Content-Security-Policy")).contains("script-src 'self'");
     }
 

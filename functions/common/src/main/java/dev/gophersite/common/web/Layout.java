@@ -24,11 +24,18 @@ public final class Layout {
      */
     public static String render(String base, List<PageSummary> nav, String current, String title, String description,
                                 String mainHtml) {
+        return render(base, nav, current, title, description, mainHtml, true);
+    }
+
+    /** @param indexable false for pages that do work per visit (answers), which crawlers should not follow */
+    public static String render(String base, List<PageSummary> nav, String current, String title, String description,
+                                String mainHtml, boolean indexable) {
         StringBuilder html = new StringBuilder(8192 + mainHtml.length());
         String b = escape(base);
         html.append("<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .append("<meta name=\"color-scheme\" content=\"light dark\">\n")
+                .append(indexable ? "" : "<meta name=\"robots\" content=\"noindex, nofollow\">\n")
                 .append("<title>").append(escape(title)).append(" · ").append(SITE_NAME).append("</title>\n")
                 .append("<meta name=\"description\" content=\"").append(escape(description)).append("\">\n")
                 .append("<link rel=\"stylesheet\" href=\"").append(b).append("/assets/site.css\">\n")
