@@ -79,6 +79,7 @@ public final class Bench {
                 perFunction.put(function.name(), cold.function(function));
             }
             results.put("cold", perFunction);
+            results.put("sdk_startup_phases_ms", cold.sdkPhases(functions.getFirst().jar(), "bench-content"));
             results.put("warm_in_process", cold.warm(functions));
             results.put("jar_mb", jarSizes(root, functions));
         }

@@ -95,6 +95,31 @@ final class ColdStarts {
         return result;
     }
 
+    /** Medians per SDK start-up phase over fresh JVMs next to the pages jar, shipped flags (its AOT cache). */
+    @SuppressWarnings("unchecked")
+    Map<String, Object> sdkPhases(Path pagesJar, String table) throws IOException, InterruptedException {
+        Path cache = work.resolve("sdk.aot");
+        Files.deleteIfExists(cache);
+        List<String> probe = List.of("dev.gophersite.bench.probe.SdkPhases", table);
+        String classpath = pagesJar + ":" + probes;
+        Processes.output(command(Bench.concat(Bench.TUNED, List.of("-XX:AOTCacheOutput=" + cache)), classpath, probe),
+                env, 120);
+        Map<String, List<Double>> phases = new LinkedHashMap<>();
+        ObjectMapper json = new ObjectMapper();
+        for (int i = 0; i < runs; i++) {
+            String out = Processes.output(command(Bench.concat(Bench.TUNED, List.of("-XX:AOTCache=" + cache)), classpath,
+                    probe), env, 60);
+            String line = out.lines().filter(l -> l.startsWith("ready {")).findFirst()
+                    .orElseThrow(() -> new IOException("no result from SdkPhases: " + out));
+            Map<String, Object> values = json.readValue(line.substring("ready ".length()), Map.class);
+            values.forEach((k, v) -> phases.computeIfAbsent(k, x -> new ArrayList<>()).add(((Number) v).doubleValue()));
+        }
+        Map<String, Object> result = new LinkedHashMap<>();
+        phases.forEach((k, v) -> result.put(k, Stats.round(Stats.of(v).median())));
+        result.put("note", "medians over " + runs + " fresh JVMs; explicit region and environment credentials");
+        return result;
+    }
+
     /** Thousands of invocations in one warm JVM per route, shipped flags. */
     Map<String, Object> warm(List<Bench.Function> functions) throws IOException, InterruptedException {
         Map<String, Object> result = new LinkedHashMap<>();

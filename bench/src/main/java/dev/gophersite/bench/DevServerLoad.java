@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 /** The dev server as users start it, timed to ready, then loaded with wrk at 50 connections per route. */
 final class DevServerLoad {
     private static final int CONNECTIONS = 50;
+    private static final int WARM_UP_SECONDS = 3;
     private final Path root;
     private final Path work;
 
@@ -102,7 +103,16 @@ final class DevServerLoad {
         throw new IOException("dev server not ready within 180 s");
     }
 
+    /**
+     * One wrk run per route, after a short unmeasured run at the same concurrency: the dev server creates
+     * execution environments on demand, as Lambda does, and their cold starts are measured separately.
+     */
     private Map<String, Object> wrk(String url, Path script, int seconds) throws IOException, InterruptedException {
+        run(url, script, WARM_UP_SECONDS);
+        return run(url, script, seconds);
+    }
+
+    private Map<String, Object> run(String url, Path script, int seconds) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("wrk", "-t2", "-c" + CONNECTIONS, "-d" + seconds + "s", "--latency"));
         if (script != null) {
             command.add("-s");

@@ -43,6 +43,11 @@ final class Report {
             md.append("- ").append(name).append(": event `").append(fn.get("event")).append("`, AOT cache ")
                     .append(fn.get("aot_cache_mb")).append(" MB, trained in ").append(fn.get("aot_training_ms")).append(" ms\n");
         });
+        Map<String, Object> sdk = (Map<String, Object>) results.get("sdk_startup_phases_ms");
+        md.append("\nWhere the SDK's start-up goes (ms, ").append(sdk.get("note")).append("): HTTP client with TLS setup ")
+                .append(sdk.get("http_client_with_tls_ms")).append(", DynamoDB client ").append(sdk.get("dynamodb_client_ms"))
+                .append(", first GetItem ").append(sdk.get("first_get_item_ms")).append(", second GetItem ")
+                .append(sdk.get("second_get_item_ms")).append(".\n");
         md.append("\n## Warm, in-process (ms; one JVM, shipped flags, after one untimed call)\n\n")
                 .append("| route | runs | p50 | p99 | errors |\n|---|---|---|---|---|\n");
         ((Map<String, Object>) results.get("warm_in_process")).forEach((route, value) -> {
@@ -57,7 +62,9 @@ final class Report {
         } else {
             md.append("Time to ready: ").append(dev.get("time_to_ready_ms")).append(" ms (").append(dev.get("time_to_ready_note"))
                     .append("). RSS ").append(dev.get("rss_mib_before")).append(" MiB before load, ")
-                    .append(dev.get("rss_mib_after")).append(" MiB after.\n\n")
+                    .append(dev.get("rss_mib_after")).append(" MiB after. Each route gets 3 s of unmeasured load first: ")
+                    .append("execution environments are created on demand, as on Lambda, and their cold starts are ")
+                    .append("measured above.\n\n")
                     .append("| route (wrk, ").append(dev.get("connections")).append(" connections) | s | requests | req/s | p50 | p90 | p99 | errors |\n")
                     .append("|---|---|---|---|---|---|---|---|\n");
             ((Map<String, Object>) dev.get("wrk")).forEach((route, value) -> {
