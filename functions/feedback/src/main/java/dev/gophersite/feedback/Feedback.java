@@ -17,10 +17,17 @@ public record Feedback(String answerId, String question, String vote, String com
     private static final Set<String> FIELDS = Set.of("answerId", "question", "vote", "comment");
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    /** Thrown for input we refuse; the message is safe to return (it never echoes the input). */
+    /** Thrown for input we refuse, with a reason written for the client that never echoes the input. */
     public static final class Invalid extends RuntimeException {
-        public Invalid(String message) {
-            super(message, null, false, false);
+        private final String reason;
+
+        public Invalid(String reason) {
+            super(reason, null, false, false);
+            this.reason = reason;
+        }
+
+        public String reason() {
+            return reason;
         }
     }
 

@@ -63,7 +63,7 @@ public final class FeedbackHandler implements RequestHandler<APIGatewayProxyRequ
         try {
             feedback = Feedback.parse(body.get());
         } catch (Feedback.Invalid e) {
-            return Responses.error(400, "bad_request", e.getMessage());
+            return Responses.error(400, "bad_request", e.reason());
         }
         try {
             String id = store.save(feedback);
