@@ -65,22 +65,14 @@ public final class AskHandler implements RequestHandler<APIGatewayProxyRequestEv
     private AskHandler(Production production) {
         this(production.store(), production.chatModel(), production.cache(), production.settings(),
                 new PowertoolsAskMetrics());
+        // SnapStart priming takes the search and the empty ask page (retrieval, the index and the HTML), but neither
+        // a model call nor a metric, which would count a question nobody asked.
         priming = Priming.register("AskFunction", () -> {
-            handleRequest(primingEvent("/api/search", Map.of("q", "goroutine stack size")), null);
-            handleRequest(primingEvent("/ask", null), null);
+            handleRequest(Priming.get("/api/search", null, Map.of("q", "goroutine stack size")), null);
+            handleRequest(Priming.get("/ask", null, null), null);
         }, production.store()::forgetCurrentVersion);
     }
 
-    /**
-     * SnapStart priming takes the search and the empty ask page: retrieval, the index and the HTML, but neither a
-     * model call nor a metric, which would count a question nobody asked.
-     */
-    private static APIGatewayProxyRequestEvent primingEvent(String resource, Map<String, String> query) {
-        return new APIGatewayProxyRequestEvent().withHttpMethod("GET").withResource(resource).withPath(resource)
-                .withQueryStringParameters(query).withHeaders(Map.of("Accept", "*/*"))
-                .withRequestContext(new APIGatewayProxyRequestEvent.ProxyRequestContext()
-                        .withRequestId("snapstart-priming").withPath(resource).withHttpMethod("GET"));
-    }
 
     public AskHandler(ContentStore store, ChatModel chatModel, AnswerCache cache, AskSettings settings) {
         this(store, chatModel, cache, settings, AskMetrics.none());

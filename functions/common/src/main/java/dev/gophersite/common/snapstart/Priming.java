@@ -1,10 +1,12 @@
 package dev.gophersite.common.snapstart;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import dev.gophersite.common.log.JsonLog;
 import org.crac.Context;
 import org.crac.Core;
 import org.crac.Resource;
 
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -29,6 +31,26 @@ public final class Priming implements Resource {
         Priming priming = new Priming(function, prime, afterRestore);
         Core.getGlobalContext().register(priming);
         return priming;
+    }
+
+    /**
+     * A GET of {@code resource} for priming: its one path parameter, if it has one, is {@code pathValue};
+     * {@code query} may be null.
+     */
+    public static APIGatewayProxyRequestEvent get(String resource, String pathValue, Map<String, String> query) {
+        int open = resource.indexOf('{');
+        Map<String, String> params = null;
+        String path = resource;
+        if (open >= 0) {
+            params = new HashMap<>();
+            params.put(resource.substring(open + 1, resource.indexOf('}')), pathValue);
+            path = resource.substring(0, open) + pathValue;
+        }
+        return new APIGatewayProxyRequestEvent()
+                .withHttpMethod("GET").withResource(resource).withPath(path)
+                .withHeaders(Map.of("Accept", "*/*")).withPathParameters(params).withQueryStringParameters(query)
+                .withRequestContext(new APIGatewayProxyRequestEvent.ProxyRequestContext()
+                        .withRequestId("snapstart-priming").withPath(path).withResourcePath(resource).withHttpMethod("GET"));
     }
 
     @Override

@@ -9,8 +9,6 @@ import dev.gophersite.common.store.ContentStore;
 import dev.gophersite.common.store.DynamoContentStore;
 import dev.gophersite.common.store.DynamoDbClients;
 
-import java.util.HashMap;
-import java.util.Map;
 
 /** The composition root of the pages functions: what their no-arg constructors build once per cold start. */
 public final class PagesComposition {
@@ -26,32 +24,15 @@ public final class PagesComposition {
 
     /**
      * Registers SnapStart priming that sends the given GETs (pairs of resource and path parameter value) through the
-     * handler before the snapshot. After a
-     * restore the store re-reads the current version, since content may have been loaded in between.
+     * handler before the snapshot. After a restore the store re-reads the current version, since content may have
+     * been loaded in between.
      */
     public static Priming prime(String function, RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> handler,
                                 ContentStore store, String... resourcesAndSlugs) {
         return Priming.register(function, () -> {
             for (int i = 0; i < resourcesAndSlugs.length; i += 2) {
-                handler.handleRequest(primingEvent(resourcesAndSlugs[i], resourcesAndSlugs[i + 1]), null);
+                handler.handleRequest(Priming.get(resourcesAndSlugs[i], resourcesAndSlugs[i + 1], null), null);
             }
         }, store::forgetCurrentVersion);
-    }
-
-    /** A GET of {@code resource} whose one path parameter, if it has one, is {@code value}. */
-    private static APIGatewayProxyRequestEvent primingEvent(String resource, String value) {
-        int open = resource.indexOf('{');
-        Map<String, String> params = null;
-        String path = resource;
-        if (open >= 0) {
-            params = new HashMap<>();
-            params.put(resource.substring(open + 1, resource.indexOf('}')), value);
-            path = resource.substring(0, open) + value;
-        }
-        return new APIGatewayProxyRequestEvent()
-                .withHttpMethod("GET").withResource(resource).withPath(path)
-                .withHeaders(Map.of("Accept", "*/*")).withPathParameters(params)
-                .withRequestContext(new APIGatewayProxyRequestEvent.ProxyRequestContext()
-                        .withRequestId("snapstart-priming").withPath(path).withResourcePath(resource).withHttpMethod("GET"));
     }
 }
