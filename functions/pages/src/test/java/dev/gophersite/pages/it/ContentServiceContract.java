@@ -14,14 +14,11 @@ import dev.gophersite.pages.handler.SiteHandler;
 import dev.gophersite.pages.site.Assets;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.net.URI;
@@ -52,10 +49,7 @@ abstract class ContentServiceContract {
         Tables.ensure(admin, SamTemplate.load(Repo.root().resolve("template.yaml")), Map.of("ContentTable", table),
                 System.out::println);
         new ContentLoader(admin, table).loadDirectory(Repo.root().resolve("content"));
-        DynamoDbClient counted = DynamoDbClient.builder()
-                .endpointOverride(endpoint())
-                .region(Region.of(LocalDynamo.REGION))
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+        DynamoDbClient counted = LocalDynamo.builder(endpoint())
                 .httpClient(UrlConnectionHttpClient.create())
                 .overrideConfiguration(c -> c.addExecutionInterceptor(new ExecutionInterceptor() {
                     @Override

@@ -5,12 +5,10 @@ import dev.gophersite.common.store.DynamoContentStore;
 import dev.gophersite.common.store.DynamoDbClients;
 import dev.gophersite.dynalite.Dynalite;
 import dev.gophersite.dynalite.DynaliteExtension;
+import dev.gophersite.dynalite.LocalDynamo;
 import dev.gophersite.pages.handler.PagesApiHandler;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.io.IOException;
@@ -40,10 +38,7 @@ class DynaliteContentServiceIT extends ContentServiceContract {
         try (ServerSocket socket = new ServerSocket(0)) {
             closed = socket.getLocalPort();
         }
-        DynamoDbClient dead = DynamoDbClient.builder()
-                .endpointOverride(URI.create("http://127.0.0.1:" + closed))
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+        DynamoDbClient dead = LocalDynamo.builder(URI.create("http://127.0.0.1:" + closed))
                 .httpClient(DynamoDbClients.httpClient(Duration.ofSeconds(2)))
                 .overrideConfiguration(DynamoDbClients.overrides(Duration.ofSeconds(2)))
                 .build();

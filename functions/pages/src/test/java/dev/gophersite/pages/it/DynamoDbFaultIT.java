@@ -17,9 +17,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.io.IOException;
@@ -61,10 +58,7 @@ class DynamoDbFaultIT {
     @EnumSource(Fault.class)
     void fault_gives_503_within_budget_and_recovers(Fault fault) throws IOException {
         // given the production client settings, through the proxy, re-reading the pointer on every request
-        DynamoDbClient client = DynamoDbClient.builder()
-                .endpointOverride(proxy.endpoint())
-                .region(Region.of(LocalDynamo.REGION))
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+        DynamoDbClient client = LocalDynamo.builder(proxy.endpoint())
                 .httpClient(DynamoDbClients.httpClient(BUDGET))
                 .overrideConfiguration(DynamoDbClients.overrides(BUDGET))
                 .build();
