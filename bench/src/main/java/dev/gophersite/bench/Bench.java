@@ -69,7 +69,7 @@ public final class Bench {
             env.put("TABLE_NAME", "bench-content");
             env.put("ANSWER_CACHE_TABLE", "bench-answers");
             // nothing listens there: /ask answers extractively, as it does when Ollama is down
-            env.put("OLLAMA_BASE_URL", "http://127.0.0.1:" + ollamaPort);
+            env.put("MODEL_ENDPOINT", "http://127.0.0.1:" + ollamaPort);
             env.put("JAVA_TOOL_OPTIONS", "");
 
             ColdStarts cold = new ColdStarts(java, probes, work, env, runs);

@@ -133,7 +133,7 @@ final class ColdStarts {
                 // a model answer is cached; every later identical question is an answer-cache hit
                 try (StubOllama ollama = new StubOllama()) {
                     Map<String, String> env = new HashMap<>(lambdaEnv(function));
-                    env.put("OLLAMA_BASE_URL", ollama.url());
+                    env.put("MODEL_ENDPOINT", ollama.url());
                     Map<String, Object> hits = warmRoute(function, function.invocation(), env);
                     hits.put("model_calls", ollama.chats());
                     result.put("POST /ask (answer cache hit)", hits);

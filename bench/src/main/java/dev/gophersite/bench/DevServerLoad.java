@@ -46,7 +46,7 @@ final class DevServerLoad {
                 .redirectErrorStream(true)
                 .redirectOutput(work.resolve("dev-server.log").toFile());
         builder.environment().put("PORT", Integer.toString(port));
-        builder.environment().put("OLLAMA_BASE_URL", "http://127.0.0.1:" + ollama);
+        builder.environment().put("MODEL_ENDPOINT", "http://127.0.0.1:" + ollama);
         // bench/run built everything already; time the start itself
         builder.environment().put("LOCAL_SKIP_BUILD", "1");
         String base = "http://127.0.0.1:" + port;

@@ -40,8 +40,4 @@ public final class Env {
             return fallback;
         }
     }
-
-    public static String tableName() {
-        return string("TABLE_NAME", "gopher-site-content");
-    }
 }

@@ -1,85 +1,45 @@
 package dev.gophersite.feedback;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.gophersite.common.http.UserText;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gophersite.common.http.JsonBody;
+import dev.gophersite.common.http.JsonFields;
+import dev.gophersite.common.http.Parsed;
 
-import java.util.Iterator;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-/** A vote on an answer, validated field by field so a bad request is told exactly what to fix. */
-public record Feedback(String answerId, String question, String vote, String comment) {
+/**
+ * A vote on an answer, read field by field so a bad request is told exactly what to fix. Lengths are counted in
+ * code points and the body is bounded in bytes, so a stored vote stays far below DynamoDB's 400 KB item limit.
+ */
+public record Feedback(String answerId, String question, String vote, Optional<String> comment) {
+    public static final int MAX_BODY_BYTES = 8 * 1024;
     public static final int MAX_QUESTION = 1000;
     public static final int MAX_COMMENT = 1000;
     private static final Pattern ANSWER_ID = Pattern.compile("[A-Za-z0-9_-]{8,64}");
     private static final Set<String> FIELDS = Set.of("answerId", "question", "vote", "comment");
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    /** Thrown for input we refuse, with a reason written for the client that never echoes the input. */
-    public static final class Invalid extends RuntimeException {
-        private final String reason;
-
-        public Invalid(String reason) {
-            super(reason, null, false, false);
-            this.reason = reason;
-        }
-
-        public String reason() {
-            return reason;
-        }
+    public static Parsed<Feedback> read(APIGatewayProxyRequestEvent event) {
+        return switch (JsonBody.read(event, MAX_BODY_BYTES, "the vote", FIELDS)) {
+            case Parsed.Invalid<ObjectNode> invalid -> invalid.as();
+            case Parsed.Valid<ObjectNode>(ObjectNode body) -> fromBody(body);
+        };
     }
 
-    public static Feedback parse(String json) {
-        JsonNode root;
-        try {
-            root = MAPPER.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new Invalid("The body is not valid JSON.");
+    private static Parsed<Feedback> fromBody(ObjectNode body) {
+        JsonFields fields = new JsonFields(body);
+        String answerId = fields.required("answerId", 64);
+        if (fields.ok() && !ANSWER_ID.matcher(answerId).matches()) {
+            fields.refuse("\"answerId\" must be 8 to 64 letters, digits, '-' or '_'.");
         }
-        if (root == null || !root.isObject()) {
-            throw new Invalid("The body must be a JSON object.");
+        String question = fields.required("question", MAX_QUESTION);
+        String vote = fields.required("vote", 4);
+        if (fields.ok() && !vote.equals("up") && !vote.equals("down")) {
+            fields.refuse("\"vote\" must be \"up\" or \"down\".");
         }
-        for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
-            if (!FIELDS.contains(names.next())) {
-                throw new Invalid("Unknown field; allowed are answerId, question, vote and comment.");
-            }
-        }
-        String answerId = text(root, "answerId", true);
-        if (!ANSWER_ID.matcher(answerId).matches()) {
-            throw new Invalid("answerId must be 8 to 64 letters, digits, '-' or '_'.");
-        }
-        String question = text(root, "question", true);
-        if (question.isBlank() || question.length() > MAX_QUESTION) {
-            throw new Invalid("question must be 1 to " + MAX_QUESTION + " characters.");
-        }
-        String vote = text(root, "vote", true);
-        if (!vote.equals("up") && !vote.equals("down")) {
-            throw new Invalid("vote must be \"up\" or \"down\".");
-        }
-        String comment = text(root, "comment", false);
-        if (comment != null && comment.length() > MAX_COMMENT) {
-            throw new Invalid("comment must be at most " + MAX_COMMENT + " characters.");
-        }
-        return new Feedback(answerId, question.strip(), vote, comment == null || comment.isBlank() ? null : comment.strip());
-    }
-
-    private static String text(JsonNode root, String field, boolean required) {
-        JsonNode node = root.get(field);
-        if (node == null || node.isNull()) {
-            if (required) {
-                throw new Invalid(field + " is required.");
-            }
-            return null;
-        }
-        if (!node.isTextual()) {
-            throw new Invalid(field + " must be a string.");
-        }
-        String value = node.textValue();
-        if (UserText.hasControlCharacters(value)) {
-            throw new Invalid(field + " must not contain control characters.");
-        }
-        return value;
+        Optional<String> comment = fields.optional("comment", MAX_COMMENT);
+        return fields.result(() -> new Feedback(answerId, question, vote, comment));
     }
 }

@@ -1,5 +1,6 @@
 package dev.gophersite.loader;
 
+import dev.gophersite.common.Hashes;
 import dev.gophersite.common.content.Page;
 import dev.gophersite.common.content.PageSummary;
 import dev.gophersite.common.content.SiteIndex;
@@ -73,23 +74,27 @@ public final class ContentLoader {
      * Dates and renders parsed pages. A page whose content is unchanged from {@code stored} keeps its
      * {@code updatedAt}, so reloading the same content yields byte-identical items.
      */
-    public static Site render(List<Page> parsed, Map<String, Page> stored, String now) {
+    public static Site render(List<ParsedPage> parsed, Map<String, Page> stored, String now) {
         String version = siteVersion(parsed);
         List<Page> pages = new ArrayList<>();
-        for (Page page : parsed) {
+        for (ParsedPage page : parsed) {
+            String hash = page.hash();
             Page old = stored.get(page.slug());
-            String updatedAt = old != null && old.hash().equals(page.hash()) ? old.updatedAt() : now;
-            Page dated = new Page(page.slug(), page.title(), page.summary(), page.order(), page.sections(),
-                    updatedAt, page.hash(), "");
-            pages.add(new Page(dated.slug(), dated.title(), dated.summary(), dated.order(), dated.sections(),
-                    dated.updatedAt(), dated.hash(), PageJson.page(dated)));
+            String updatedAt = old != null && old.hash().equals(hash) ? old.updatedAt() : now;
+            pages.add(new Page(page.slug(), page.title(), page.summary(), page.order(), page.sections(), updatedAt,
+                    hash, PageJson.page(page, updatedAt, hash), page.presentation()));
         }
         List<PageSummary> summaries = pages.stream().map(Page::summaryView).toList();
         return new Site(version, List.copyOf(pages), new SiteIndex(version, summaries, PageJson.index(summaries)));
     }
 
-    public static String siteVersion(List<Page> pages) {
-        return ContentParser.hash(pages.stream().map(p -> p.slug() + "=" + p.hash()).sorted().toArray(String[]::new))
+    /** The content of a directory rendered as a site, as a load would store it; for tests and tools. */
+    public static Site renderDirectory(java.nio.file.Path contentDir, String now) {
+        return render(new ContentParser().parseDirectory(contentDir), Map.of(), now);
+    }
+
+    public static String siteVersion(List<ParsedPage> pages) {
+        return Hashes.sha256Hex(pages.stream().map(p -> p.slug() + "=" + p.hash()).sorted().toArray(String[]::new))
                 .substring(0, 12);
     }
 
@@ -98,7 +103,7 @@ public final class ContentLoader {
         return load(new ContentParser().parseDirectory(contentDir));
     }
 
-    public Result load(List<Page> parsed) {
+    public Result load(List<ParsedPage> parsed) {
         String version = siteVersion(parsed);
         Map<String, AttributeValue> pointer = dynamo.getItem(b -> b.tableName(table)
                 .key(ContentItems.pointerKey()).consistentRead(true)).item();

@@ -1,7 +1,6 @@
 package dev.gophersite.loader;
 
-import dev.gophersite.common.content.Page;
-import dev.gophersite.common.content.Section;
+import dev.gophersite.common.content.Presentation;
 import dev.gophersite.common.content.Slugs;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -13,27 +12,28 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * Reads {@code content/*.md}: YAML front matter ({@code slug}, {@code title}, {@code summary}, {@code order}) then
- * Markdown. Returns pages with sections rendered and a content hash; {@code updatedAt} and {@code json} are
- * filled in by the loader, which knows what is already stored.
+ * Reads {@code content/*.md}: YAML front matter ({@code slug}, {@code title}, {@code summary}, {@code order}, and
+ * for presentation the optional {@code nav} label, {@code badge} and {@code layout}) then Markdown, into
+ * {@link ParsedPage}s with their sections rendered. Dates and API bodies are the loader's, which knows what is
+ * already stored.
  */
 public final class ContentParser {
-    private static final Set<String> KEYS = Set.of("slug", "title", "summary", "order");
+    private static final List<String> KEY_ORDER = List.of("slug", "title", "summary", "order", "nav", "badge", "layout");
+    private static final Set<String> KEYS = Set.copyOf(KEY_ORDER);
+    private static final int MAX_NAV_CHARS = 24;
     private final MarkdownRenderer renderer = new MarkdownRenderer();
 
-    public List<Page> parseDirectory(Path dir) {
+    public List<ParsedPage> parseDirectory(Path dir) {
         List<Path> files;
         try (Stream<Path> list = Files.list(dir)) {
             files = list.filter(p -> p.getFileName().toString().endsWith(".md")).sorted().toList();
@@ -43,21 +43,21 @@ public final class ContentParser {
         if (files.isEmpty()) {
             throw new ContentException(dir, 0, "no .md pages found");
         }
-        List<Page> pages = new ArrayList<>();
+        List<ParsedPage> pages = new ArrayList<>();
         Map<String, Path> seen = new HashMap<>();
         for (Path file : files) {
-            Page page = parseFile(file);
+            ParsedPage page = parseFile(file);
             Path other = seen.putIfAbsent(page.slug(), file);
             if (other != null) {
                 throw new ContentException(file, 2, "duplicate slug '" + page.slug() + "', also used by " + other);
             }
             pages.add(page);
         }
-        pages.sort(Comparator.comparingInt(Page::order).thenComparing(Page::slug));
+        pages.sort(Comparator.comparingInt(ParsedPage::order).thenComparing(ParsedPage::slug));
         return pages;
     }
 
-    public Page parseFile(Path file) {
+    public ParsedPage parseFile(Path file) {
         String source;
         try {
             source = Files.readString(file, StandardCharsets.UTF_8);
@@ -67,7 +67,7 @@ public final class ContentParser {
         return parse(file, source);
     }
 
-    public Page parse(Path file, String source) {
+    public ParsedPage parse(Path file, String source) {
         String text = source.replace("\r\n", "\n");
         if (!text.startsWith("---\n")) {
             throw new ContentException(file, 1, "front matter missing: the file must start with a '---' line");
@@ -83,11 +83,10 @@ public final class ContentParser {
         String body = end + 5 <= text.length() ? text.substring(end + 5) : "";
         Map<String, Object> meta = frontMatter(file, yaml);
 
-        int keyLine = 2;
         for (String key : meta.keySet()) {
             if (!KEYS.contains(key)) {
                 throw new ContentException(file, lineOf(yaml, key), "unknown front matter key '" + key
-                        + "' (allowed: slug, title, summary, order)");
+                        + "' (allowed: " + String.join(", ", KEY_ORDER) + ")");
             }
         }
         String slug = requiredString(file, yaml, meta, "slug");
@@ -99,15 +98,38 @@ public final class ContentParser {
         String summary = requiredString(file, yaml, meta, "summary");
         Object order = meta.get("order");
         if (!(order instanceof Integer orderValue)) {
-            throw new ContentException(file, order == null ? keyLine : lineOf(yaml, "order"),
+            throw new ContentException(file, lineOf(yaml, "order"),
                     "order must be a whole number");
         }
-        if (body.isBlank()) {
-            throw new ContentException(file, lineCount(text.substring(0, end + 5)) + 1, "page has no content");
+        String nav = optionalString(file, yaml, meta, "nav", title);
+        if (meta.containsKey("nav") && nav.length() > MAX_NAV_CHARS) {
+            throw new ContentException(file, lineOf(yaml, "nav"), "nav is a short label, at most " + MAX_NAV_CHARS + " chars");
         }
-        List<Section> sections = renderer.sections(title, body);
-        String hash = hash(slug, title, summary, Integer.toString(orderValue), body);
-        return new Page(slug, title, summary, orderValue, List.copyOf(sections), "", hash, "");
+        String badge = optionalString(file, yaml, meta, "badge", "");
+        Presentation.Layout layout = layout(file, yaml, meta);
+        int bodyLine = lineCount(text.substring(0, end + 5)) + 1;
+        if (body.isBlank()) {
+            throw new ContentException(file, bodyLine, "page has no content");
+        }
+        MarkdownRenderer.Rendered rendered;
+        try {
+            rendered = renderer.render(title, body, layout);
+        } catch (MarkdownRenderer.Problem e) {
+            throw new ContentException(file, bodyLine + e.line() - 1, e.getMessage());
+        }
+        return new ParsedPage(slug, title, summary, orderValue, rendered.sections(),
+                new Presentation(nav, badge, layout, rendered.looks()));
+    }
+
+    private static Presentation.Layout layout(Path file, String yaml, Map<String, Object> meta) {
+        String value = optionalString(file, yaml, meta, "layout", Presentation.Layout.ARTICLE.wire());
+        for (Presentation.Layout layout : Presentation.Layout.values()) {
+            if (layout.wire().equals(value)) {
+                return layout;
+            }
+        }
+        throw new ContentException(file, lineOf(yaml, "layout"), "layout must be one of "
+                + String.join(", ", Arrays.stream(Presentation.Layout.values()).map(Presentation.Layout::wire).toList()));
     }
 
     private static Map<String, Object> frontMatter(Path file, String yaml) {
@@ -138,6 +160,10 @@ public final class ContentParser {
         return s.strip();
     }
 
+    private static String optionalString(Path file, String yaml, Map<String, Object> meta, String key, String fallback) {
+        return meta.containsKey(key) ? requiredString(file, yaml, meta, key) : fallback;
+    }
+
     /** 1-based line in the file (front matter starts on line 2) where {@code key:} is written. */
     private static int lineOf(String yaml, String key) {
         String[] lines = yaml.split("\n", -1);
@@ -151,18 +177,5 @@ public final class ContentParser {
 
     private static int lineCount(String text) {
         return (int) text.chars().filter(c -> c == '\n').count();
-    }
-
-    static String hash(String... parts) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            for (String part : parts) {
-                digest.update(part.getBytes(StandardCharsets.UTF_8));
-                digest.update((byte) 0);
-            }
-            return HexFormat.of().formatHex(digest.digest()).substring(0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,6 +1,5 @@
 package dev.gophersite.loader;
 
-import dev.gophersite.common.content.Page;
 import dev.gophersite.infra.SamTemplate;
 import dev.gophersite.infra.Tables;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -34,7 +33,7 @@ public final class LoaderMain {
         if (table == null) {
             usage("--table is required");
         }
-        List<Page> pages;
+        List<ParsedPage> pages;
         try {
             pages = new ContentParser().parseDirectory(content);
         } catch (ContentException e) {
@@ -50,7 +49,7 @@ public final class LoaderMain {
         }
     }
 
-    private static void run(DynamoDbClient dynamo, String table, Path template, List<Page> pages) {
+    private static void run(DynamoDbClient dynamo, String table, Path template, List<ParsedPage> pages) {
         if (template != null) {
             Tables.ensure(dynamo, SamTemplate.load(template), Map.of("ContentTable", table), System.out::println);
         }

@@ -1,39 +1,82 @@
 package dev.gophersite.loader;
 
+import dev.gophersite.common.content.Presentation;
+import dev.gophersite.common.content.Presentation.Layout;
+import dev.gophersite.common.content.Presentation.Role;
+import dev.gophersite.common.content.Presentation.SectionLook;
 import dev.gophersite.common.content.Section;
 import org.commonmark.Extension;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.ext.heading.anchor.IdGenerator;
+import org.commonmark.node.BulletList;
 import org.commonmark.node.Code;
 import org.commonmark.node.HardLineBreak;
 import org.commonmark.node.Heading;
+import org.commonmark.node.Node;
 import org.commonmark.node.SoftLineBreak;
 import org.commonmark.node.Text;
-import org.commonmark.node.Node;
+import org.commonmark.parser.IncludeSourceSpans;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.commonmark.renderer.text.TextContentRenderer;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Markdown to sections of trusted HTML: one section per {@code ##} heading, plus an {@code intro} section for the
  * text before the first one. Raw HTML in the Markdown is escaped, so content cannot inject markup. Every heading
  * gets a stable anchor id, unique within the page.
+ *
+ * <p>Presentation is declared in the Markdown and never changes a section's words: heading attributes
+ * ({@link HeadingAttributes}) say what a section is on its page, fenced containers ({@link ContainerBlock}) and
+ * block quotes get semantic markup ({@link PresentationHtml}). A section's {@code text} is what it would be without
+ * them, so retrieval sees the same passages.
  */
 public final class MarkdownRenderer {
     private static final List<Extension> EXTENSIONS = List.of(TablesExtension.create());
-    private final Parser parser = Parser.builder().extensions(EXTENSIONS).build();
+    /** A timeline entry's heading: its date, {@code 2007} or {@code 2007-09}, a colon, then its title. */
+    private static final Pattern DATED = Pattern.compile("(\\d{4}(?:-(?:0[1-9]|1[0-2]))?):\\s+(\\S.*)");
+    private final Parser parser = Parser.builder().extensions(EXTENSIONS)
+            .customBlockParserFactory(new ContainerBlock.Factory())
+            .includeSourceSpans(IncludeSourceSpans.BLOCKS)
+            .build();
     private final TextContentRenderer text = TextContentRenderer.builder().extensions(EXTENSIONS).build();
 
+    /** A problem in the Markdown, at a line counted from the start of the Markdown (1-based). */
+    public static final class Problem extends RuntimeException {
+        private final int line;
+
+        Problem(int line, String message) {
+            super(message);
+            this.line = line;
+        }
+
+        public int line() {
+            return line;
+        }
+    }
+
+    /** The sections of a page and how they are shown. */
+    public record Rendered(List<Section> sections, List<SectionLook> looks) {
+    }
+
     public List<Section> sections(String title, String markdown) {
+        return render(title, markdown, Layout.ARTICLE).sections();
+    }
+
+    /** @throws Problem when a heading attribute, a container or a timeline date is not valid */
+    public Rendered render(String title, String markdown, Layout layout) {
         Node document = parser.parse(markdown);
+        checkContainers(document);
         IdGenerator ids = IdGenerator.builder().build();
         HtmlRenderer html = HtmlRenderer.builder()
                 .extensions(EXTENSIONS)
                 .escapeHtml(true)
                 .sanitizeUrls(true)
+                .nodeRendererFactory(PresentationHtml::new)
                 .attributeProviderFactory(context -> (node, tagName, attributes) -> {
                     if (node instanceof Heading heading && heading.getLevel() > 2) {
                         attributes.put("id", ids.generateId(plain(heading)));
@@ -42,6 +85,7 @@ public final class MarkdownRenderer {
                 .build();
 
         List<Section> sections = new ArrayList<>();
+        List<SectionLook> looks = new ArrayList<>();
         List<Node> current = new ArrayList<>();
         String heading = title;
         String id = ids.generateId("intro");
@@ -50,16 +94,105 @@ public final class MarkdownRenderer {
             Node next = node.getNext();
             if (node instanceof Heading h && h.getLevel() == 2) {
                 addSection(sections, id, heading, current, html);
+                HeadingAttributes attributes = attributes(h);
                 heading = plain(h);
                 id = ids.generateId(heading);
                 current = new ArrayList<>();
+                SectionLook look = look(id, heading, attributes, layout, line(h));
+                if (look.role() != Role.PLAIN || !look.badge().isEmpty()) {
+                    looks.add(look);
+                }
             } else {
                 current.add(node);
             }
             node = next;
         }
         addSection(sections, id, heading, current, html);
-        return sections;
+        return new Rendered(sections, looks);
+    }
+
+    private static HeadingAttributes attributes(Heading heading) {
+        try {
+            return HeadingAttributes.strip(heading).orElse(HeadingAttributes.NONE);
+        } catch (HeadingAttributes.Invalid e) {
+            throw new Problem(line(heading), e.getMessage());
+        }
+    }
+
+    private static SectionLook look(String id, String heading, HeadingAttributes attributes, Layout layout, int line) {
+        if (layout == Layout.TIMELINE) {
+            Matcher dated = DATED.matcher(heading);
+            if (!dated.matches()) {
+                throw new Problem(line, "a timeline entry's heading starts with its date: '## 2007-09: Title' or '## 2012: Title'");
+            }
+            if (!attributes.classes().isEmpty()) {
+                throw new Problem(line, "timeline entries take no class, only badge=");
+            }
+            return new SectionLook(id, Role.ENTRY, attributes.badge(), dated.group(1), dated.group(2));
+        }
+        Role role = layout == Layout.CARDS ? Role.CARD : Role.PLAIN;
+        if (attributes.classes().contains("hero")) {
+            if (layout != Layout.HERO) {
+                throw new Problem(line, ".hero sections belong to pages with 'layout: hero'");
+            }
+            role = Role.HERO;
+        } else if (attributes.classes().contains("card")) {
+            role = Role.CARD;
+        } else if (attributes.classes().contains("wide")) {
+            role = Role.WIDE_CARD;
+        } else if (attributes.classes().contains("plain")) {
+            role = Role.PLAIN;
+        }
+        return new SectionLook(id, role, attributes.badge(), "", "");
+    }
+
+    private static void checkContainers(Node node) {
+        for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
+            if (child instanceof ContainerBlock container) {
+                checkContainer(container);
+            }
+            checkContainers(child);
+        }
+    }
+
+    private static void checkContainer(ContainerBlock container) {
+        int line = line(container);
+        if (!PresentationHtml.KINDS.contains(container.kind())) {
+            throw new Problem(line, "unknown container '::: " + container.kind() + "' (known: "
+                    + String.join(", ", PresentationHtml.KINDS.stream().sorted().toList()) + ")");
+        }
+        if (container.getFirstChild() == null) {
+            throw new Problem(line, "'::: " + container.kind() + "' is empty or not closed with ':::'");
+        }
+        switch (container.kind()) {
+            case "chips" -> {
+                if (!(container.getFirstChild() instanceof BulletList) || container.getFirstChild().getNext() != null) {
+                    throw new Problem(line, "'::: chips' holds one bullet list, one chip per item");
+                }
+            }
+            case "compare" -> {
+                int columns = 0;
+                for (Node child = container.getFirstChild(); child != null; child = child.getNext()) {
+                    if (child instanceof Heading h && h.getLevel() == 3) {
+                        columns++;
+                    } else if (columns == 0) {
+                        throw new Problem(line, "'::: compare' starts with the '###' heading of its first column");
+                    }
+                }
+                if (columns < 2) {
+                    throw new Problem(line, "'::: compare' has at least two columns, each under a '###' heading");
+                }
+            }
+            default -> {
+            }
+        }
+        if (!container.kind().equals("stat") && !container.label().isEmpty()) {
+            throw new Problem(line, "'::: " + container.kind() + "' takes no label");
+        }
+    }
+
+    private static int line(Node node) {
+        return node.getSourceSpans().isEmpty() ? 1 : node.getSourceSpans().getFirst().getLineIndex() + 1;
     }
 
     /** A heading's words as written: code spans keep their text, without the quotes the text renderer adds. */
@@ -87,8 +220,19 @@ public final class MarkdownRenderer {
         StringBuilder textOut = new StringBuilder();
         for (Node n : nodes) {
             htmlOut.append(html.render(n));
-            textOut.append(text.render(n).strip()).append('\n');
+            appendText(n, textOut);
         }
         sections.add(new Section(id, heading, htmlOut.toString().strip(), textOut.toString().strip()));
+    }
+
+    /** A container's blocks count as if they stood on their own, so the text is the same with or without it. */
+    private void appendText(Node node, StringBuilder textOut) {
+        if (node instanceof ContainerBlock) {
+            for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
+                appendText(child, textOut);
+            }
+        } else {
+            textOut.append(text.render(node).strip()).append('\n');
+        }
     }
 }

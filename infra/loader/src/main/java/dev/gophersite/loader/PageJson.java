@@ -2,7 +2,6 @@ package dev.gophersite.loader;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.gophersite.common.content.Page;
 import dev.gophersite.common.content.PageSummary;
 import dev.gophersite.common.content.Section;
 
@@ -17,15 +16,16 @@ final class PageJson {
     private PageJson() {
     }
 
-    static String page(Page page) {
+    static String page(ParsedPage page, String updatedAt, String version) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("slug", page.slug());
         body.put("title", page.title());
         body.put("summary", page.summary());
         body.put("order", page.order());
+        body.put("nav", page.presentation().navLabel());
         body.put("sections", page.sections().stream().map(PageJson::section).toList());
-        body.put("updatedAt", page.updatedAt());
-        body.put("version", page.hash());
+        body.put("updatedAt", updatedAt);
+        body.put("version", version);
         return write(body);
     }
 
@@ -36,6 +36,7 @@ final class PageJson {
             m.put("title", p.title());
             m.put("summary", p.summary());
             m.put("order", p.order());
+            m.put("nav", p.navLabel());
             return m;
         }).toList()));
     }

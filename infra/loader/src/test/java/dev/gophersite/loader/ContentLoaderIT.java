@@ -1,6 +1,7 @@
 package dev.gophersite.loader;
 
 import dev.gophersite.common.content.Page;
+import dev.gophersite.common.store.ContentSettings;
 import dev.gophersite.common.store.DynamoContentStore;
 import dev.gophersite.dynalite.Dynalite;
 import dev.gophersite.dynalite.DynaliteExtension;
@@ -174,7 +175,7 @@ class ContentLoaderIT {
     }
 
     private DynamoContentStore store() {
-        return new DynamoContentStore(dynamo, table, Duration.ZERO);
+        return new DynamoContentStore(dynamo, new ContentSettings(table, Duration.ZERO));
     }
 
     private List<Map<String, AttributeValue>> snapshot() {

@@ -43,7 +43,7 @@ class ContentParserTest {
     @Test
     void splits_page_into_intro_and_one_section_per_h2() {
         // when
-        Page page = parser.parse(Path.of("sample.md"), VALID);
+        ParsedPage page = parser.parse(Path.of("sample.md"), VALID);
 
         // then
         assertThat(page.slug()).isEqualTo("sample");
@@ -62,7 +62,7 @@ class ContentParserTest {
         String source = VALID + "\n| a | b |\n|---|---|\n| 1 | 2 |\n\n<script>alert(1)</script>\n\n[x](javascript:alert(1))\n";
 
         // when
-        Page page = parser.parse(Path.of("sample.md"), source);
+        ParsedPage page = parser.parse(Path.of("sample.md"), source);
         String html = page.sections().get(2).html();
 
         // then
@@ -74,7 +74,7 @@ class ContentParserTest {
     @Test
     void headings_with_code_keep_their_words_without_quotes() {
         // when
-        Page page = parser.parse(Path.of("s.md"), VALID.replace("## First part", "## The `defer` statement"));
+        ParsedPage page = parser.parse(Path.of("s.md"), VALID.replace("## First part", "## The `defer` statement"));
 
         // then
         assertThat(page.sections().get(1).heading()).isEqualTo("The defer statement");
@@ -146,10 +146,10 @@ class ContentParserTest {
     @Test
     void parses_the_real_content_directory_in_order() {
         // when
-        List<Page> pages = parser.parseDirectory(TestPaths.content());
+        List<ParsedPage> pages = parser.parseDirectory(TestPaths.content());
 
         // then
-        assertThat(pages).extracting(Page::slug).containsExactly(
+        assertThat(pages).extracting(ParsedPage::slug).containsExactly(
                 "home", "what-is-go", "history", "essentials", "why-go", "who-uses-go", "compare", "future");
         assertThat(pages).allSatisfy(p -> assertThat(p.sections()).isNotEmpty());
         assertThat(pages.stream().filter(p -> p.slug().equals("compare")).findFirst().orElseThrow()

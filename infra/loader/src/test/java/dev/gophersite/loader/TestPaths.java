@@ -13,7 +13,7 @@ final class TestPaths {
     }
 
     static Path seed() {
-        return Repo.root().resolve("../shared/seed/go-site.txt").normalize();
+        return Repo.root().resolve("infra/loader/src/test/resources/seed/go-site.txt");
     }
 
     static Path template() {

@@ -1,6 +1,5 @@
 package dev.gophersite.local;
 
-import dev.gophersite.common.content.Page;
 import dev.gophersite.dynalite.Dynalite;
 import dev.gophersite.dynalite.LocalDynamo;
 import dev.gophersite.infra.SamTemplate;
@@ -8,6 +7,7 @@ import dev.gophersite.infra.Tables;
 import dev.gophersite.loader.ContentException;
 import dev.gophersite.loader.ContentLoader;
 import dev.gophersite.loader.ContentParser;
+import dev.gophersite.loader.ParsedPage;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -102,7 +102,7 @@ public final class LocalBackend implements AutoCloseable {
         if (contentTable == null) {
             return "content not loaded: the template has no " + CONTENT_TABLE;
         }
-        List<Page> pages;
+        List<ParsedPage> pages;
         try {
             pages = new ContentParser().parseDirectory(content);
         } catch (ContentException e) {

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * What the dev server runs: the template and content to use, where to listen, and the process environment
@@ -14,23 +15,45 @@ import java.util.Optional;
  * @param port           0 for any free port
  * @param dynamoEndpoint an existing DynamoDB API to use instead of starting dynalite
  * @param poolSize       execution environments per function
+ * @param stage          serve under {@code /<stage>/} as the API's execute-api URL does; empty serves at the root
  */
 public record LocalSettings(Path template, Path content, int port, Optional<URI> dynamoEndpoint,
-                           Map<String, String> processEnv, int poolSize, boolean watchContent, boolean logRequests) {
+                           Map<String, String> processEnv, int poolSize, boolean watchContent, boolean logRequests,
+                           Optional<String> stage) {
     public static final int DEFAULT_PORT = 3000;
+    private static final Pattern STAGE = Pattern.compile("[A-Za-z0-9_-]+");
 
     public LocalSettings {
         processEnv = Map.copyOf(processEnv);
+        if (stage.isPresent() && !STAGE.matcher(stage.get()).matches()) {
+            throw new IllegalArgumentException("STAGE must be letters, digits, '-' or '_', as an API Gateway stage"
+                    + " name is; found '" + stage.get() + "'");
+        }
     }
 
-    /** From the environment: {@code PORT}, {@code AWS_ENDPOINT_URL_DYNAMODB}; template and content from the repository. */
+    public LocalSettings(Path template, Path content, int port, Optional<URI> dynamoEndpoint,
+                         Map<String, String> processEnv, int poolSize, boolean watchContent, boolean logRequests) {
+        this(template, content, port, dynamoEndpoint, processEnv, poolSize, watchContent, logRequests,
+                Optional.empty());
+    }
+
+    /**
+     * From the environment: {@code PORT}, {@code AWS_ENDPOINT_URL_DYNAMODB}, {@code STAGE}; template and content
+     * from the repository.
+     */
     public static LocalSettings fromEnvironment() {
         Map<String, String> env = System.getenv();
         Path root = Repo.root();
         String endpoint = env.getOrDefault("AWS_ENDPOINT_URL_DYNAMODB", "").strip();
+        String stage = env.getOrDefault("STAGE", "").strip();
         return new LocalSettings(root.resolve("template.yaml"), root.resolve("content"),
                 port(env.get("PORT")), endpoint.isEmpty() ? Optional.empty() : Optional.of(URI.create(endpoint)),
-                env, defaultPoolSize(), true, true);
+                env, defaultPoolSize(), true, true, stage.isEmpty() ? Optional.empty() : Optional.of(stage));
+    }
+
+    public LocalSettings withStage(String name) {
+        return new LocalSettings(template, content, port, dynamoEndpoint, processEnv, poolSize, watchContent,
+                logRequests, Optional.of(name));
     }
 
     public String region() {

@@ -27,12 +27,18 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * HTTP server, and the content watcher. {@link #close} stops all of it, dynalite's node process included.
  */
 public final class LocalSite implements AutoCloseable {
-    /** Values a local run needs differently from AWS; the process environment still overrides them. */
+    /** Variable values a local run needs differently from AWS; the process environment still overrides them. */
     public static final Map<String, String> LOCAL_DEFAULTS = Map.of("CONTENT_POINTER_TTL_MILLIS", "500");
+    /**
+     * Template parameters a local run sets differently from a deployment: the model is an Ollama on this machine,
+     * if one answers, rather than Bedrock. {@code MODEL_PROVIDER}, {@code MODEL_ENDPOINT} and {@code MODEL_ID} in
+     * the shell still override what these resolve to.
+     */
+    public static final Map<String, String> LOCAL_PARAMETERS = Map.of(
+            "ModelProvider", "ollama", "OllamaBaseUrl", "http://localhost:11434");
     private static final Duration MAX_QUEUE_WAIT = Duration.ofSeconds(10);
     private static final Duration RELOAD_QUIET = Duration.ofMillis(200);
     private static final Duration OLLAMA_PROBE_TIMEOUT = Duration.ofSeconds(1);
-    private static final String OLLAMA_DEFAULT = "http://localhost:11434";
 
     private final List<FunctionSpec> functionSpecs;
     private final Functions functions;
@@ -41,9 +47,11 @@ public final class LocalSite implements AutoCloseable {
     private final Optional<ContentWatcher> watcher;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final AtomicBoolean closing = new AtomicBoolean();
+    private final Optional<String> stage;
 
     private LocalSite(List<FunctionSpec> functionSpecs, Functions functions, LocalBackend backend, DevServer server,
-                      Optional<ContentWatcher> watcher) {
+                      Optional<ContentWatcher> watcher, Optional<String> stage) {
+        this.stage = stage;
         this.functionSpecs = functionSpecs;
         this.functions = functions;
         this.backend = backend;
@@ -54,7 +62,8 @@ public final class LocalSite implements AutoCloseable {
     /** Reads the template, so a function it cannot serve fails here, before anything is started. */
     public static List<FunctionSpec> functionsOf(SamTemplate template, LocalSettings settings) {
         TemplateReader.Result result = new TemplateReader(template, new TemplateReader.Settings(
-                TableNames.of(template), settings.region(), LOCAL_DEFAULTS, settings.processEnv())).read();
+                TableNames.of(template), settings.region(), LOCAL_PARAMETERS, LOCAL_DEFAULTS, settings.processEnv()))
+                .read();
         result.notes().forEach(Log::info);
         return result.functions();
     }
@@ -65,9 +74,7 @@ public final class LocalSite implements AutoCloseable {
         List<FunctionSpec> specs = functionsOf(template, settings);
         List<ApiRoute> routes = specs.stream().flatMap(spec -> spec.routes().stream()).toList();
         Functions functions = Functions.start(specs, settings.poolSize(), MAX_QUEUE_WAIT);
-        CompletableFuture<String> ollama = CompletableFuture.supplyAsync(
-                () -> OllamaProbe.describe(setting(specs, settings, "OLLAMA_BASE_URL", OLLAMA_DEFAULT),
-                        setting(specs, settings, "OLLAMA_MODEL", ""), OLLAMA_PROBE_TIMEOUT));
+        CompletableFuture<String> model = CompletableFuture.supplyAsync(() -> describeModel(specs));
 
         List<AutoCloseable> opened = new ArrayList<>(List.of(functions));
         try {
@@ -75,15 +82,15 @@ public final class LocalSite implements AutoCloseable {
                     settings.region(), settings.content());
             opened.add(backend);
             DevServer server = DevServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), settings.port()),
-                    new RouteTable(routes), functions, settings.logRequests());
+                    new RouteTable(routes), functions, settings.logRequests(), settings.stage());
             opened.add(server);
             Optional<ContentWatcher> watcher = settings.watchContent()
                     ? Optional.of(ContentWatcher.start(settings.content(), RELOAD_QUIET,
                             () -> Log.info(backend.reloadContent())))
                     : Optional.empty();
-            LocalSite site = new LocalSite(specs, functions, backend, server, watcher);
+            LocalSite site = new LocalSite(specs, functions, backend, server, watcher, settings.stage());
             functions.warmInBackground();
-            site.printSummary(settings, ollama.join(), Duration.ofNanos(System.nanoTime() - started));
+            site.printSummary(settings, model.join(), Duration.ofNanos(System.nanoTime() - started));
             return site;
         } catch (IOException | RuntimeException e) {
             for (AutoCloseable resource : opened.reversed()) {
@@ -93,8 +100,9 @@ public final class LocalSite implements AutoCloseable {
         }
     }
 
+    /** The site's address: the root, or {@code /<stage>/} when served under a stage. */
     public URI url() {
-        return URI.create("http://127.0.0.1:" + server.port() + "/");
+        return URI.create("http://127.0.0.1:" + server.port() + stage.map(name -> "/" + name).orElse("") + "/");
     }
 
     public int port() {
@@ -130,14 +138,14 @@ public final class LocalSite implements AutoCloseable {
         Log.info("dev server stopped");
     }
 
-    private void printSummary(LocalSettings settings, String ollama, Duration took) {
+    private void printSummary(LocalSettings settings, String model, Duration took) {
         StringBuilder out = new StringBuilder("gopher-site dev server\n");
         out.append("  site:     ").append(url()).append('\n');
         out.append("  dynamodb: ").append(backend.endpoint())
                 .append(backend.ownsDynamo() ? " (dynalite, in memory)" : " (AWS_ENDPOINT_URL_DYNAMODB)").append('\n');
         out.append("  content:  version ").append(backend.contentVersion())
                 .append(settings.watchContent() ? ", reloaded when " + settings.content() + " changes" : "").append('\n');
-        out.append("  ollama:   ").append(ollama).append('\n');
+        out.append("  model:    ").append(model).append('\n');
         out.append("  routes:\n");
         for (FunctionSpec spec : functionSpecs) {
             for (ApiRoute route : spec.routes()) {
@@ -148,15 +156,19 @@ public final class LocalSite implements AutoCloseable {
         System.out.println(out);
     }
 
-    /** A variable as the functions will see it, so the probe checks the Ollama /ask will call. */
-    private static String setting(List<FunctionSpec> specs, LocalSettings settings, String name, String fallback) {
-        for (FunctionSpec spec : specs) {
-            String value = spec.environment().get(name);
-            if (value != null && !value.isBlank()) {
-                return value;
-            }
-        }
-        return settings.processEnv().getOrDefault(name, fallback);
+    /** The model /ask will use, from the variables the function gets, and whether it answers. */
+    private static String describeModel(List<FunctionSpec> specs) {
+        Map<String, String> env = specs.stream().filter(spec -> spec.environment().containsKey("MODEL_PROVIDER"))
+                .findFirst().map(FunctionSpec::environment).orElse(Map.of());
+        String provider = env.getOrDefault("MODEL_PROVIDER", "none");
+        String id = env.getOrDefault("MODEL_ID", "");
+        String endpoint = env.getOrDefault("MODEL_ENDPOINT", "");
+        return switch (provider) {
+            case "ollama" -> endpoint.isBlank() ? "none (MODEL_ENDPOINT is empty); /ask answers extractively"
+                    : "ollama " + OllamaProbe.describe(endpoint, id, OLLAMA_PROBE_TIMEOUT);
+            case "bedrock" -> "bedrock " + id + " with this shell's AWS credentials";
+            default -> "none; /ask answers extractively from the pages";
+        };
     }
 
     private static void closeQuietly(AutoCloseable resource) {

@@ -23,7 +23,7 @@ class RealTemplateIT {
 
     @BeforeAll
     static void start() throws Exception {
-        Map<String, String> env = Map.of("OLLAMA_BASE_URL", "http://127.0.0.1:9");
+        Map<String, String> env = Map.of("MODEL_ENDPOINT", "http://127.0.0.1:9");
         site = LocalSite.start(new LocalSettings(Repo.root().resolve("template.yaml"), Repo.root().resolve("content"),
                 0, Optional.empty(), env, 2, false, false));
         http = new Http(site.url());
@@ -120,14 +120,22 @@ class RealTemplateIT {
     }
 
     @Test
-    void feedback_is_stored() {
+    void a_vote_is_stored_for_an_answer_the_site_gave_and_refused_for_any_other() throws Exception {
+        // given an answer from /ask, which records its id
+        String answerId = ProxyJson.MAPPER.readTree(http.postJson("/ask", "{\"question\":\"What is Go?\"}").body())
+                .path("id").asText();
+
         // when
-        HttpResponse<String> response = http.postJson("/api/feedback",
+        HttpResponse<String> vote = http.postJson("/api/feedback",
+                "{\"answerId\":\"" + answerId + "\",\"question\":\"What is Go?\",\"vote\":\"up\"}");
+        HttpResponse<String> madeUp = http.postJson("/api/feedback",
                 "{\"answerId\":\"local-test-1\",\"question\":\"What is Go?\",\"vote\":\"up\"}");
 
         // then
-        assertThat(response.statusCode()).isEqualTo(201);
-        assertThat(response.body()).contains("\"id\"");
+        assertThat(vote.statusCode()).isEqualTo(201);
+        assertThat(vote.body()).contains("\"answerId\":\"" + answerId + "\"");
+        assertThat(madeUp.statusCode()).isEqualTo(404);
+        assertThat(madeUp.body()).contains("\"unknown_answer\"");
     }
 
     @Test

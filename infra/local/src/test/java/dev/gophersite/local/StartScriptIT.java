@@ -44,7 +44,7 @@ class StartScriptIT {
         builder.environment().put("PORT", Integer.toString(port));
         // the reactor has just built everything; a nested build inside `mvn verify` would only repeat it
         builder.environment().put("LOCAL_SKIP_BUILD", "1");
-        builder.environment().put("OLLAMA_BASE_URL", "http://127.0.0.1:9");
+        builder.environment().put("MODEL_ENDPOINT", "http://127.0.0.1:9");
         long started = System.nanoTime();
         process = builder.start();
 

@@ -1,5 +1,6 @@
 package dev.gophersite.ask.answer;
 
+import dev.gophersite.ask.generation.AnswerSupport;
 import dev.gophersite.ask.generation.Citations;
 import dev.gophersite.ask.generation.ExtractiveAnswerer;
 import dev.gophersite.ask.generation.FailureKind;
@@ -9,6 +10,8 @@ import dev.gophersite.ask.generation.PromptBuilder;
 import dev.gophersite.ask.generation.Turn;
 import dev.gophersite.ask.grounding.GroundingCheck;
 import dev.gophersite.ask.grounding.GroundingVerdict;
+import dev.gophersite.ask.question.Clauses;
+import dev.gophersite.ask.question.Question;
 import dev.gophersite.ask.retrieval.Passage;
 import dev.gophersite.ask.retrieval.RankedPassage;
 import dev.gophersite.ask.retrieval.Retrieval;
@@ -35,6 +38,9 @@ public final class AskService {
             + "and I could not find this one there. The closest pages are listed as sources.";
     static final int REFUSAL_SOURCES = 3;
     public static final int SEARCH_RESULTS = 5;
+    static final int MIN_CLAUSE_TERMS = 2;
+    /** A follow-up's rewrite is a few words; past this the deterministic reading is used and the answer still fits. */
+    static final java.time.Duration REWRITE_BUDGET = java.time.Duration.ofSeconds(4);
 
     private final SiteSearch search;
     private final GroundingCheck grounding;
@@ -42,13 +48,15 @@ public final class AskService {
     private final ModelClient model;
     private final String modelName;
     private final ExtractiveAnswerer extractive;
+    private final AnswerSupport support = new AnswerSupport();
     private final AnswerCache cache;
+    private final IssuedAnswers issued;
     private final Supplier<String> ids;
     private final JsonLog log;
 
     public AskService(SiteSearch search, GroundingCheck grounding, PromptBuilder prompts, ModelClient model,
-                      String modelName, ExtractiveAnswerer extractive, AnswerCache cache, Supplier<String> ids,
-                      JsonLog log) {
+                      String modelName, ExtractiveAnswerer extractive, AnswerCache cache, IssuedAnswers issued,
+                      Supplier<String> ids, JsonLog log) {
         this.search = search;
         this.grounding = grounding;
         this.prompts = prompts;
@@ -56,6 +64,7 @@ public final class AskService {
         this.modelName = modelName;
         this.extractive = extractive;
         this.cache = cache;
+        this.issued = issued;
         this.ids = ids;
         this.log = log;
     }
@@ -65,18 +74,48 @@ public final class AskService {
         search.index();
     }
 
-    public Answer ask(String requestId, AskRequest request) {
+    /** Waits for the background work that adds meaning to the index; see {@link SiteSearch#awaitMeaning}. */
+    public void awaitMeaning(java.time.Duration limit) {
+        search.awaitMeaning(limit);
+    }
+
+    /** Whether answering may call the model; a question sent by GET (a link, an image tag) must not spend it. */
+    public enum Generation {
+        MODEL, CACHED_OR_EXTRACTIVE
+    }
+
+    public Answer ask(AskRequest request) {
+        return ask(request, Generation.MODEL);
+    }
+
+    /** Answers, and records the answer's id so that feedback on it is accepted. */
+    public Answer ask(AskRequest request, Generation generation) {
+        Answer answer = answer(request, generation);
+        issued.record(answer.id());
+        return answer;
+    }
+
+    private Answer answer(AskRequest request, Generation generation) {
         long start = System.nanoTime();
         Map<String, Long> timings = new LinkedHashMap<>();
         SearchIndex index = search.index();
         List<String> earlier = request.history().stream()
                 .filter(t -> t.role() == Turn.Role.USER).map(Turn::content).toList();
-        Retrieval retrieval = index.retrieve(request.question(), earlier);
-        GroundingVerdict verdict = assess(index, retrieval, earlier);
+        Question question = index.read(request.question(), earlier);
+        if (question.followUp() && generation == Generation.MODEL) {
+            long rewriting = System.nanoTime();
+            if (model.standalone(request.question(), earlier, REWRITE_BUDGET) instanceof ModelClient.Answered rewrite) {
+                question = index.rewritten(question, rewrite.text(), earlier.getLast());
+            }
+            timings.put("rewrite", millisSince(rewriting));
+        }
+        Assessed assessed = assess(index, question);
+        Retrieval retrieval = assessed.retrieval();
+        GroundingVerdict verdict = assessed.verdict();
         timings.put("retrieval", millisSince(start));
-        log.info(requestId, "question", Map.of("question", JsonLog.clip(request.question()),
-                "history", request.history().size(), "grounded", verdict.grounded(), "grounding", verdict.reason(),
-                "version", index.version()));
+        log.info("question", Map.of("question", JsonLog.clip(request.question()),
+                "history", request.history().size(), "followUp", retrieval.question().followUp(),
+                "grounded", verdict.grounded(), "grounding", verdict.reason(), "version", index.version()));
 
         if (!verdict.grounded()) {
             timings.put("total", millisSince(start));
@@ -84,9 +123,11 @@ public final class AskService {
                     timings, false);
         }
 
-        Prompt prompt = prompts.build(request.question(), request.history(), retrieval.ranked());
-        List<Source> sources = prompt.passages().stream().map(Source::of).toList();
-        String cacheKey = request.hasHistory() ? null : AnswerCacheKey.of(request.question(), index.version(), modelName);
+        // the part of the message the site answers: all of it, or the covered clause of a mixed message
+        String asked = retrieval.question().asked();
+        Prompt prompt = prompts.build(asked, request.history(), retrieval.ranked());
+        List<Source> sources = prompt.numbered().stream().map(Source::of).toList();
+        String cacheKey = request.hasHistory() ? null : AnswerCacheKey.of(asked, index.version(), modelName);
         if (cacheKey != null) {
             long lookup = System.nanoTime();
             Optional<CachedAnswer> hit = cache.get(cacheKey);
@@ -100,43 +141,61 @@ public final class AskService {
             timings.put("cacheLookup", millisSince(lookup));
         }
 
-        long generation = System.nanoTime();
-        ModelClient.Outcome outcome = model.generate(requestId, prompt.messages());
-        timings.put("generation", millisSince(generation));
+        ModelClient.Outcome outcome = new ModelClient.Failed(FailureKind.NOT_ALLOWED);
+        if (generation == Generation.MODEL) {
+            long called = System.nanoTime();
+            outcome = model.generate(prompt.messages());
+            timings.put("generation", millisSince(called));
+        }
         if (outcome instanceof ModelClient.Answered answered) {
-            Citations.Checked checked = Citations.check(answered.text(), prompt.passages().size());
-            if (checked.citesAnything()) {
+            String checked = Citations.check(answered.text(), prompt.numbered().size()).text();
+            Optional<String> supported = support.supported(checked, prompt.numbered(), index.lexical());
+            if (supported.isPresent()) {
                 String id = ids.get();
                 if (cacheKey != null) {
-                    cache.put(cacheKey, new CachedAnswer(id, checked.text(), sources, modelName));
+                    cache.put(cacheKey, new CachedAnswer(id, supported.get(), sources, modelName));
                 }
                 timings.put("total", millisSince(start));
-                return new Answer(id, checked.text(), true, Mode.LLM, sources, modelName, timings, false);
+                return new Answer(id, supported.get(), true, Mode.LLM, sources, modelName, timings, false);
             }
-            model.unusable(requestId, FailureKind.UNCITED_REPLY);
+            model.unusable(FailureKind.UNSUPPORTED_REPLY);
         }
-        String text = extractive.answer(retrieval.queryTerms(), prompt.passages(), index.passages());
+        String text = extractive.answer(retrieval.question(), retrieval.meaning(), prompt.numbered(), index);
         timings.put("total", millisSince(start));
         return new Answer(ids.get(), text, true, Mode.EXTRACTIVE, sources, Answer.NO_MODEL, timings, false);
     }
 
     public SearchResults search(String query) {
-        Retrieval retrieval = search.index().retrieve(query, List.of());
+        SearchIndex index = search.index();
+        Retrieval retrieval = index.retrieve(index.read(query, List.of()));
         return new SearchResults(query, retrieval.top(SEARCH_RESULTS).stream().map(Source::of).toList());
     }
 
+    private record Assessed(Retrieval retrieval, GroundingVerdict verdict) {
+    }
+
     /**
-     * A follow-up like "why?" has no content of its own; with history, the question read together with the
-     * previous user turn may be grounded where the question alone is not.
+     * The question as a whole, or, when the site does not answer that, the first of its clauses that the site does
+     * answer: "how big is a goroutine stack and what's the weather in paris?" is answered about the stack.
      */
-    private GroundingVerdict assess(SearchIndex index, Retrieval retrieval, List<String> earlierUserTurns) {
+    private Assessed assess(SearchIndex index, Question question) {
+        Retrieval retrieval = index.retrieve(question);
         GroundingVerdict verdict = grounding.assess(retrieval);
-        if (verdict.grounded() || earlierUserTurns.isEmpty()) {
-            return verdict;
+        if (verdict.grounded() || question.followUp()) {
+            return new Assessed(retrieval, verdict);
         }
-        Retrieval withContext = index.retrieve(earlierUserTurns.getLast() + "\n" + retrieval.question(), List.of());
-        GroundingVerdict contextual = grounding.assess(withContext);
-        return contextual.grounded() ? contextual : verdict;
+        List<String> clauses = Clauses.of(question.asked());
+        if (clauses.size() > 1) {
+            for (String clause : clauses) {
+                Retrieval part = index.retrieve(index.read(clause, List.of()));
+                GroundingVerdict partVerdict = grounding.assess(part);
+                // a clause must name its own subject; one weak word ("is it called go?") is not a question answered
+                if (partVerdict.grounded() && partVerdict.evidence().distinctiveTerms().size() >= MIN_CLAUSE_TERMS) {
+                    return new Assessed(part, partVerdict);
+                }
+            }
+        }
+        return new Assessed(retrieval, verdict);
     }
 
     /** One passage per page, best first; with no match at all, the site's first pages, so there is somewhere to go. */
@@ -149,7 +208,7 @@ public final class AskService {
             }
         }
         if (sources.isEmpty()) {
-            List<Passage> all = retrieval.index().passages();
+            List<Passage> all = retrieval.lexical().passages();
             for (int i = 0; i < all.size() && sources.size() < REFUSAL_SOURCES; i++) {
                 if (pages.add(all.get(i).slug())) {
                     sources.add(Source.of(new RankedPassage(all.get(i), i, sources.size() + 1, 0)));

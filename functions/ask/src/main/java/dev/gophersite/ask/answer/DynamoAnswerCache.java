@@ -88,13 +88,13 @@ public final class DynamoAnswerCache implements AnswerCache {
 
     private void recovered() {
         if (failing.compareAndSet(true, false)) {
-            log.info(null, "answer cache works again", Map.of("table", table));
+            log.info("answer cache works again", Map.of("table", table));
         }
     }
 
     private void failed(String operation, Exception e) {
         if (failing.compareAndSet(false, true)) {
-            log.error(null, "answer cache " + operation + " failed; answering without the cache until it recovers", e);
+            log.error("answer cache " + operation + " failed; answering without the cache until it recovers", e);
         }
     }
 }

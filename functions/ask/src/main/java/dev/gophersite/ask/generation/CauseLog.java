@@ -18,22 +18,22 @@ public final class CauseLog {
         this.log = log;
     }
 
-    public void failure(String requestId, FailureKind kind, Throwable error) {
+    public void failure(FailureKind kind, Throwable error) {
         if (logged.add(kind)) {
             if (error == null) {
-                log.warn(requestId, "model answer unusable, answering extractively until it recovers",
+                log.warn("model answer unusable, answering extractively until it recovers",
                         Map.of("cause", kind.name()));
             } else {
-                log.error(requestId, "model call failed (" + kind.name() + "), answering extractively until it recovers",
+                log.error("model call failed (" + kind.name() + "), answering extractively until it recovers",
                         error);
             }
         }
     }
 
-    public void success(String requestId) {
+    public void success() {
         if (!logged.isEmpty()) {
             logged.clear();
-            log.info(requestId, "model answers again", Map.of());
+            log.info("model answers again", Map.of());
         }
     }
 }

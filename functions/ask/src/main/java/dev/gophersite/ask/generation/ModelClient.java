@@ -1,12 +1,18 @@
 package dev.gophersite.ask.generation;
 
 import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.rag.query.Metadata;
+import dev.langchain4j.rag.query.Query;
+import dev.langchain4j.rag.query.transformer.CompressingQueryTransformer;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
 
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -23,7 +29,7 @@ public final class ModelClient {
     /** Past the HTTP timeout, so the client's own, more precise error normally wins. */
     private static final Duration DEADLINE_GRACE = Duration.ofMillis(750);
 
-    private final ChatModel model;
+    private final Optional<ChatModel> model;
     private final Duration timeout;
     private final CircuitBreaker breaker;
     private final CauseLog causes;
@@ -38,51 +44,76 @@ public final class ModelClient {
     public record Failed(FailureKind kind) implements Outcome {
     }
 
-    public ModelClient(ChatModel model, Duration timeout, CircuitBreaker breaker, CauseLog causes) {
+    /** @param model empty when none is configured: every call then fails at once with {@link FailureKind#NO_MODEL} */
+    public ModelClient(Optional<ChatModel> model, Duration timeout, CircuitBreaker breaker, CauseLog causes) {
         this.model = model;
         this.timeout = timeout;
         this.breaker = breaker;
         this.causes = causes;
     }
 
-    public Outcome generate(String requestId, List<ChatMessage> messages) {
+    public Outcome generate(List<ChatMessage> messages) {
+        return call(chat -> {
+            ChatResponse response = chat.chat(ChatRequest.builder().messages(messages).build());
+            return response == null || response.aiMessage() == null ? null : response.aiMessage().text();
+        }, timeout);
+    }
+
+    /**
+     * A follow-up rewritten by the model as a question that stands alone, with langchain4j's query transformer,
+     * from the conversation's user turns only (the client's "assistant" turns are not the model's words). A short
+     * budget: the answer still has to be written.
+     */
+    public Outcome standalone(String question, List<String> earlierUserTurns, Duration budget) {
+        List<ChatMessage> memory = earlierUserTurns.stream().<ChatMessage>map(UserMessage::from).toList();
+        return call(chat -> {
+            Collection<Query> rewritten = new CompressingQueryTransformer(chat).transform(
+                    Query.from(question, Metadata.from(UserMessage.from(question), "ask", memory)));
+            return rewritten.isEmpty() ? null : rewritten.iterator().next().text();
+        }, budget.compareTo(timeout) < 0 ? budget : timeout);
+    }
+
+    private Outcome call(java.util.function.Function<ChatModel, String> work, Duration budget) {
+        if (model.isEmpty()) {
+            return new Failed(FailureKind.NO_MODEL);
+        }
         if (!breaker.allowsCall()) {
             return new Failed(FailureKind.CIRCUIT_OPEN);
         }
-        Future<ChatResponse> call = calls.submit(() -> model.chat(ChatRequest.builder().messages(messages).build()));
-        ChatResponse response;
+        ChatModel chat = model.get();
+        Future<String> call = calls.submit(() -> work.apply(chat));
+        String text;
         try {
-            response = call.get(timeout.plus(DEADLINE_GRACE).toMillis(), TimeUnit.MILLISECONDS);
+            text = call.get(budget.plus(DEADLINE_GRACE).toMillis(), TimeUnit.MILLISECONDS);
         } catch (java.util.concurrent.TimeoutException e) {
             call.cancel(true);
-            return failed(requestId, FailureKind.TIMEOUT, e);
+            return failed(FailureKind.TIMEOUT, e);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
-            return failed(requestId, FailureKind.of(cause), cause);
+            return failed(FailureKind.of(cause), cause);
         } catch (InterruptedException e) {
             call.cancel(true);
             Thread.currentThread().interrupt();
             return new Failed(FailureKind.OTHER);
         } catch (CancellationException e) {
-            return failed(requestId, FailureKind.OTHER, e);
+            return failed(FailureKind.OTHER, e);
         }
-        String text = response == null || response.aiMessage() == null ? null : response.aiMessage().text();
         if (text == null || text.isBlank()) {
-            return failed(requestId, FailureKind.EMPTY_REPLY, null);
+            return failed(FailureKind.EMPTY_REPLY, null);
         }
         breaker.recordSuccess();
-        causes.success(requestId);
+        causes.success();
         return new Answered(text.strip());
     }
 
     /** For answers that arrived but cannot be used (no valid citation), which say nothing about the model's health. */
-    public void unusable(String requestId, FailureKind kind) {
-        causes.failure(requestId, kind, null);
+    public void unusable(FailureKind kind) {
+        causes.failure(kind, null);
     }
 
-    private Failed failed(String requestId, FailureKind kind, Throwable error) {
+    private Failed failed(FailureKind kind, Throwable error) {
         breaker.recordFailure(kind);
-        causes.failure(requestId, kind, error);
+        causes.failure(kind, error);
         return new Failed(kind);
     }
 }

@@ -16,7 +16,7 @@ import software.amazon.lambda.powertools.metrics.model.MetricUnit;
  * {@code POWERTOOLS_METRICS_NAMESPACE} (template.yaml). Each request flushes its own metrics.
  */
 public final class PowertoolsAskMetrics implements AskMetrics {
-    private static final JsonLog LOG = new JsonLog("ask-metrics");
+    private static final JsonLog LOG = new JsonLog(PowertoolsAskMetrics.class);
     private final Metrics metrics;
     private volatile boolean failureLogged;
 
@@ -64,7 +64,7 @@ public final class PowertoolsAskMetrics implements AskMetrics {
         } catch (RuntimeException e) {
             if (!failureLogged) {
                 failureLogged = true;
-                LOG.error(null, "metrics flush failed; further failures are not logged", e);
+                LOG.error("metrics flush failed; further failures are not logged", e);
             }
         }
     }

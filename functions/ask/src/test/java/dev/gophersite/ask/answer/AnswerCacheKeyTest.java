@@ -7,9 +7,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AnswerCacheKeyTest {
 
     @Test
-    void ignores_case_spacing_and_trailing_punctuation_of_the_question() {
-        // when / then
-        assertThat(AnswerCacheKey.of("  What is  Go? ", "v1", "m")).isEqualTo(AnswerCacheKey.of("what is go", "v1", "m"));
+    void keys_the_wording_the_model_answers_so_variants_never_share_an_answer() {
+        // when / then: the model is given the stripped question, so only surrounding blanks are the same question
+        assertThat(AnswerCacheKey.of("  What is Go? ", "v1", "m")).isEqualTo(AnswerCacheKey.of("What is Go?", "v1", "m"));
+        assertThat(AnswerCacheKey.of("What is Go?", "v1", "m"))
+                .isNotEqualTo(AnswerCacheKey.of("what is go", "v1", "m"))
+                .isNotEqualTo(AnswerCacheKey.of("What is  Go?", "v1", "m"));
     }
 
     @Test

@@ -11,7 +11,7 @@ import java.util.List;
 /** A {@link JsonLog} whose lines the test can read. */
 public final class CapturedLog {
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    private final JsonLog log = new JsonLog("test", new PrintStream(bytes, true, StandardCharsets.UTF_8));
+    private final JsonLog log = new JsonLog(CapturedLog.class, new PrintStream(bytes, true, StandardCharsets.UTF_8));
 
     public JsonLog log() {
         return log;

@@ -1,22 +1,45 @@
 package dev.gophersite.ask.fakes;
 
-import dev.gophersite.ask.answer.AskSettings;
+import dev.gophersite.ask.answer.AnswerCache;
+import dev.gophersite.ask.answer.IssuedAnswers;
+import dev.gophersite.ask.generation.ModelSettings;
+import dev.gophersite.ask.handler.AskHandler;
+import dev.gophersite.ask.metrics.AskMetrics;
+import dev.gophersite.ask.retrieval.RetrievalOptions;
+import dev.gophersite.ask.wiring.AskSettings;
+import dev.gophersite.ask.wiring.AskWiring;
+import dev.gophersite.common.store.ContentSettings;
+import dev.gophersite.common.store.ContentStore;
+import dev.gophersite.common.store.DynamoSettings;
+import dev.langchain4j.model.chat.ChatModel;
 
 import java.time.Duration;
+import java.util.Optional;
 
-/** Settings for tests: a short model budget and no real endpoints unless given. */
+/** Settings for tests: a short model budget and no real endpoints unless given; handlers wired as production does. */
 public final class TestSettings {
     public static final String MODEL = "test-model";
+    public static final Duration CIRCUIT_OPEN = Duration.ofSeconds(30);
 
     private TestSettings() {
     }
 
     public static AskSettings withModelAt(String baseUrl, Duration timeout) {
-        return new AskSettings(baseUrl, MODEL, timeout, "", Duration.ofHours(1), "unused", Duration.ofMillis(100),
-                Duration.ofSeconds(30));
+        return withModel(new ModelSettings(ModelSettings.Provider.OLLAMA, MODEL, baseUrl, timeout), CIRCUIT_OPEN);
+    }
+
+    public static AskSettings withModel(ModelSettings model, Duration circuitOpen) {
+        return new AskSettings(new DynamoSettings(Optional.empty(), DynamoSettings.DEFAULT_CALL_BUDGET),
+                new ContentSettings("unused", Duration.ofMillis(100)), model, Optional.empty(), Duration.ofHours(1),
+                Optional.empty(), circuitOpen, "lexical");
     }
 
     public static AskSettings defaults() {
         return withModelAt("http://127.0.0.1:9", Duration.ofSeconds(2));
+    }
+
+    public static AskHandler handler(ContentStore store, ChatModel model, AnswerCache cache, AskSettings settings) {
+        return new AskHandler(AskWiring.of(store, Optional.of(model), cache, IssuedAnswers.none(), settings,
+                AskMetrics.none(), RetrievalOptions.bm25()));
     }
 }

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import java.net.ConnectException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,11 +19,11 @@ class ModelClientTest {
     private final CapturedLog log = new CapturedLog();
 
     private ModelClient client(FakeChatModel model, Duration timeout) {
-        return new ModelClient(model, timeout, new CircuitBreaker(Duration.ofSeconds(30)), new CauseLog(log.log()));
+        return new ModelClient(Optional.of(model), timeout, new CircuitBreaker(Duration.ofSeconds(30)), new CauseLog(log.log()));
     }
 
     private static ModelClient.Outcome ask(ModelClient client) {
-        return client.generate("req", List.of(UserMessage.from("question")));
+        return client.generate(List.of(UserMessage.from("question")));
     }
 
     @Test

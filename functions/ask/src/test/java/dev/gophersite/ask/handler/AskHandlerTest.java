@@ -7,11 +7,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gophersite.ask.answer.AnswerCache;
 import dev.gophersite.ask.fakes.FakeChatModel;
-import dev.gophersite.ask.fakes.InMemoryContentStore;
+import dev.gophersite.ask.fakes.TestContent;
 import dev.gophersite.ask.fakes.TestSettings;
+import dev.gophersite.common.testing.InMemoryContentStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -24,9 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class AskHandlerTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final InMemoryContentStore store = InMemoryContentStore.ofRepositoryContent();
+    private final InMemoryContentStore store = TestContent.store();
     private final FakeChatModel model = FakeChatModel.answering("Each goroutine starts with a 2KB stack [1].");
-    private final AskHandler handler = new AskHandler(store, model, AnswerCache.none(), TestSettings.defaults());
+    private final AskHandler handler = TestSettings.handler(store, model, AnswerCache.none(), TestSettings.defaults());
 
     private static APIGatewayProxyRequestEvent event(String fixture) {
         return EventLoader.loadApiGatewayRestEvent("events/" + fixture);
@@ -87,13 +89,17 @@ class AskHandlerTest {
 
     @Test
     void accepts_json_with_a_charset_and_history() throws IOException {
+        // given a model that rewrites the follow-up, then answers it
+        model.thenReply("When did Go get generics?").thenReply("Go 1.18 added generics [1].");
+
         // when
         APIGatewayProxyResponseEvent response = handle(event("post-ask-with-history.json"));
 
         // then
         assertThat(response.getStatusCode()).isEqualTo(200);
         assertThat(body(response).get("mode").asText()).isEqualTo("llm");
-        assertThat(model.lastMessages()).hasSize(4);
+        assertThat(model.lastMessages()).hasSize(2);
+        assertThat(model.lastUserText()).contains("User: Does Go have generics?");
     }
 
     @Test
@@ -225,6 +231,7 @@ class AskHandlerTest {
         // given
         APIGatewayProxyRequestEvent event = event("post-ask.json");
         event.getHeaders().remove("Content-Type");
+        event.getMultiValueHeaders().remove("Content-Type");
 
         // when / then
         assertThat(handle(event).getStatusCode()).isEqualTo(415);
@@ -309,9 +316,9 @@ class AskHandlerTest {
     @Test
     void answers_503_when_the_content_store_is_down_and_no_index_exists() throws IOException {
         // given
-        InMemoryContentStore down = InMemoryContentStore.ofRepositoryContent();
+        InMemoryContentStore down = TestContent.store();
         down.failAsUnavailable();
-        AskHandler cold = new AskHandler(down, model, AnswerCache.none(), TestSettings.defaults());
+        AskHandler cold = TestSettings.handler(down, model, AnswerCache.none(), TestSettings.defaults());
 
         // when
         APIGatewayProxyResponseEvent response = cold.handleRequest(event("post-ask.json"), null);
@@ -325,7 +332,7 @@ class AskHandlerTest {
     @Test
     void escapes_markup_characters_in_json_bodies() {
         // given
-        model.thenReply("Use <script> carefully & wisely [1].");
+        model.thenReply("Each goroutine starts with a <script>2KB</script> stack & grows [1].");
 
         // when
         APIGatewayProxyResponseEvent response = handle(event("post-ask.json"));
@@ -380,5 +387,46 @@ class AskHandlerTest {
 
         // then
         assertThat(response.getStatusCode()).isEqualTo(400);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "{\"question\":\"What is a goroutine?\",\"stream\":true}",
+            "{\"question\":\"What is a goroutine?\",\"history\":[{\"role\":\"user\",\"content\":\"hi\",\"name\":\"x\"}]}"
+    })
+    void rejects_fields_the_request_model_does_not_declare_without_relying_on_api_gateway(String body) throws IOException {
+        // when
+        APIGatewayProxyResponseEvent response = handle(postWithBody(body));
+
+        // then
+        assertThat(response.getStatusCode()).isEqualTo(400);
+        assertThat(body(response).at("/error/code").asText()).isEqualTo("bad_request");
+        assertThat(model.calls()).isZero();
+    }
+
+    @Test
+    void reads_headers_from_multi_value_headers_and_refuses_two_content_types() {
+        // given an event with only multi-value headers, and one whose two Content-Types disagree
+        APIGatewayProxyRequestEvent multiOnly = event("post-ask.json");
+        multiOnly.setHeaders(null);
+        APIGatewayProxyRequestEvent twoTypes = event("post-ask.json");
+        twoTypes.getMultiValueHeaders().put("Content-Type", List.of("text/plain", "application/json"));
+
+        // then
+        assertThat(handle(multiOnly).getStatusCode()).isEqualTo(200);
+        assertThat(handle(twoTypes).getStatusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void a_question_sent_by_get_never_calls_the_model() {
+        // given
+        APIGatewayProxyRequestEvent get = event("get-ask-form-with-question.json");
+
+        // when
+        APIGatewayProxyResponseEvent response = handle(get);
+
+        // then
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        assertThat(model.calls()).isZero();
     }
 }

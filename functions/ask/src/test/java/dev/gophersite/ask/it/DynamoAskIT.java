@@ -5,15 +5,15 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.gophersite.ask.answer.AskSettings;
 import dev.gophersite.ask.answer.DynamoAnswerCache;
-import dev.gophersite.ask.fakes.InMemoryContentStore;
+import dev.gophersite.ask.fakes.TestContent;
 import dev.gophersite.ask.fakes.TestSettings;
-import dev.gophersite.ask.generation.OllamaModels;
+import dev.gophersite.ask.generation.ChatModels;
 import dev.gophersite.ask.handler.AskHandler;
-import dev.gophersite.common.content.Page;
+import dev.gophersite.ask.wiring.AskSettings;
 import dev.gophersite.common.content.Section;
 import dev.gophersite.common.log.JsonLog;
+import dev.gophersite.common.store.ContentSettings;
 import dev.gophersite.common.store.DynamoContentStore;
 import dev.gophersite.dynalite.Dynalite;
 import dev.gophersite.dynalite.DynaliteExtension;
@@ -22,6 +22,7 @@ import dev.gophersite.dynalite.Repo;
 import dev.gophersite.infra.SamTemplate;
 import dev.gophersite.infra.Tables;
 import dev.gophersite.loader.ContentLoader;
+import dev.gophersite.loader.ParsedPage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,12 +57,12 @@ class DynamoAskIT {
         dynamo = LocalDynamo.client(dynalite.endpoint());
         Tables.ensure(dynamo, SamTemplate.load(Repo.root().resolve("template.yaml")),
                 Map.of("ContentTable", contentTable, "AnswerCacheTable", cacheTable), System.out::println);
-        new ContentLoader(dynamo, contentTable).load(InMemoryContentStore.repositoryPages());
+        new ContentLoader(dynamo, contentTable).load(TestContent.parsed());
         ollama = new OllamaStub();
         AskSettings settings = TestSettings.withModelAt(ollama.baseUrl(), Duration.ofSeconds(2));
-        handler = new AskHandler(new DynamoContentStore(dynamo, contentTable, POINTER_TTL),
-                OllamaModels.chatModel(ollama.baseUrl(), TestSettings.MODEL, settings.modelTimeout()),
-                new DynamoAnswerCache(dynamo, cacheTable, Duration.ofHours(1), Clock.systemUTC(), new JsonLog("ask-cache")),
+        handler = TestSettings.handler(new DynamoContentStore(dynamo, new ContentSettings(contentTable, POINTER_TTL)),
+                ChatModels.ollama(ollama.baseUrl(), TestSettings.MODEL, settings.model().timeout()),
+                new DynamoAnswerCache(dynamo, cacheTable, Duration.ofHours(1), Clock.systemUTC(), new JsonLog(DynamoAnswerCache.class)),
                 settings);
     }
 
@@ -105,11 +106,10 @@ class DynamoAskIT {
     void sees_a_content_change_once_the_pointer_ttl_has_passed() throws IOException, InterruptedException {
         // given
         assertThat(search("WebAssembly").get("results")).isEmpty();
-        List<Page> changed = new ArrayList<>(InMemoryContentStore.repositoryPages());
-        changed.add(new Page("wasm", "Go and WebAssembly", "Compiling Go to WebAssembly.", 99,
+        List<ParsedPage> changed = new ArrayList<>(TestContent.parsed());
+        changed.add(new ParsedPage("wasm", "Go and WebAssembly", "Compiling Go to WebAssembly.", 99,
                 List.of(new Section("intro", "Go and WebAssembly", "<p>x</p>",
-                        "GOOS=js GOARCH=wasm go build produces a WebAssembly module for the browser.")),
-                "", "wasm0000hash0001", ""));
+                        "GOOS=js GOARCH=wasm go build produces a WebAssembly module for the browser."))));
 
         // when
         new ContentLoader(dynamo, contentTable).load(changed);

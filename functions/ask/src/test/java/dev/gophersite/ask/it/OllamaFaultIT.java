@@ -5,11 +5,12 @@ import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gophersite.ask.answer.AnswerCache;
-import dev.gophersite.ask.answer.AskSettings;
-import dev.gophersite.ask.fakes.InMemoryContentStore;
+import dev.gophersite.ask.fakes.TestContent;
 import dev.gophersite.ask.fakes.TestSettings;
-import dev.gophersite.ask.generation.OllamaModels;
+import dev.gophersite.ask.generation.ChatModels;
+import dev.gophersite.ask.generation.ModelSettings;
 import dev.gophersite.ask.handler.AskHandler;
+import dev.gophersite.ask.wiring.AskSettings;
 import dev.gophersite.dynalite.FaultProxy;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -54,11 +55,10 @@ class OllamaFaultIT {
     void fault_gives_an_extractive_answer_within_budget_and_the_model_comes_back(Fault fault) throws Exception {
         // given
         String base = proxy.endpoint().toString();
-        AskSettings defaults = TestSettings.withModelAt(base, TIMEOUT);
-        AskSettings settings = new AskSettings(defaults.ollamaBaseUrl(), defaults.modelName(), defaults.modelTimeout(),
-                defaults.cacheTable(), defaults.cacheTtl(), defaults.contentTable(), defaults.pointerTtl(), CIRCUIT_OPEN);
-        AskHandler handler = new AskHandler(InMemoryContentStore.ofRepositoryContent(),
-                OllamaModels.chatModel(base, TestSettings.MODEL, TIMEOUT), AnswerCache.none(), settings);
+        AskSettings settings = TestSettings.withModel(
+                new ModelSettings(ModelSettings.Provider.OLLAMA, TestSettings.MODEL, base, TIMEOUT), CIRCUIT_OPEN);
+        AskHandler handler = TestSettings.handler(TestContent.store(),
+                ChatModels.ollama(base, TestSettings.MODEL, TIMEOUT), AnswerCache.none(), settings);
         assertThat(ask(handler).get("mode").asText()).isEqualTo("llm");
 
         // when

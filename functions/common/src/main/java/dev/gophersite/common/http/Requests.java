@@ -4,24 +4,66 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /** Reads API Gateway proxy events the way API Gateway fills them (nullable maps, any header case, base64 bodies). */
 public final class Requests {
+    private static final Pattern BASE_PATH = Pattern.compile("/[A-Za-z0-9_-]+");
     private Requests() {
     }
 
+    /**
+     * A header's value, by case-insensitive name: from {@code headers}, where API Gateway puts the last value of a
+     * repeated header, or from {@code multiValueHeaders} when an event carries only those.
+     */
     public static String header(APIGatewayProxyRequestEvent event, String name) {
-        Map<String, String> headers = event.getHeaders();
+        String single = find(event.getHeaders(), name);
+        if (single != null) {
+            return single;
+        }
+        List<String> values = headerValues(event, name);
+        return values.isEmpty() ? null : values.getLast();
+    }
+
+    /** Every value the request sent for a header, in order ({@code multiValueHeaders}, else {@code headers}). */
+    public static List<String> headerValues(APIGatewayProxyRequestEvent event, String name) {
+        List<String> multi = find(event.getMultiValueHeaders(), name);
+        if (multi != null) {
+            return multi.stream().filter(java.util.Objects::nonNull).toList();
+        }
+        String single = find(event.getHeaders(), name);
+        return single == null ? List.of() : List.of(single);
+    }
+
+    private static <V> V find(Map<String, V> headers, String name) {
         if (headers == null) {
             return null;
         }
-        for (Map.Entry<String, String> e : headers.entrySet()) {
+        for (Map.Entry<String, V> e : headers.entrySet()) {
             if (e.getKey() != null && e.getKey().equalsIgnoreCase(name)) {
                 return e.getValue();
             }
         }
         return null;
+    }
+
+    /** The route the event came in on ({@code /api/pages/{slug}}), which handlers dispatch on; never null. */
+    public static String resource(APIGatewayProxyRequestEvent event) {
+        String resource = event.getResource() != null ? event.getResource() : event.getPath();
+        return resource == null ? "" : resource;
+    }
+
+    /** The HTTP method in upper case; never null. */
+    public static String method(APIGatewayProxyRequestEvent event) {
+        return event.getHttpMethod() == null ? "" : event.getHttpMethod().toUpperCase(java.util.Locale.ROOT);
+    }
+
+    /** GET, and HEAD, which API Gateway hands to a GET route's function. */
+    public static boolean isRead(APIGatewayProxyRequestEvent event) {
+        String method = method(event);
+        return method.equals("GET") || method.equals("HEAD");
     }
 
     public static String pathParameter(APIGatewayProxyRequestEvent event, String name) {
@@ -66,7 +108,9 @@ public final class Requests {
 
     /**
      * The path prefix the API is served under: {@code /prod} on an execute-api URL (the stage), empty on a custom
-     * domain or the dev server. Links in HTML are built on it so they work in both.
+     * domain or the dev server. Links in HTML are built on it so they work in both. Only one plain segment is
+     * trusted as a prefix: anything else ({@code //evil.example}, dots, encoded characters) would make every link
+     * and redirect point elsewhere, so it gives the empty prefix instead.
      */
     public static String basePath(APIGatewayProxyRequestEvent event) {
         String path = event.getPath();
@@ -74,13 +118,18 @@ public final class Requests {
         if (path == null || full == null || full.equals(path)) {
             return "";
         }
+        String prefix;
         if (full.endsWith(path)) {
-            return full.substring(0, full.length() - path.length());
+            prefix = full.substring(0, full.length() - path.length());
+        } else if (path.equals("/") && !full.endsWith("/")) {
+            prefix = full;
+        } else {
+            return "";
         }
-        if (path.equals("/") && full.endsWith("/")) {
-            return full.substring(0, full.length() - 1);
+        if (path.equals("/") && prefix.endsWith("/")) {
+            prefix = prefix.substring(0, prefix.length() - 1);
         }
-        return "";
+        return BASE_PATH.matcher(prefix).matches() ? prefix : "";
     }
 
     /** True when an If-None-Match header names the given entity tag (or {@code *}); weak tags compare equal. */

@@ -1,8 +1,6 @@
 package dev.gophersite.common.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
-import dev.gophersite.common.store.StoreException;
-import dev.gophersite.common.store.StoreUnavailableException;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -40,30 +38,26 @@ public final class Responses {
     public static APIGatewayProxyResponseEvent notModified(String etag, String cacheControl) {
         APIGatewayProxyResponseEvent response = response(304, JSON, "");
         response.getHeaders().remove("Content-Type");
-        response.getHeaders().put("ETag", etag);
-        response.getHeaders().put("Cache-Control", cacheControl);
-        return response;
+        return cacheable(response, etag, cacheControl);
     }
 
     /** {@code {"error":{"code","message"}}}; the message is ours, never an exception's text or raw input. */
     public static APIGatewayProxyResponseEvent error(int status, String code, String message) {
-        APIGatewayProxyResponseEvent response = json(status,
-                "{\"error\":{\"code\":" + Json.quote(code) + ",\"message\":" + Json.quote(message) + "}}");
+        return noStore(json(status,
+                "{\"error\":{\"code\":" + Json.quote(code) + ",\"message\":" + Json.quote(message) + "}}"));
+    }
+
+    /** For answers computed per request (questions, searches, errors), which no cache may keep. */
+    public static APIGatewayProxyResponseEvent noStore(APIGatewayProxyResponseEvent response) {
         response.getHeaders().put("Cache-Control", "no-store");
         return response;
     }
 
-    public static APIGatewayProxyResponseEvent storeFailure(StoreException e) {
-        if (e instanceof StoreUnavailableException unavailable) {
-            APIGatewayProxyResponseEvent response = error(503, "unavailable",
-                    "The content store is busy or unreachable; retry shortly.");
-            response.getHeaders().put("Retry-After", Integer.toString(unavailable.retryAfterSeconds()));
-            return response;
-        }
-        return error(500, "internal", "The content store failed; the error was logged.");
-    }
-
-    public static Map<String, String> copyHeaders(APIGatewayProxyResponseEvent response) {
-        return response.getHeaders() == null ? new HashMap<>() : new HashMap<>(response.getHeaders());
+    /** For content identified by {@code etag}, which caches may keep as {@code cacheControl} says. */
+    public static APIGatewayProxyResponseEvent cacheable(APIGatewayProxyResponseEvent response, String etag,
+                                                         String cacheControl) {
+        response.getHeaders().put("ETag", etag);
+        response.getHeaders().put("Cache-Control", cacheControl);
+        return response;
     }
 }

@@ -6,7 +6,10 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
-/** Checks on text people send: it may hold line breaks and tabs, but no other control characters. */
+/**
+ * The one check of text people send (questions, queries, history turns, votes): it may hold line breaks and tabs
+ * but no other control characters, and its length is counted in code points, as a person counts characters.
+ */
 public final class UserText {
     private UserText() {
     }
@@ -21,6 +24,23 @@ public final class UserText {
         } catch (CharacterCodingException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * Why {@code text} (already stripped by the caller where blanks around it do not matter) is refused as the
+     * value of {@code what}, or empty when it is acceptable.
+     */
+    public static Optional<String> problem(String what, String text, int maxCodePoints) {
+        if (text.isBlank()) {
+            return Optional.of(what + " must not be blank.");
+        }
+        if (hasControlCharacters(text)) {
+            return Optional.of(what + " must not contain control characters.");
+        }
+        if (text.codePointCount(0, text.length()) > maxCodePoints) {
+            return Optional.of(what + " is longer than " + maxCodePoints + " characters.");
+        }
+        return Optional.empty();
     }
 
     public static boolean hasControlCharacters(String text) {

@@ -1,31 +1,36 @@
 package dev.gophersite.common.log;
 
+import dev.gophersite.common.Env;
 import dev.gophersite.common.http.Json;
 
 import java.io.PrintStream;
 import java.time.Instant;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
- * One JSON object per line on stdout, which Lambda ships to CloudWatch Logs as is. Callers pass values they have
- * already trimmed: question text is logged only up to {@link #maxTextLength()}.
+ * One JSON object per line on stdout, which Lambda ships to CloudWatch Logs as is. Every line carries the id of
+ * the request being handled, bound once per request by {@link #inRequest} (as Powertools binds MDC), so the domain
+ * never passes it around. Loggers are named after the class that owns them.
  */
 public final class JsonLog {
-    private static final int MAX_TEXT = (int) dev.gophersite.common.Env.number("LOG_MAX_TEXT", 80);
+    private static final ScopedValue<String> REQUEST_ID = ScopedValue.newInstance();
+    private static final int MAX_TEXT = (int) Env.number("LOG_MAX_TEXT", 80);
     private final String logger;
     private final PrintStream out;
 
-    public JsonLog(String logger) {
-        this(logger, System.out);
+    public JsonLog(Class<?> owner) {
+        this(owner, System.out);
     }
 
-    public JsonLog(String logger, PrintStream out) {
-        this.logger = logger;
+    public JsonLog(Class<?> owner, PrintStream out) {
+        this.logger = owner.getSimpleName();
         this.out = out;
     }
 
-    public static int maxTextLength() {
-        return MAX_TEXT;
+    /** Runs one request's work with its id bound for every line logged meanwhile, on this thread. */
+    public static <T> T inRequest(String requestId, Supplier<T> work) {
+        return ScopedValue.where(REQUEST_ID, requestId).call(work::get);
     }
 
     /** Shortens user text for logs so full questions (which may hold personal data) are not stored. */
@@ -36,18 +41,18 @@ public final class JsonLog {
         return text.substring(0, MAX_TEXT) + "…(" + text.length() + " chars)";
     }
 
-    public void info(String requestId, String message, Map<String, ?> fields) {
-        write("INFO", requestId, message, fields);
+    public void info(String message, Map<String, ?> fields) {
+        write("INFO", message, fields);
     }
 
-    public void warn(String requestId, String message, Map<String, ?> fields) {
-        write("WARN", requestId, message, fields);
+    public void warn(String message, Map<String, ?> fields) {
+        write("WARN", message, fields);
     }
 
-    public void error(String requestId, String message, Throwable error) {
+    public void error(String message, Throwable error) {
         Map<String, ?> fields = error == null ? Map.of()
                 : Map.of("errorType", error.getClass().getName(), "cause", String.valueOf(rootCause(error)));
-        write("ERROR", requestId, message, fields);
+        write("ERROR", message, fields);
     }
 
     private static String rootCause(Throwable error) {
@@ -58,11 +63,11 @@ public final class JsonLog {
         return t.getClass().getSimpleName() + (t == error ? "" : ": " + clip(t.getMessage()));
     }
 
-    private void write(String level, String requestId, String message, Map<String, ?> fields) {
+    private void write(String level, String message, Map<String, ?> fields) {
         StringBuilder line = new StringBuilder(160)
                 .append("{\"time\":\"").append(Instant.now()).append("\",\"level\":\"").append(level)
                 .append("\",\"logger\":").append(Json.quote(logger))
-                .append(",\"requestId\":").append(Json.quote(requestId))
+                .append(",\"requestId\":").append(Json.quote(REQUEST_ID.isBound() ? REQUEST_ID.get() : null))
                 .append(",\"message\":").append(Json.quote(message));
         if (fields != null) {
             for (Map.Entry<String, ?> e : fields.entrySet()) {

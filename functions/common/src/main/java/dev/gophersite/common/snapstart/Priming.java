@@ -1,12 +1,14 @@
 package dev.gophersite.common.snapstart;
 
+import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import dev.gophersite.common.log.JsonLog;
 import org.crac.Context;
 import org.crac.Core;
 import org.crac.Resource;
 
-import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -15,54 +17,56 @@ import java.util.Map;
  * first request like a warm one. After restore, forget what may have changed while the snapshot was stored.
  */
 public final class Priming implements Resource {
-    private static final JsonLog LOG = new JsonLog("Priming");
+    private static final JsonLog LOG = new JsonLog(Priming.class);
     private final String function;
-    private final Runnable prime;
+    private final RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> handler;
+    private final List<PrimingRequest> requests;
+    private final Runnable prepare;
     private final Runnable afterRestore;
 
-    private Priming(String function, Runnable prime, Runnable afterRestore) {
+    private Priming(String function, RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> handler,
+                    List<PrimingRequest> requests, Runnable prepare, Runnable afterRestore) {
         this.function = function;
-        this.prime = prime;
+        this.handler = handler;
+        this.requests = List.copyOf(requests);
+        this.prepare = prepare;
         this.afterRestore = afterRestore;
     }
 
     /** Registers the hooks; keep the returned object referenced, CRaC holds resources weakly. */
-    public static Priming register(String function, Runnable prime, Runnable afterRestore) {
-        Priming priming = new Priming(function, prime, afterRestore);
+    public static Priming register(String function,
+                                   RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> handler,
+                                   List<PrimingRequest> requests, Runnable afterRestore) {
+        return register(function, handler, requests, () -> { }, afterRestore);
+    }
+
+    /** @param prepare runs before the requests: work the function does in the background otherwise */
+    public static Priming register(String function,
+                                   RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> handler,
+                                   List<PrimingRequest> requests, Runnable prepare, Runnable afterRestore) {
+        Priming priming = new Priming(function, handler, requests, prepare, afterRestore);
         Core.getGlobalContext().register(priming);
         return priming;
     }
 
-    /**
-     * A GET of {@code resource} for priming: its one path parameter, if it has one, is {@code pathValue};
-     * {@code query} may be null.
-     */
-    public static APIGatewayProxyRequestEvent get(String resource, String pathValue, Map<String, String> query) {
-        int open = resource.indexOf('{');
-        Map<String, String> params = null;
-        String path = resource;
-        if (open >= 0) {
-            params = new HashMap<>();
-            params.put(resource.substring(open + 1, resource.indexOf('}')), pathValue);
-            path = resource.substring(0, open) + pathValue;
+    /** The requests, sent through the handler as before a snapshot; public so a test can prove they succeed. */
+    public void prime() {
+        prepare.run();
+        for (PrimingRequest request : requests) {
+            handler.handleRequest(request.event(), null);
         }
-        return new APIGatewayProxyRequestEvent()
-                .withHttpMethod("GET").withResource(resource).withPath(path)
-                .withHeaders(Map.of("Accept", "*/*")).withPathParameters(params).withQueryStringParameters(query)
-                .withRequestContext(new APIGatewayProxyRequestEvent.ProxyRequestContext()
-                        .withRequestId("snapstart-priming").withPath(path).withResourcePath(resource).withHttpMethod("GET"));
     }
 
     @Override
     public void beforeCheckpoint(Context<? extends Resource> context) {
         long start = System.nanoTime();
         try {
-            prime.run();
-            LOG.info(null, "primed before snapshot", Map.of("function", function,
+            prime();
+            LOG.info("primed before snapshot", Map.of("function", function,
                     "ms", (System.nanoTime() - start) / 1_000_000));
         } catch (RuntimeException e) {
             // a failed priming only costs speed; the snapshot must still be taken
-            LOG.error(null, "priming failed for " + function, e);
+            LOG.error("priming failed for " + function, e);
         }
     }
 

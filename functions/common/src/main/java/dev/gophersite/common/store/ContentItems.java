@@ -2,6 +2,7 @@ package dev.gophersite.common.store;
 
 import dev.gophersite.common.content.Page;
 import dev.gophersite.common.content.PageSummary;
+import dev.gophersite.common.content.Presentation;
 import dev.gophersite.common.content.Section;
 import dev.gophersite.common.content.SiteIndex;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -21,6 +22,10 @@ import java.util.Map;
  * </pre>
  * Items under {@code V#} are immutable; a load writes a new version and then flips the pointer with one
  * conditional update, so readers see either the old site or the new one, never a mix.
+ *
+ * <p>Attributes added after the first release ({@code presentation} of a page, {@code nav} of an index entry) are
+ * optional when read, with the defaults of a page that declares nothing, so items written before them still read.
+ * Empty strings are left out rather than stored.
  */
 public final class ContentItems {
     public static final String PK = "pk";
@@ -69,6 +74,7 @@ public final class ContentItems {
                     "html", s(section.html()), "text", s(section.text()))));
         }
         item.put("sections", AttributeValue.fromL(sections));
+        item.put("presentation", presentation(page.presentation()));
         return item;
     }
 
@@ -78,9 +84,61 @@ public final class ContentItems {
             Map<String, AttributeValue> m = value.m();
             sections.add(new Section(m.get("id").s(), m.get("heading").s(), m.get("html").s(), m.get("text").s()));
         }
-        return new Page(item.get("slug").s(), item.get("title").s(), item.get("summary").s(),
+        String title = item.get("title").s();
+        return new Page(item.get("slug").s(), title, item.get("summary").s(),
                 Integer.parseInt(item.get("order").n()), List.copyOf(sections), item.get("updatedAt").s(),
-                item.get("hash").s(), item.get("json").s());
+                item.get("hash").s(), item.get("json").s(), presentation(item.get("presentation"), title));
+    }
+
+    private static AttributeValue presentation(Presentation presentation) {
+        Map<String, AttributeValue> m = new HashMap<>();
+        putText(m, "nav", presentation.navLabel());
+        putText(m, "badge", presentation.badge());
+        m.put("layout", s(presentation.layout().wire()));
+        List<AttributeValue> looks = new ArrayList<>();
+        for (Presentation.SectionLook look : presentation.sections()) {
+            Map<String, AttributeValue> l = new HashMap<>();
+            l.put("id", s(look.id()));
+            l.put("role", s(look.role().wire()));
+            putText(l, "badge", look.badge());
+            putText(l, "date", look.date());
+            putText(l, "label", look.label());
+            looks.add(AttributeValue.fromM(l));
+        }
+        m.put("sections", AttributeValue.fromL(looks));
+        return AttributeValue.fromM(m);
+    }
+
+    /** The stored presentation, or that of a page declaring none when the item predates it. */
+    private static Presentation presentation(AttributeValue value, String title) {
+        if (value == null || !value.hasM()) {
+            return Presentation.article(title);
+        }
+        Map<String, AttributeValue> m = value.m();
+        List<Presentation.SectionLook> looks = new ArrayList<>();
+        AttributeValue sections = m.get("sections");
+        if (sections != null && sections.hasL()) {
+            for (AttributeValue entry : sections.l()) {
+                Map<String, AttributeValue> l = entry.m();
+                looks.add(new Presentation.SectionLook(text(l, "id", ""),
+                        Presentation.Role.fromWire(text(l, "role", "")), text(l, "badge", ""), text(l, "date", ""),
+                        text(l, "label", "")));
+            }
+        }
+        return new Presentation(text(m, "nav", title), text(m, "badge", ""),
+                Presentation.Layout.fromWire(text(m, "layout", "")), looks);
+    }
+
+    private static void putText(Map<String, AttributeValue> into, String name, String value) {
+        if (!value.isEmpty()) {
+            into.put(name, s(value));
+        }
+    }
+
+    /** An optional string attribute, or {@code fallback} when it is absent. */
+    private static String text(Map<String, AttributeValue> item, String name, String fallback) {
+        AttributeValue value = item.get(name);
+        return value == null || value.s() == null ? fallback : value.s();
     }
 
     public static Map<String, AttributeValue> indexItem(SiteIndex index) {
@@ -88,7 +146,8 @@ public final class ContentItems {
         List<AttributeValue> pages = new ArrayList<>();
         for (PageSummary p : index.pages()) {
             pages.add(AttributeValue.fromM(Map.of(
-                    "slug", s(p.slug()), "title", s(p.title()), "summary", s(p.summary()), "order", n(p.order()))));
+                    "slug", s(p.slug()), "title", s(p.title()), "summary", s(p.summary()), "order", n(p.order()),
+                    "nav", s(p.navLabel()))));
         }
         item.put("pages", AttributeValue.fromL(pages));
         item.put("json", s(index.json()));
@@ -99,8 +158,9 @@ public final class ContentItems {
         List<PageSummary> pages = new ArrayList<>();
         for (AttributeValue value : item.get("pages").l()) {
             Map<String, AttributeValue> m = value.m();
-            pages.add(new PageSummary(m.get("slug").s(), m.get("title").s(), m.get("summary").s(),
-                    Integer.parseInt(m.get("order").n())));
+            String title = m.get("title").s();
+            pages.add(new PageSummary(m.get("slug").s(), title, m.get("summary").s(),
+                    Integer.parseInt(m.get("order").n()), text(m, "nav", title)));
         }
         return new SiteIndex(version, List.copyOf(pages), item.get("json").s());
     }

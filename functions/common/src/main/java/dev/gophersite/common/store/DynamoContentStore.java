@@ -2,11 +2,9 @@ package dev.gophersite.common.store;
 
 import dev.gophersite.common.content.Page;
 import dev.gophersite.common.content.SiteIndex;
-import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
@@ -17,7 +15,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
@@ -29,10 +26,6 @@ import java.util.function.LongSupplier;
  * usually none, and a content load becomes visible within {@code pointerTtl}.
  */
 public final class DynamoContentStore implements ContentStore {
-    private static final Set<String> THROTTLING = Set.of(
-            "ProvisionedThroughputExceededException", "ThrottlingException", "RequestLimitExceeded",
-            "LimitExceededException");
-
     private final DynamoDbClient dynamo;
     private final String table;
     private final long pointerTtlNanos;
@@ -43,8 +36,8 @@ public final class DynamoContentStore implements ContentStore {
     private volatile long versionReadAt;
     private volatile boolean recheck;
 
-    public DynamoContentStore(DynamoDbClient dynamo, String table, Duration pointerTtl) {
-        this(dynamo, table, pointerTtl, System::nanoTime);
+    public DynamoContentStore(DynamoDbClient dynamo, ContentSettings settings) {
+        this(dynamo, settings.table(), settings.pointerTtl(), System::nanoTime);
     }
 
     DynamoContentStore(DynamoDbClient dynamo, String table, Duration pointerTtl, LongSupplier clock) {
@@ -151,25 +144,7 @@ public final class DynamoContentStore implements ContentStore {
         try {
             return call.get();
         } catch (SdkException e) {
-            throw translate(e);
+            throw DynamoErrors.translate(e);
         }
-    }
-
-    /** Maps an SDK failure to what the caller can tell a client: retry later (503) or a server fault (500). */
-    public static StoreException translate(SdkException e) {
-        if (e instanceof DynamoDbException ddb) {
-            String code = ddb.awsErrorDetails() == null ? "" : ddb.awsErrorDetails().errorCode();
-            if (THROTTLING.contains(code)) {
-                return new StoreUnavailableException("DynamoDB throttled the request (" + code + ")", e, 1);
-            }
-            if (ddb.statusCode() >= 500) {
-                return new StoreUnavailableException("DynamoDB answered " + ddb.statusCode(), e, 2);
-            }
-            return new StoreException("DynamoDB rejected the request (" + code + ")", e);
-        }
-        if (e instanceof SdkClientException) {
-            return new StoreUnavailableException("DynamoDB unreachable or too slow: " + e.getClass().getSimpleName(), e, 2);
-        }
-        return new StoreException("DynamoDB call failed: " + e.getClass().getSimpleName(), e);
     }
 }

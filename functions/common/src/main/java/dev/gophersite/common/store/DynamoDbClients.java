@@ -14,37 +14,38 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /**
- * Builds the DynamoDB client the functions share. Endpoint ({@code AWS_ENDPOINT_URL_DYNAMODB}), region and
- * credentials follow the SDK's standard settings, and the time budget is fixed, so a slow or dead DynamoDB costs
- * a bounded wait instead of the SDK's much longer defaults.
+ * Builds the DynamoDB client the functions share. Region and credentials follow the SDK's standard settings, the
+ * endpoint is overridden only for a local DynamoDB API ({@link DynamoSettings#endpoint()}), and the time budget
+ * is fixed, so a slow or dead DynamoDB costs a bounded wait instead of the SDK's much longer defaults.
  *
  * <p>Cold start: where the SDK would walk its provider chains, this takes the first links directly (system
  * properties, then environment variables, which is where Lambda puts region and credentials), and inside Lambda
- * it skips the profile files, which never exist there. The chains stay in place for every other setup.
+ * it skips the profile files, which never exist there. The chains stay in place for every other setup. Those
+ * reads use the process environment, not {@code Env}: they mirror what the SDK's own providers read.
  */
 public final class DynamoDbClients {
     private DynamoDbClients() {
     }
 
-    public static DynamoDbClient create(Duration callBudget) {
+    public static DynamoDbClient create(DynamoSettings settings) {
+        Duration callBudget = settings.callBudget();
         DynamoDbClientBuilder builder = DynamoDbClient.builder()
                 .httpClient(httpClient(callBudget))
                 .credentialsProvider(credentials());
+        settings.endpoint().ifPresent(builder::endpointOverride);
         ClientOverrideConfiguration.Builder overrides = overrides(callBudget).toBuilder();
         if (System.getenv("AWS_LAMBDA_FUNCTION_NAME") != null) {
             ProfileFile none = ProfileFile.aggregator().build();
             overrides.defaultProfileFileSupplier(() -> none).defaultProfileName("default");
         }
-        String region = setting("aws.region", "AWS_REGION");
-        if (region != null) {
-            builder.region(Region.of(region));
-        }
+        region().ifPresent(builder::region);
         return builder.overrideConfiguration(overrides.build()).build();
     }
 
-    static AwsCredentialsProvider credentials() {
+    public static AwsCredentialsProvider credentials() {
         if (System.getProperty("aws.accessKeyId") != null) {
             return SystemPropertyCredentialsProvider.create();
         }
@@ -52,6 +53,12 @@ public final class DynamoDbClients {
             return EnvironmentVariableCredentialsProvider.create();
         }
         return DefaultCredentialsProvider.builder().build();
+    }
+
+    /** The region as the SDK's first providers would find it; empty leaves the search to the SDK. */
+    public static Optional<Region> region() {
+        String region = setting("aws.region", "AWS_REGION");
+        return region == null || region.isBlank() ? Optional.empty() : Optional.of(Region.of(region.strip()));
     }
 
     private static String setting(String property, String variable) {

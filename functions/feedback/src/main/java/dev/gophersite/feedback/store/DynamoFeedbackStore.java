@@ -1,18 +1,22 @@
 package dev.gophersite.feedback.store;
 
-import dev.gophersite.common.store.DynamoContentStore;
+import dev.gophersite.common.store.DynamoErrors;
+import dev.gophersite.common.store.FeedbackItems;
 import dev.gophersite.feedback.Feedback;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.UUID;
 
-/** One PutItem per vote, expiring through the table's TTL attribute {@code expiresAt}. */
+/**
+ * One conditional PutItem per vote, onto the item the ask function wrote when it gave the answer
+ * ({@link FeedbackItems}); the vote then expires through the table's TTL attribute.
+ */
 public final class DynamoFeedbackStore implements FeedbackStore {
     private final DynamoDbClient dynamo;
     private final String table;
@@ -27,24 +31,22 @@ public final class DynamoFeedbackStore implements FeedbackStore {
     }
 
     @Override
-    public String save(Feedback feedback) {
-        String id = UUID.randomUUID().toString();
+    public boolean vote(Feedback feedback) {
         long now = clock.instant().getEpochSecond();
         Map<String, AttributeValue> item = new HashMap<>();
-        item.put("pk", AttributeValue.fromS("FB#" + id));
-        item.put("answerId", AttributeValue.fromS(feedback.answerId()));
+        item.put(FeedbackItems.PK, AttributeValue.fromS(FeedbackItems.answerKey(feedback.answerId())));
         item.put("question", AttributeValue.fromS(feedback.question()));
         item.put("vote", AttributeValue.fromS(feedback.vote()));
-        if (feedback.comment() != null) {
-            item.put("comment", AttributeValue.fromS(feedback.comment()));
-        }
-        item.put("createdAt", AttributeValue.fromN(Long.toString(now)));
-        item.put("expiresAt", AttributeValue.fromN(Long.toString(now + ttl.toSeconds())));
+        feedback.comment().ifPresent(comment -> item.put("comment", AttributeValue.fromS(comment)));
+        item.put("votedAt", AttributeValue.fromN(Long.toString(now)));
+        item.put(FeedbackItems.EXPIRES_AT, AttributeValue.fromN(Long.toString(now + ttl.toSeconds())));
         try {
-            dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
+            dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_exists(pk)"));
+            return true;
+        } catch (ConditionalCheckFailedException unknown) {
+            return false;
         } catch (SdkException e) {
-            throw DynamoContentStore.translate(e);
+            throw DynamoErrors.translate(e);
         }
-        return id;
     }
 }

@@ -4,6 +4,11 @@ import dev.gophersite.feedback.Feedback;
 
 /** Where votes go. Write-only by design: the function's IAM policy cannot read the table either. */
 public interface FeedbackStore {
-    /** Stores the vote and returns its id. */
-    String save(Feedback feedback);
+
+    /**
+     * Stores the vote on its answer, replacing an earlier vote on the same answer.
+     *
+     * @return false when the site never gave (or no longer remembers) an answer with that id; nothing is stored
+     */
+    boolean vote(Feedback feedback);
 }

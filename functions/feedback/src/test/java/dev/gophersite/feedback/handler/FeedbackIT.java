@@ -2,11 +2,13 @@ package dev.gophersite.feedback.handler;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import dev.gophersite.common.store.FeedbackItems;
 import dev.gophersite.dynalite.Dynalite;
 import dev.gophersite.dynalite.DynaliteExtension;
 import dev.gophersite.dynalite.LocalDynamo;
 import dev.gophersite.dynalite.Repo;
 import dev.gophersite.feedback.store.DynamoFeedbackStore;
+import dev.gophersite.feedback.wiring.FeedbackWiring;
 import dev.gophersite.infra.SamTemplate;
 import dev.gophersite.infra.Tables;
 import org.junit.jupiter.api.Test;
@@ -28,28 +30,40 @@ import static org.assertj.core.api.Assertions.assertThat;
 class FeedbackIT {
 
     @Test
-    void stores_votes_with_an_expiry_and_nothing_for_bad_input(Dynalite dynalite) {
-        // given
+    void a_vote_lands_on_the_answer_the_site_gave_replaces_an_earlier_vote_and_nothing_else_is_stored(Dynalite dynalite) {
+        // given a table holding one answer the ask function gave, as it records them
         DynamoDbClient dynamo = LocalDynamo.client(dynalite.endpoint());
         String table = "feedback-" + UUID.randomUUID();
         Tables.ensure(dynamo, SamTemplate.load(Repo.root().resolve("template.yaml")), Map.of("FeedbackTable", table),
                 System.out::println);
+        dynamo.putItem(b -> b.tableName(table).item(Map.of(
+                FeedbackItems.PK, AttributeValue.fromS(FeedbackItems.answerKey("a1b2c3d4e5f6")),
+                "issuedAt", AttributeValue.fromN("1795000000"), FeedbackItems.EXPIRES_AT, AttributeValue.fromN("1795129600"))));
         Clock clock = Clock.fixed(Instant.parse("2026-11-29T12:00:00Z"), ZoneOffset.UTC);
-        FeedbackHandler handler = new FeedbackHandler(new DynamoFeedbackStore(dynamo, table, Duration.ofDays(90), clock));
+        FeedbackHandler handler = new FeedbackHandler(new FeedbackWiring(
+                new DynamoFeedbackStore(dynamo, table, Duration.ofDays(90), clock)));
+        APIGatewayProxyRequestEvent changed = FeedbackHandlerTest.event();
+        changed.setBody(changed.getBody().replace("\"up\"", "\"down\""));
+        APIGatewayProxyRequestEvent unknown = FeedbackHandlerTest.event();
+        unknown.setBody(unknown.getBody().replace("a1b2c3d4e5f6", "neverGiven0001"));
         APIGatewayProxyRequestEvent bad = FeedbackHandlerTest.event();
         bad.setBody("{\"vote\":\"up\"}");
 
         // when
-        APIGatewayProxyResponseEvent stored = handler.handleRequest(FeedbackHandlerTest.event(), null);
+        APIGatewayProxyResponseEvent first = handler.handleRequest(FeedbackHandlerTest.event(), null);
+        APIGatewayProxyResponseEvent second = handler.handleRequest(changed, null);
+        APIGatewayProxyResponseEvent refused = handler.handleRequest(unknown, null);
         APIGatewayProxyResponseEvent rejected = handler.handleRequest(bad, null);
 
         // then
-        assertThat(stored.getStatusCode()).isEqualTo(201);
+        assertThat(first.getStatusCode()).isEqualTo(201);
+        assertThat(second.getStatusCode()).isEqualTo(201);
+        assertThat(refused.getStatusCode()).isEqualTo(404);
         assertThat(rejected.getStatusCode()).isEqualTo(400);
         List<Map<String, AttributeValue>> items = dynamo.scan(b -> b.tableName(table)).items();
         assertThat(items).hasSize(1);
         Map<String, AttributeValue> item = items.getFirst();
-        assertThat(item.get("vote").s()).isEqualTo("up");
+        assertThat(item.get("vote").s()).isEqualTo("down");
         assertThat(item.get("question").s()).isEqualTo("What is a goroutine?");
         assertThat(Long.parseLong(item.get("expiresAt").n()))
                 .isEqualTo(Instant.parse("2026-11-29T12:00:00Z").plus(Duration.ofDays(90)).getEpochSecond());

@@ -7,72 +7,68 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent
 import dev.gophersite.common.content.Page;
 import dev.gophersite.common.content.SiteIndex;
 import dev.gophersite.common.content.Slugs;
+import dev.gophersite.common.http.ErrorFormat;
+import dev.gophersite.common.http.HandlerEnvelope;
 import dev.gophersite.common.http.Requests;
 import dev.gophersite.common.http.Responses;
 import dev.gophersite.common.log.JsonLog;
 import dev.gophersite.common.snapstart.Priming;
 import dev.gophersite.common.store.ContentStore;
-import dev.gophersite.common.store.StoreException;
-import dev.gophersite.pages.site.PagesComposition;
+import dev.gophersite.pages.wiring.PagesWiring;
 
-import java.util.Map;
 import java.util.Optional;
 
 /** {@code GET /api/pages} and {@code GET /api/pages/{slug}}: stored JSON bodies with ETags. */
 public final class PagesApiHandler implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
     static final String CACHE_CONTROL = "public, max-age=60, stale-while-revalidate=300";
-    private static final JsonLog LOG = new JsonLog("PagesApiHandler");
+    private static final JsonLog LOG = new JsonLog(PagesApiHandler.class);
+    private static final ErrorFormat ERRORS = ErrorFormat.JSON;
+    private final PagesWiring wiring;
     private final ContentStore store;
     private Priming priming;
 
+    /** The production constructor, run once per execution environment (and captured by SnapStart). */
     public PagesApiHandler() {
-        this(PagesComposition.contentStore());
-        priming = PagesComposition.prime("PagesApiFunction", this, store,
-                "/api/pages", "", "/api/pages/{slug}", "home", "/api/pages/{slug}", "history");
+        this(PagesWiring.fromEnvironment());
+        priming = wiring.primePagesApi(this);
     }
 
-    public PagesApiHandler(ContentStore store) {
-        this.store = store;
+    public PagesApiHandler(PagesWiring wiring) {
+        this.wiring = wiring;
+        this.store = wiring.store();
     }
 
     @Override
     public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
-        String requestId = Requests.requestId(event);
-        if (!"GET".equals(event.getHttpMethod()) && !"HEAD".equals(event.getHttpMethod())) {
-            return Responses.error(405, "method_not_allowed", "Only GET is supported here.");
-        }
+        return HandlerEnvelope.run(event, LOG, ERRORS, this::dispatch);
+    }
+
+    private APIGatewayProxyResponseEvent dispatch(APIGatewayProxyRequestEvent event) {
+        return switch (Requests.resource(event)) {
+            case "/api/pages" -> Requests.isRead(event) ? list(event) : ERRORS.methodNotAllowed("GET");
+            case "/api/pages/{slug}" -> Requests.isRead(event) ? page(event) : ERRORS.methodNotAllowed("GET");
+            default -> ERRORS.notFound("No such resource.");
+        };
+    }
+
+    private APIGatewayProxyResponseEvent list(APIGatewayProxyRequestEvent event) {
+        SiteIndex index = store.index();
+        return cacheable(event, index.etag(), index.json());
+    }
+
+    private APIGatewayProxyResponseEvent page(APIGatewayProxyRequestEvent event) {
         String slug = Requests.pathParameter(event, "slug");
-        try {
-            if (slug == null) {
-                SiteIndex index = store.index();
-                return cacheable(event, index.etag(), index.json());
-            }
-            if (!Slugs.isValid(slug)) {
-                return Responses.error(404, "not_found", "No page has that name.");
-            }
-            Optional<Page> page = store.page(slug);
-            if (page.isEmpty()) {
-                return Responses.error(404, "not_found", "No page has that name.");
-            }
-            return cacheable(event, page.get().etag(), page.get().json());
-        } catch (StoreException e) {
-            LOG.error(requestId, "content store failed", e);
-            return Responses.storeFailure(e);
-        } catch (RuntimeException e) {
-            // a Lambda function error would reach the client as API Gateway's plain 502
-            LOG.error(requestId, "unexpected failure", e);
-            return Responses.error(500, "internal", "Something went wrong; the error was logged.");
+        Optional<Page> page = Slugs.isValid(slug) ? store.page(slug) : Optional.empty();
+        if (page.isEmpty()) {
+            return ERRORS.notFound("No page has that name.");
         }
+        return cacheable(event, page.get().etag(), page.get().json());
     }
 
     private static APIGatewayProxyResponseEvent cacheable(APIGatewayProxyRequestEvent event, String etag, String body) {
         if (Requests.etagMatches(event, etag)) {
             return Responses.notModified(etag, CACHE_CONTROL);
         }
-        APIGatewayProxyResponseEvent response = Responses.json(200, body);
-        Map<String, String> headers = response.getHeaders();
-        headers.put("ETag", etag);
-        headers.put("Cache-Control", CACHE_CONTROL);
-        return response;
+        return Responses.cacheable(Responses.json(200, body), etag, CACHE_CONTROL);
     }
 }

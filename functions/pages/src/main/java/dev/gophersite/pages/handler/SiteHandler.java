@@ -7,16 +7,16 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent
 import dev.gophersite.common.content.Page;
 import dev.gophersite.common.content.SiteIndex;
 import dev.gophersite.common.content.Slugs;
+import dev.gophersite.common.http.ErrorFormat;
+import dev.gophersite.common.http.HandlerEnvelope;
 import dev.gophersite.common.http.Requests;
 import dev.gophersite.common.http.Responses;
 import dev.gophersite.common.log.JsonLog;
 import dev.gophersite.common.snapstart.Priming;
 import dev.gophersite.common.store.ContentStore;
-import dev.gophersite.common.store.StoreException;
-import dev.gophersite.common.store.StoreUnavailableException;
 import dev.gophersite.pages.site.Assets;
 import dev.gophersite.pages.site.PageRenderer;
-import dev.gophersite.pages.site.PagesComposition;
+import dev.gophersite.pages.wiring.PagesWiring;
 
 import java.util.Optional;
 
@@ -25,84 +25,77 @@ public final class SiteHandler implements RequestHandler<APIGatewayProxyRequestE
     private static final String HOME = "home";
     private static final String PAGE_CACHE = "public, max-age=60, stale-while-revalidate=300";
     private static final String ASSET_CACHE = "public, max-age=300";
-    private static final JsonLog LOG = new JsonLog("SiteHandler");
+    private static final JsonLog LOG = new JsonLog(SiteHandler.class);
+    /** Browsers show what an HTML route answers, errors included, so those are pages too. */
+    private static final ErrorFormat ERRORS = PageRenderer::error;
+    private final PagesWiring wiring;
     private final ContentStore store;
     private final Assets assets;
     private Priming priming;
 
+    /** The production constructor, run once per execution environment (and captured by SnapStart). */
     public SiteHandler() {
-        this(PagesComposition.contentStore(), new Assets());
-        priming = PagesComposition.prime("SiteFunction", this, store,
-                "/", "", "/{slug}", "essentials", "/assets/{file}", "site.css");
+        this(PagesWiring.fromEnvironment());
+        priming = wiring.primeSite(this);
     }
 
-    public SiteHandler(ContentStore store, Assets assets) {
-        this.store = store;
-        this.assets = assets;
+    public SiteHandler(PagesWiring wiring) {
+        this.wiring = wiring;
+        this.store = wiring.store();
+        this.assets = wiring.assets();
     }
 
     @Override
     public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
-        if (!"GET".equals(event.getHttpMethod()) && !"HEAD".equals(event.getHttpMethod())) {
-            return Responses.error(405, "method_not_allowed", "Only GET is supported here.");
+        return HandlerEnvelope.run(event, LOG, ERRORS, this::dispatch);
+    }
+
+    private APIGatewayProxyResponseEvent dispatch(APIGatewayProxyRequestEvent event) {
+        if (!Requests.isRead(event)) {
+            return ERRORS.methodNotAllowed("GET");
         }
-        String resource = event.getResource() == null ? "" : event.getResource();
-        if (resource.startsWith("/assets/")) {
-            return asset(event, Requests.pathParameter(event, "file"));
-        }
-        String slug = resource.equals("/") ? HOME : Requests.pathParameter(event, "slug");
+        return switch (Requests.resource(event)) {
+            case "/" -> page(event, HOME);
+            case "/{slug}" -> {
+                String slug = Requests.pathParameter(event, "slug");
+                // the home page has one address, the site's root
+                yield HOME.equals(slug) ? redirectHome(event) : page(event, slug);
+            }
+            case "/assets/{file}" -> asset(event, Requests.pathParameter(event, "file"));
+            default -> ERRORS.notFound("No such page.");
+        };
+    }
+
+    private APIGatewayProxyResponseEvent page(APIGatewayProxyRequestEvent event, String slug) {
         String base = Requests.basePath(event);
-        if (HOME.equals(slug) && !resource.equals("/")) {
-            APIGatewayProxyResponseEvent redirect = Responses.response(301, Responses.HTML, "");
-            redirect.getHeaders().put("Location", base + "/");
-            return redirect;
+        SiteIndex index = store.index();
+        Optional<Page> page = Slugs.isValid(slug) ? store.page(slug) : Optional.empty();
+        if (page.isEmpty()) {
+            return Responses.noStore(Responses.html(404, PageRenderer.notFound(base, index)));
         }
-        try {
-            SiteIndex index = store.index();
-            Optional<Page> page = Slugs.isValid(slug) ? store.page(slug) : Optional.empty();
-            if (page.isEmpty()) {
-                APIGatewayProxyResponseEvent notFound = Responses.html(404, PageRenderer.notFound(base, index));
-                notFound.getHeaders().put("Cache-Control", "no-store");
-                return notFound;
-            }
-            // the page's hash alone is not enough: navigation comes from the index, which changes with the version
-            String etag = "\"" + page.get().hash() + "-" + index.version() + "\"";
-            if (Requests.etagMatches(event, etag)) {
-                return Responses.notModified(etag, PAGE_CACHE);
-            }
-            APIGatewayProxyResponseEvent response = Responses.html(200, PageRenderer.page(base, index, page.get()));
-            response.getHeaders().put("ETag", etag);
-            response.getHeaders().put("Cache-Control", PAGE_CACHE);
-            return response;
-        } catch (StoreException e) {
-            LOG.error(Requests.requestId(event), "content store failed", e);
-            APIGatewayProxyResponseEvent failure = Responses.html(e instanceof StoreUnavailableException ? 503 : 500,
-                    PageRenderer.unavailable());
-            failure.getHeaders().put("Cache-Control", "no-store");
-            if (e instanceof StoreUnavailableException unavailable) {
-                failure.getHeaders().put("Retry-After", Integer.toString(unavailable.retryAfterSeconds()));
-            }
-            return failure;
-        } catch (RuntimeException e) {
-            // a Lambda function error would reach the client as API Gateway's plain 502
-            LOG.error(Requests.requestId(event), "unexpected failure", e);
-            APIGatewayProxyResponseEvent failure = Responses.html(500, PageRenderer.unavailable());
-            failure.getHeaders().put("Cache-Control", "no-store");
-            return failure;
+        // the page's hash alone is not enough: navigation comes from the index, which changes with the version
+        String etag = "\"" + page.get().hash() + "-" + index.version() + "\"";
+        if (Requests.etagMatches(event, etag)) {
+            return Responses.notModified(etag, PAGE_CACHE);
         }
+        return Responses.cacheable(Responses.html(200, PageRenderer.page(base, index, page.get())), etag, PAGE_CACHE);
+    }
+
+    private static APIGatewayProxyResponseEvent redirectHome(APIGatewayProxyRequestEvent event) {
+        APIGatewayProxyResponseEvent redirect = Responses.response(301, Responses.HTML, "");
+        redirect.getHeaders().put("Location", Requests.basePath(event) + "/");
+        return redirect;
     }
 
     private APIGatewayProxyResponseEvent asset(APIGatewayProxyRequestEvent event, String file) {
         Optional<Assets.Asset> asset = assets.find(file);
         if (asset.isEmpty()) {
-            return Responses.error(404, "not_found", "No such asset.");
+            return ERRORS.notFound("No such asset.");
         }
         if (Requests.etagMatches(event, asset.get().etag())) {
             return Responses.notModified(asset.get().etag(), ASSET_CACHE);
         }
-        APIGatewayProxyResponseEvent response = Responses.response(200, asset.get().contentType(), asset.get().body());
-        response.getHeaders().put("ETag", asset.get().etag());
-        response.getHeaders().put("Cache-Control", ASSET_CACHE);
-        return response;
+        return Responses.cacheable(Responses.response(200, asset.get().contentType(), asset.get().body()),
+                asset.get().etag(), ASSET_CACHE);
     }
 }

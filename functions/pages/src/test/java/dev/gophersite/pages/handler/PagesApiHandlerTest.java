@@ -5,6 +5,8 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import dev.gophersite.common.store.StoreException;
 import dev.gophersite.common.store.StoreUnavailableException;
+import dev.gophersite.common.testing.InMemoryContentStore;
+import dev.gophersite.pages.wiring.PagesWiring;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -12,8 +14,8 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class PagesApiHandlerTest {
-    private final InMemoryContentStore store = new InMemoryContentStore();
-    private final PagesApiHandler handler = new PagesApiHandler(store);
+    private final InMemoryContentStore store = TestContent.store();
+    private final PagesApiHandler handler = new PagesApiHandler(PagesWiring.of(store));
 
     static APIGatewayProxyRequestEvent event(String name) {
         return EventLoader.loadApiGatewayRestEvent("events/" + name + ".json");
@@ -92,13 +94,13 @@ class PagesApiHandlerTest {
         // then
         assertThat(response.getStatusCode()).isEqualTo(404);
         assertThat(response.getBody()).doesNotContain("etc");
-        assertThat(store.reads).hasValue(0);
+        assertThat(store.reads()).isZero();
     }
 
     @Test
     void throttled_store_is_a_503_with_retry_after() {
         // given
-        store.failingWith(new StoreUnavailableException("throttled", null, 1));
+        store.failWith(new StoreUnavailableException("throttled", null, 1));
 
         // when
         APIGatewayProxyResponseEvent response = handler.handleRequest(event("api-page-history"), null);
@@ -112,7 +114,7 @@ class PagesApiHandlerTest {
     @Test
     void other_store_failures_are_a_500_without_details() {
         // given
-        store.failingWith(new StoreException("table gopher-content missing"));
+        store.failWith(new StoreException("table gopher-content missing"));
 
         // when
         APIGatewayProxyResponseEvent response = handler.handleRequest(event("api-pages-list"), null);

@@ -1,7 +1,7 @@
 package dev.gophersite.pages.handler;
 
-import dev.gophersite.pages.site.Assets;
-import dev.gophersite.pages.site.PagesComposition;
+import dev.gophersite.common.testing.InMemoryContentStore;
+import dev.gophersite.pages.wiring.PagesWiring;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -9,17 +9,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PrimingTest {
 
     @Test
-    void priming_runs_the_real_request_path_and_restore_forces_a_version_recheck() throws Exception {
+    void site_priming_runs_the_real_request_path_and_restore_forces_a_version_recheck() {
         // given
-        InMemoryContentStore store = new InMemoryContentStore();
-        SiteHandler handler = new SiteHandler(store, new Assets());
-        var priming = PagesComposition.prime("SiteFunction", handler, store, "/", "", "/{slug}", "essentials",
-                "/assets/{file}", "site.css");
+        InMemoryContentStore store = TestContent.store();
+        PagesWiring wiring = PagesWiring.of(store);
+        var priming = wiring.primeSite(new SiteHandler(wiring));
 
         // when
         priming.beforeCheckpoint(null);
 
-        // then every primed request reached the store (the asset does not need it)
-        assertThat(store.reads.get()).isGreaterThanOrEqualTo(4);
+        // then every primed page request reached the store (the asset does not need it)
+        assertThat(store.reads()).isGreaterThanOrEqualTo(4);
+    }
+
+    @Test
+    void pages_api_priming_reads_the_index_and_pages() {
+        // given
+        InMemoryContentStore store = TestContent.store();
+        PagesWiring wiring = PagesWiring.of(store);
+        var priming = wiring.primePagesApi(new PagesApiHandler(wiring));
+
+        // when
+        priming.beforeCheckpoint(null);
+
+        // then
+        assertThat(store.reads()).isGreaterThanOrEqualTo(3);
     }
 }

@@ -3,7 +3,8 @@ package dev.gophersite.pages.handler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import dev.gophersite.common.store.StoreUnavailableException;
-import dev.gophersite.pages.site.Assets;
+import dev.gophersite.common.testing.InMemoryContentStore;
+import dev.gophersite.pages.wiring.PagesWiring;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -12,8 +13,8 @@ import static dev.gophersite.pages.handler.PagesApiHandlerTest.event;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class SiteHandlerTest {
-    private final InMemoryContentStore store = new InMemoryContentStore();
-    private final SiteHandler handler = new SiteHandler(store, new Assets());
+    private final InMemoryContentStore store = TestContent.store();
+    private final SiteHandler handler = new SiteHandler(PagesWiring.of(store));
 
     @Test
     void renders_home_with_navigation_widget_opener_and_stage_relative_links() {
@@ -25,7 +26,9 @@ class SiteHandlerTest {
         assertThat(response.getHeaders().get("Content-Type")).isEqualTo("text/html; charset=utf-8");
         String html = response.getBody();
         assertThat(html).contains("<nav class=\"site-nav\"", "href=\"/prod/history\"", "href=\"/prod/\" aria-current=\"page\"",
-                "id=\"ask-open\" href=\"/prod/ask\"", "src=\"/prod/assets/widget.js\"");
+                "id=\"ask-open\" href=\"/prod/ask\"", "src=\"/prod/assets/widget.js\"", "src=\"/prod/assets/search.js\"",
+                "<form class=\"site-search\" role=\"search\" aria-label=\"Site\" method=\"get\" action=\"/prod/search\">",
+                "<span class=\"brand-go\">Go</span><span class=\"brand-rest\">:goroutine</span>", "<body data-base=\"/prod\">");
         assertThat(html).doesNotContain("<script>").doesNotContain("style=");
     }
 
@@ -35,8 +38,8 @@ class SiteHandlerTest {
         String html = handler.handleRequest(event("site-page-essentials"), null).getBody();
 
         // then
-        assertThat(html).contains("<h1>Essentials: the Go 8</h1>", "<nav class=\"toc\"", "<section id=\"goroutines\">",
-                "href=\"#goroutines\"", "<code class=\"language-go\">", "aria-current=\"page\">Essentials");
+        assertThat(html).contains("<h1>Essentials: the Go 8</h1>", "<nav class=\"toc\"", "<section id=\"goroutines\" class=\"card\">",
+                "href=\"#goroutines\"", "<code class=\"language-go\">", "aria-current=\"page\">Essentials</a>");
     }
 
     @Test
@@ -119,7 +122,7 @@ class SiteHandlerTest {
     @Test
     void store_outage_is_a_503_page_with_retry_after() {
         // given
-        store.failingWith(new StoreUnavailableException("down", null, 2));
+        store.failWith(new StoreUnavailableException("down", null, 2));
 
         // when
         APIGatewayProxyResponseEvent response = handler.handleRequest(event("site-page-essentials"), null);

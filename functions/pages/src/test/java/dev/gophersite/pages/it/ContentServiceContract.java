@@ -3,6 +3,7 @@ package dev.gophersite.pages.it;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import dev.gophersite.common.store.ContentSettings;
 import dev.gophersite.common.store.DynamoContentStore;
 import dev.gophersite.dynalite.LocalDynamo;
 import dev.gophersite.dynalite.Repo;
@@ -11,7 +12,7 @@ import dev.gophersite.infra.Tables;
 import dev.gophersite.loader.ContentLoader;
 import dev.gophersite.pages.handler.PagesApiHandler;
 import dev.gophersite.pages.handler.SiteHandler;
-import dev.gophersite.pages.site.Assets;
+import dev.gophersite.pages.wiring.PagesWiring;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.interceptor.Context;
@@ -58,9 +59,9 @@ abstract class ContentServiceContract {
                     }
                 }))
                 .build();
-        DynamoContentStore store = new DynamoContentStore(counted, table, Duration.ofMinutes(5));
-        api = new PagesApiHandler(store);
-        site = new SiteHandler(store, new Assets());
+        DynamoContentStore store = new DynamoContentStore(counted, new ContentSettings(table, Duration.ofMinutes(5)));
+        api = new PagesApiHandler(PagesWiring.of(store));
+        site = new SiteHandler(PagesWiring.of(store));
     }
 
     static APIGatewayProxyRequestEvent event(String name) {

@@ -1,12 +1,14 @@
 package dev.gophersite.pages.it;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import dev.gophersite.common.store.ContentSettings;
 import dev.gophersite.common.store.DynamoContentStore;
 import dev.gophersite.common.store.DynamoDbClients;
 import dev.gophersite.dynalite.Dynalite;
 import dev.gophersite.dynalite.DynaliteExtension;
 import dev.gophersite.dynalite.LocalDynamo;
 import dev.gophersite.pages.handler.PagesApiHandler;
+import dev.gophersite.pages.wiring.PagesWiring;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -42,7 +44,7 @@ class DynaliteContentServiceIT extends ContentServiceContract {
                 .httpClient(DynamoDbClients.httpClient(Duration.ofSeconds(2)))
                 .overrideConfiguration(DynamoDbClients.overrides(Duration.ofSeconds(2)))
                 .build();
-        PagesApiHandler handler = new PagesApiHandler(new DynamoContentStore(dead, "content", Duration.ofSeconds(10)));
+        PagesApiHandler handler = new PagesApiHandler(PagesWiring.of(new DynamoContentStore(dead, new ContentSettings("content", Duration.ofSeconds(10)))));
 
         // when
         long start = System.nanoTime();

@@ -1,6 +1,7 @@
 package dev.gophersite.pages.it;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import dev.gophersite.common.store.ContentSettings;
 import dev.gophersite.common.store.DynamoContentStore;
 import dev.gophersite.common.store.DynamoDbClients;
 import dev.gophersite.dynalite.Dynalite;
@@ -12,6 +13,7 @@ import dev.gophersite.infra.SamTemplate;
 import dev.gophersite.infra.Tables;
 import dev.gophersite.loader.ContentLoader;
 import dev.gophersite.pages.handler.PagesApiHandler;
+import dev.gophersite.pages.wiring.PagesWiring;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -62,7 +64,7 @@ class DynamoDbFaultIT {
                 .httpClient(DynamoDbClients.httpClient(BUDGET))
                 .overrideConfiguration(DynamoDbClients.overrides(BUDGET))
                 .build();
-        PagesApiHandler handler = new PagesApiHandler(new DynamoContentStore(client, table, Duration.ZERO));
+        PagesApiHandler handler = new PagesApiHandler(PagesWiring.of(new DynamoContentStore(client, new ContentSettings(table, Duration.ZERO))));
         assertThat(handler.handleRequest(ContentServiceContract.event("api-page-history"), null).getStatusCode()).isEqualTo(200);
 
         // when

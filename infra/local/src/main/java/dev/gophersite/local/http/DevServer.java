@@ -31,7 +31,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * The local API Gateway: routes from the template, proxy events to the functions, and API Gateway's own
  * answers when no function is reached. Unlike API Gateway, which answers 403 "Missing Authentication Token"
  * both for an unknown path and for a known path with the wrong method, this answers 404 and 405, which say
- * what is wrong.
+ * what is wrong. With a stage, it serves under {@code /<stage>/} as an execute-api URL does: the function's event
+ * has the path without the stage and {@code requestContext.path} with it.
  */
 public final class DevServer implements AutoCloseable {
     /** Lambda's synchronous payload limit. */
@@ -43,22 +44,30 @@ public final class DevServer implements AutoCloseable {
     private final RouteTable routes;
     private final Functions functions;
     private final boolean logRequests;
+    private final Optional<String> stage;
     private final BodyValidator validator = new BodyValidator();
 
     private DevServer(HttpServer server, ExecutorService executor, RouteTable routes, Functions functions,
-                      boolean logRequests) {
+                      boolean logRequests, Optional<String> stage) {
         this.server = server;
         this.executor = executor;
         this.routes = routes;
         this.functions = functions;
         this.logRequests = logRequests;
+        this.stage = stage;
     }
 
     public static DevServer start(InetSocketAddress address, RouteTable routes, Functions functions,
                                   boolean logRequests) throws IOException {
+        return start(address, routes, functions, logRequests, Optional.empty());
+    }
+
+    /** @param stage serve under {@code /<stage>/}, as the execute-api URL of that stage does */
+    public static DevServer start(InetSocketAddress address, RouteTable routes, Functions functions,
+                                  boolean logRequests, Optional<String> stage) throws IOException {
         HttpServer server = HttpServer.create(address, 512);
         ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
-        DevServer devServer = new DevServer(server, executor, routes, functions, logRequests);
+        DevServer devServer = new DevServer(server, executor, routes, functions, logRequests, stage);
         server.createContext("/", devServer::handle);
         server.setExecutor(executor);
         server.start();
@@ -79,13 +88,15 @@ public final class DevServer implements AutoCloseable {
         long started = System.nanoTime();
         String requestId = requestId();
         String method = exchange.getRequestMethod();
-        String rawPath = exchange.getRequestURI().getRawPath();
+        String fullPath = exchange.getRequestURI().getRawPath();
         String target = "-";
         ProxyEvents.Response response;
         boolean head = method.equals("HEAD");
         try (exchange) {
-            RouteTable.Match match = routes.match(method, rawPath);
-            response = switch (match) {
+            Optional<String> routed = withoutStage(fullPath);
+            RouteTable.Match match = routed.isEmpty() ? new RouteTable.NotFound() : routes.match(method, routed.get());
+            response = routed.isEmpty() ? new ProxyEvents.Response(403, multi(Map.of("Content-Type", JSON)),
+                    "{\"message\":\"Forbidden\"}".getBytes(StandardCharsets.UTF_8)) : switch (match) {
                 case RouteTable.NotFound ignored ->
                         error(404, "not_found", "No route in template.yaml matches this path.");
                 case RouteTable.BadPath ignored ->
@@ -96,13 +107,13 @@ public final class DevServer implements AutoCloseable {
                 case RouteTable.Preflight p -> new ProxyEvents.Response(200, multi(p.headers()), new byte[0]);
                 case RouteTable.Found found -> {
                     target = found.route().functionId();
-                    yield invoke(exchange, found, requestId);
+                    yield invoke(exchange, found, routed.get(), requestId);
                 }
             };
             send(exchange, withHeader(response, "x-amzn-RequestId", requestId), head);
             if (logRequests) {
                 long micros = (System.nanoTime() - started) / 1000;
-                Log.info(method + " " + rawPath + " " + response.status() + " " + micros / 1000 + "." + micros % 1000 / 100
+                Log.info(method + " " + fullPath + " " + response.status() + " " + micros / 1000 + "." + micros % 1000 / 100
                         + " ms " + target);
             }
         } catch (IOException e) {
@@ -110,8 +121,20 @@ public final class DevServer implements AutoCloseable {
         }
     }
 
-    private ProxyEvents.Response invoke(HttpExchange exchange, RouteTable.Found found, String requestId)
-            throws IOException {
+    /** The path the routes see: without the stage; empty for a path outside the stage. */
+    private Optional<String> withoutStage(String rawPath) {
+        if (stage.isEmpty()) {
+            return Optional.of(rawPath);
+        }
+        String prefix = "/" + stage.get();
+        if (rawPath.equals(prefix)) {
+            return Optional.of("/");
+        }
+        return rawPath.startsWith(prefix + "/") ? Optional.of(rawPath.substring(prefix.length())) : Optional.empty();
+    }
+
+    private ProxyEvents.Response invoke(HttpExchange exchange, RouteTable.Found found, String rawPath,
+                                        String requestId) throws IOException {
         Optional<byte[]> body = readBody(exchange);
         if (body.isEmpty()) {
             return error(413, "payload_too_large", "The request body is over Lambda's 6 MB payload limit.");
@@ -123,10 +146,10 @@ public final class DevServer implements AutoCloseable {
         URI uri = exchange.getRequestURI();
         APIGatewayProxyRequestEvent event;
         try {
-            event = ProxyEvents.toEvent(new ProxyEvents.Request(exchange.getRequestMethod(), uri.getRawPath(),
+            event = ProxyEvents.toEvent(new ProxyEvents.Request(exchange.getRequestMethod(), rawPath,
                             uri.getRawQuery(), exchange.getRequestHeaders(), body.get(),
                             exchange.getRemoteAddress().getAddress().getHostAddress(), exchange.getProtocol()),
-                    found.head() ? "GET" : exchange.getRequestMethod(), found.route().path(),
+                    stage, found.head() ? "GET" : exchange.getRequestMethod(), found.route().path(),
                     found.pathParameters(), requestId, Instant.now());
         } catch (IllegalArgumentException e) {
             return error(400, "bad_request", "The query string is not valid percent-encoding.");
@@ -167,7 +190,10 @@ public final class DevServer implements AutoCloseable {
         if (model.isEmpty()) {
             return Optional.empty();
         }
-        Optional<String> problem = validator.problem(model.get(), exchange.getRequestHeaders().getFirst("Content-Type"), body);
+        // the value the function is given (the last, as in the event's headers), so validation and delivery agree
+        List<String> contentTypes = exchange.getRequestHeaders().getOrDefault("Content-Type", List.of());
+        Optional<String> problem = validator.problem(model.get(), contentTypes.isEmpty() ? null : contentTypes.getLast(),
+                body);
         problem.ifPresent(reason -> Log.warn(exchange.getRequestMethod() + " " + exchange.getRequestURI().getRawPath()
                 + " refused, as API Gateway would: " + reason));
         return problem.map(reason -> new ProxyEvents.Response(model.get().invalidStatus(),

@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * HTTP request → the API Gateway REST proxy event the real API would send, and the function's proxy response
@@ -59,7 +60,18 @@ public final class ProxyEvents {
     public static APIGatewayProxyRequestEvent toEvent(Request request, String httpMethod, String resource,
                                                       Map<String, String> pathParameters, String requestId,
                                                       Instant now) {
+        return toEvent(request, Optional.empty(), httpMethod, resource, pathParameters, requestId, now);
+    }
+
+    /**
+     * @param stage the stage the request came in under; {@code request.rawPath()} is the path without it, as
+     *              the event's {@code path}, while {@code requestContext.path} keeps it, as on API Gateway
+     */
+    public static APIGatewayProxyRequestEvent toEvent(Request request, Optional<String> stage, String httpMethod,
+                                                      String resource, Map<String, String> pathParameters,
+                                                      String requestId, Instant now) {
         String path = RouteTable.decodePathSegment(request.rawPath());
+        String contextPath = stage.map(name -> "/" + name + path).orElse(path);
         Map<String, List<String>> multiHeaders = new LinkedHashMap<>();
         request.headers().forEach((name, values) ->
                 multiHeaders.computeIfAbsent(canonical(name), k -> new ArrayList<>()).addAll(values));
@@ -81,12 +93,12 @@ public final class ProxyEvents {
                 .withAccountId("000000000000")
                 .withApiId("local")
                 .withResourceId("local")
-                .withStage("local")
+                .withStage(stage.orElse("local"))
                 .withRequestId(requestId)
                 .withExtendedRequestId(requestId)
                 .withHttpMethod(httpMethod)
                 .withResourcePath(resource)
-                .withPath(path)
+                .withPath(contextPath)
                 .withProtocol(request.protocol())
                 .withDomainName(host)
                 .withRequestTime(REQUEST_TIME.format(now))

@@ -10,10 +10,11 @@ import java.util.regex.Pattern;
 
 /**
  * Resolves the CloudFormation intrinsics a function's settings may use, as a local deployment would:
- * parameters take their Default, tables their local name, ARNs are built for a fake account. Anything else
- * (ImportValue, If, Select …) is rejected: guessing would make the local run differ silently from AWS.
+ * parameters take the local override or their Default, conditions are evaluated on those values, tables take
+ * their local name, ARNs are built for a fake account. Anything else (ImportValue, Select …) is rejected:
+ * guessing would make the local run differ silently from AWS.
  */
-final class Intrinsics {
+public final class Intrinsics {
     static final String ACCOUNT_ID = "000000000000";
     static final String STACK_NAME = "gopher-site-local";
     private static final Pattern SUB_VARIABLE = Pattern.compile("\\$\\{([^}]*)}");
@@ -21,15 +22,18 @@ final class Intrinsics {
     private final SamTemplate template;
     private final Map<String, String> tableNames;
     private final String region;
+    private final Map<String, String> parameters;
 
-    Intrinsics(SamTemplate template, Map<String, String> tableNames, String region) {
+    /** @param parameters values for template parameters, like {@code sam local --parameter-overrides} */
+    public Intrinsics(SamTemplate template, Map<String, String> tableNames, String region, Map<String, String> parameters) {
         this.template = template;
         this.tableNames = tableNames;
         this.region = region;
+        this.parameters = Map.copyOf(parameters);
     }
 
     /** The value as text, or {@code null} for {@code AWS::NoValue} (the setting is then left out). */
-    String resolve(Object value) {
+    public String resolve(Object value) {
         if (value == null) {
             return "";
         }
@@ -44,8 +48,9 @@ final class Intrinsics {
                 case "Fn::GetAtt" -> getAtt(argument);
                 case "Fn::Sub" -> sub(argument);
                 case "Fn::Join" -> join(argument);
+                case "Fn::If" -> choose(argument);
                 default -> throw new IllegalArgumentException(call.getKey()
-                        + " cannot be resolved locally; use a literal, !Ref, !GetAtt, !Sub or !Join");
+                        + " cannot be resolved locally; use a literal, !Ref, !GetAtt, !Sub, !Join or !If");
             };
         }
         throw new IllegalArgumentException("expected a text value, found " + value);
@@ -70,8 +75,11 @@ final class Intrinsics {
             default:
                 break;
         }
-        Map<String, Object> parameters = template.section("Parameters");
-        if (parameters.get(name) instanceof Map<?, ?> parameter) {
+        Map<String, Object> declared = template.section("Parameters");
+        if (declared.get(name) instanceof Map<?, ?> parameter) {
+            if (parameters.containsKey(name)) {
+                return parameters.get(name);
+            }
             if (!parameter.containsKey("Default")) {
                 throw new IllegalArgumentException("!Ref " + name + ": the parameter has no Default to use locally");
             }
@@ -149,9 +157,11 @@ final class Intrinsics {
     }
 
     private String join(Object argument) {
-        if (!(argument instanceof List<?> list) || list.size() != 2 || !(list.get(1) instanceof List<?> values)) {
+        if (!(argument instanceof List<?> list) || list.size() != 2) {
             throw new IllegalArgumentException("!Join needs [delimiter, [values]], found " + argument);
         }
+        // a list parameter (CommaDelimitedList) in place of the values resolves to its comma-joined items
+        List<?> values = list.get(1) instanceof List<?> items ? items : List.of(resolve(list.get(1)).split(",", -1));
         List<String> parts = new ArrayList<>();
         for (Object value : values) {
             String part = resolve(value);
@@ -160,5 +170,44 @@ final class Intrinsics {
             }
         }
         return String.join(String.valueOf(list.get(0)), parts);
+    }
+
+    private String choose(Object argument) {
+        if (!(argument instanceof List<?> list) || list.size() != 3) {
+            throw new IllegalArgumentException("!If needs [condition, then, else], found " + argument);
+        }
+        return resolve(condition(String.valueOf(list.get(0))) ? list.get(1) : list.get(2));
+    }
+
+    /** A condition of the template's Conditions section, evaluated on the (local) parameter values. */
+    public boolean condition(String name) {
+        Object definition = template.section("Conditions").get(name);
+        if (definition == null) {
+            throw new IllegalArgumentException("no condition named " + name);
+        }
+        return evaluate(definition);
+    }
+
+    private boolean evaluate(Object expression) {
+        if (!(expression instanceof Map<?, ?> map) || map.size() != 1) {
+            throw new IllegalArgumentException("a condition must be one Fn::Equals, Fn::Not, Fn::And, Fn::Or or"
+                    + " Condition, found " + expression);
+        }
+        Map.Entry<?, ?> call = map.entrySet().iterator().next();
+        Object argument = call.getValue();
+        List<?> arguments = argument instanceof List<?> list ? list : List.of(argument);
+        return switch (String.valueOf(call.getKey())) {
+            case "Fn::Equals" -> {
+                if (arguments.size() != 2) {
+                    throw new IllegalArgumentException("!Equals needs two values, found " + argument);
+                }
+                yield String.valueOf(resolve(arguments.get(0))).equals(String.valueOf(resolve(arguments.get(1))));
+            }
+            case "Fn::Not" -> !evaluate(arguments.getFirst());
+            case "Fn::And" -> arguments.stream().allMatch(this::evaluate);
+            case "Fn::Or" -> arguments.stream().anyMatch(this::evaluate);
+            case "Condition" -> condition(String.valueOf(argument));
+            default -> throw new IllegalArgumentException(call.getKey() + " is not a condition function");
+        };
     }
 }

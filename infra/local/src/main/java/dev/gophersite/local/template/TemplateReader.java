@@ -30,11 +30,14 @@ public final class TemplateReader {
             "Cognito", "MSK", "MQ", "SelfManagedKafka", "DocumentDB");
 
     /**
-     * @param localDefaults values that suit a local run better than the template's (shorter cache TTLs)
+     * @param parameters    template parameter values for a local run (the model provider), like
+     *                      {@code sam local --parameter-overrides}; the others take their Default
+     * @param localDefaults variable values that suit a local run better than the template's (shorter cache TTLs)
      * @param processEnv    the dev server's environment: it overrides variables the template or the local
      *                      defaults declare, like {@code sam local --env-vars}, and adds nothing else
      */
-    public record Settings(Map<String, String> tableNames, String region, Map<String, String> localDefaults, Map<String, String> processEnv) {
+    public record Settings(Map<String, String> tableNames, String region, Map<String, String> parameters,
+                           Map<String, String> localDefaults, Map<String, String> processEnv) {
     }
 
     /** The served functions, and notes on what was skipped (non-HTTP events). */
@@ -48,7 +51,7 @@ public final class TemplateReader {
     public TemplateReader(SamTemplate template, Settings settings) {
         this.template = template;
         this.settings = settings;
-        this.intrinsics = new Intrinsics(template, settings.tableNames(), settings.region());
+        this.intrinsics = new Intrinsics(template, settings.tableNames(), settings.region(), settings.parameters());
     }
 
     public Result read() {

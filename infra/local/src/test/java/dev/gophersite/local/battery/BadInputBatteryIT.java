@@ -34,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class BadInputBatteryIT {
     static final String SCRIPT = "<script>alert(1)</script>";
     static final String IMG = "<img src=x onerror=alert(1)>";
-    private static final List<String> HTML_ROUTES = List.of("/", "/{slug}", "/ask");
+    private static final List<String> HTML_ROUTES = List.of("/", "/{slug}", "/ask", "GET /assets/{file}");
     private static LocalSite site;
     private static List<Map<String, AttributeValue>> contentBefore;
     private static int tried;
@@ -48,7 +48,7 @@ class BadInputBatteryIT {
     @BeforeAll
     static void start() throws Exception {
         site = LocalSite.start(new LocalSettings(Repo.root().resolve("template.yaml"), Repo.root().resolve("content"),
-                0, Optional.empty(), Map.of("OLLAMA_BASE_URL", "http://127.0.0.1:9"), 2, false, false));
+                0, Optional.empty(), Map.of("MODEL_ENDPOINT", "http://127.0.0.1:9"), 2, false, false));
         contentBefore = contentTable();
     }
 
@@ -64,6 +64,21 @@ class BadInputBatteryIT {
     @Order(1)
     Stream<DynamicTest> every_bad_request_gets_a_clean_4xx_or_a_safe_answer() {
         return cases().stream().map(c -> DynamicTest.dynamicTest(c.name(), () -> check(c)));
+    }
+
+    @Test
+    @Order(1)
+    void a_body_sent_with_two_content_types_is_checked_as_the_function_would_receive_it() throws Exception {
+        // given a first Content-Type the request model does not apply to, and the JSON one the event would carry
+        byte[] body = utf8("{\"question\":\"What is Go?\",\"debug\":true}");
+
+        // when
+        RawHttp.Response response = RawHttp.send(site.port(), "POST", "/ask",
+                List.of("Content-Type: text/plain", "Content-Type: application/json"), body);
+
+        // then the undeclared field is refused, not delivered past the model
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.body()).startsWith("{\"error\":{\"code\":");
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -26,13 +27,20 @@ final class RawHttp {
 
     static Response send(int port, String method, String target, Map<String, String> headers, byte[] body)
             throws IOException {
+        return send(port, method, target, headers.entrySet().stream().map(h -> h.getKey() + ": " + h.getValue()).toList(),
+                body);
+    }
+
+    /** With header lines as given, so a header can be sent twice. */
+    static Response send(int port, String method, String target, List<String> headerLines, byte[] body)
+            throws IOException {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(30_000);
             ByteArrayOutputStream request = new ByteArrayOutputStream();
             request.write((method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nConnection: close\r\n")
                     .getBytes(StandardCharsets.ISO_8859_1));
-            for (Map.Entry<String, String> h : headers.entrySet()) {
-                request.write((h.getKey() + ": " + h.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
+            for (String line : headerLines) {
+                request.write((line + "\r\n").getBytes(StandardCharsets.UTF_8));
             }
             if (body != null) {
                 request.write(("Content-Length: " + body.length + "\r\n").getBytes(StandardCharsets.ISO_8859_1));

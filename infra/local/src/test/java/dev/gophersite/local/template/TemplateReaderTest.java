@@ -2,6 +2,7 @@ package dev.gophersite.local.template;
 
 import dev.gophersite.dynalite.Repo;
 import dev.gophersite.infra.SamTemplate;
+import dev.gophersite.local.LocalSite;
 import org.junit.jupiter.api.Test;
 
 import java.net.URISyntaxException;
@@ -32,6 +33,7 @@ class TemplateReaderTest {
                 "POST /ask AskFunction",
                 "GET /ask AskFunction",
                 "GET /api/search AskFunction",
+                "GET /search AskFunction",
                 "POST /api/feedback FeedbackFunction");
     }
 
@@ -61,26 +63,43 @@ class TemplateReaderTest {
         assertThat(functions.get("AskFunction").environment())
                 .containsEntry("TABLE_NAME", "gopher-site-content")
                 .containsEntry("LOG_MAX_TEXT", "80")
-                .containsEntry("OLLAMA_BASE_URL", "http://localhost:11434")
-                .containsEntry("OLLAMA_MODEL", "qwen2.5:0.5b-instruct")
-                .containsEntry("OLLAMA_TIMEOUT_MILLIS", "10000")
+                .containsEntry("MODEL_PROVIDER", "ollama")
+                .containsEntry("MODEL_ENDPOINT", "http://localhost:11434")
+                .containsEntry("MODEL_ID", "qwen2.5:0.5b-instruct")
+                .containsEntry("MODEL_TIMEOUT_MILLIS", "10000")
+                .containsEntry("DYNAMODB_ENDPOINT_URL", "")
                 .containsEntry("ANSWER_CACHE_TABLE", "gopher-site-answer-cache");
         assertThat(functions.get("FeedbackFunction").environment())
                 .containsEntry("FEEDBACK_TABLE", "gopher-site-feedback")
                 .containsEntry("FEEDBACK_TTL_DAYS", "90")
-                .doesNotContainKey("OLLAMA_BASE_URL");
+                .doesNotContainKey("MODEL_ENDPOINT");
+    }
+
+    @Test
+    void conditions_follow_the_parameters_as_a_deployment_with_those_values_would() {
+        // when the template's own defaults are used (a deployment), and the local overrides
+        FunctionSpec deployed = byId(read(realTemplate(), Map.of(), Map.of())).get("AskFunction");
+        FunctionSpec local = byId(read(realTemplate(), Map.of())).get("AskFunction");
+        FunctionSpec none = byId(read(realTemplate(), Map.of("ModelProvider", "none"), Map.of())).get("AskFunction");
+
+        // then !If picks the Bedrock model and no endpoint on AWS, the Ollama model and address locally
+        assertThat(deployed.environment()).containsEntry("MODEL_PROVIDER", "bedrock")
+                .containsEntry("MODEL_ID", "amazon.nova-micro-v1:0").containsEntry("MODEL_ENDPOINT", "");
+        assertThat(local.environment()).containsEntry("MODEL_PROVIDER", "ollama")
+                .containsEntry("MODEL_ID", "qwen2.5:0.5b-instruct").containsEntry("MODEL_ENDPOINT", "http://localhost:11434");
+        assertThat(none.environment()).containsEntry("MODEL_PROVIDER", "none").containsEntry("MODEL_ENDPOINT", "");
     }
 
     @Test
     void process_environment_overrides_declared_variables_and_adds_no_others() {
         // given
-        Map<String, String> processEnv = Map.of("OLLAMA_BASE_URL", "http://gpu-box:11434", "HOME", "/home/dev");
+        Map<String, String> processEnv = Map.of("MODEL_ENDPOINT", "http://gpu-box:11434", "HOME", "/home/dev");
 
         // when
         FunctionSpec ask = byId(read(realTemplate(), processEnv)).get("AskFunction");
 
         // then
-        assertThat(ask.environment()).containsEntry("OLLAMA_BASE_URL", "http://gpu-box:11434").doesNotContainKey("HOME");
+        assertThat(ask.environment()).containsEntry("MODEL_ENDPOINT", "http://gpu-box:11434").doesNotContainKey("HOME");
     }
 
     @Test
@@ -192,8 +211,13 @@ class TemplateReaderTest {
     }
 
     private static TemplateReader.Result read(SamTemplate template, Map<String, String> processEnv) {
+        return read(template, LocalSite.LOCAL_PARAMETERS, processEnv);
+    }
+
+    private static TemplateReader.Result read(SamTemplate template, Map<String, String> parameters,
+                                              Map<String, String> processEnv) {
         return new TemplateReader(template, new TemplateReader.Settings(TableNames.of(template), "eu-west-1",
-                LOCAL_DEFAULTS, processEnv)).read();
+                parameters, LOCAL_DEFAULTS, processEnv)).read();
     }
 
     private static Map<String, FunctionSpec> byId(TemplateReader.Result result) {

@@ -1,53 +1,55 @@
-package dev.gophersite.ask.fakes;
+package dev.gophersite.common.testing;
 
 import dev.gophersite.common.content.Page;
 import dev.gophersite.common.content.SiteIndex;
 import dev.gophersite.common.store.ContentStore;
 import dev.gophersite.common.store.StoreException;
 import dev.gophersite.common.store.StoreUnavailableException;
-import dev.gophersite.dynalite.Repo;
-import dev.gophersite.loader.ContentParser;
 
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** The site's pages in memory, with a version that tests can change and a switch that makes every call fail. */
+/**
+ * Fake store for unit tests: one site version in memory, which a test can replace ({@link #publish}) or make fail
+ * ({@link #failWith}); it counts reads. Build it from the repository's content with the loader:
+ * {@code ContentLoader.renderDirectory(...)}.
+ */
 public final class InMemoryContentStore implements ContentStore {
-    private volatile List<Page> pages;
     private volatile String version;
+    private volatile List<Page> pages;
+    private volatile SiteIndex index;
     private volatile StoreException failure;
+    private final AtomicInteger reads = new AtomicInteger();
     private final AtomicInteger allPagesCalls = new AtomicInteger();
 
-    public InMemoryContentStore(List<Page> pages, String version) {
-        this.pages = List.copyOf(pages);
-        this.version = version;
+    public InMemoryContentStore(String version, List<Page> pages, SiteIndex index) {
+        publish(version, pages, index);
     }
 
-    /** The repository's content/ pages, parsed as the loader parses them. */
-    public static InMemoryContentStore ofRepositoryContent() {
-        return new InMemoryContentStore(repositoryPages(), "v1");
-    }
-
-    public static List<Page> repositoryPages() {
-        return new ContentParser().parseDirectory(Repo.root().resolve("content"));
-    }
-
-    public void publish(List<Page> newPages, String newVersion) {
+    /** Makes another version current, as a content load would. */
+    public void publish(String newVersion, List<Page> newPages, SiteIndex newIndex) {
         this.pages = List.copyOf(newPages);
+        this.index = newIndex;
         this.version = newVersion;
     }
 
-    public void failWith(StoreException error) {
+    public InMemoryContentStore failWith(StoreException error) {
         this.failure = error;
+        return this;
     }
 
-    public void failAsUnavailable() {
-        failWith(new StoreUnavailableException("store down for the test", null, 2));
+    public InMemoryContentStore failAsUnavailable() {
+        return failWith(new StoreUnavailableException("store down for the test", null, 2));
     }
 
     public void recover() {
         this.failure = null;
+    }
+
+    /** Calls of any method, failed ones included. */
+    public int reads() {
+        return reads.get();
     }
 
     public int allPagesCalls() {
@@ -56,30 +58,31 @@ public final class InMemoryContentStore implements ContentStore {
 
     @Override
     public String currentVersion() {
-        failIfAsked();
+        read();
         return version;
     }
 
     @Override
     public SiteIndex index() {
-        failIfAsked();
-        return new SiteIndex(version, pages.stream().map(Page::summaryView).toList(), "{}");
+        read();
+        return index;
     }
 
     @Override
     public Optional<Page> page(String slug) {
-        failIfAsked();
+        read();
         return pages.stream().filter(p -> p.slug().equals(slug)).findFirst();
     }
 
     @Override
     public List<Page> allPages() {
-        failIfAsked();
+        read();
         allPagesCalls.incrementAndGet();
         return pages;
     }
 
-    private void failIfAsked() {
+    private void read() {
+        reads.incrementAndGet();
         StoreException error = failure;
         if (error != null) {
             throw error;

@@ -1,0 +1,55 @@
+package dev.gophersite.ask.answer;
+
+import dev.gophersite.common.log.JsonLog;
+import dev.gophersite.common.store.FeedbackItems;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Issued answer ids in the feedback table ({@link FeedbackItems}) with a TTL: the item a vote on that answer later
+ * replaces (one conditional PutItem on each side, all either function's policy allows). A cached answer keeps its
+ * id; recording it again refreshes the TTL unless the answer already has a vote.
+ */
+public final class DynamoIssuedAnswers implements IssuedAnswers {
+    /** Long enough to read an answer and vote on it, even after coming back to the tab the next day. */
+    public static final Duration TTL = Duration.ofHours(36);
+    private final DynamoDbClient dynamo;
+    private final String table;
+    private final Clock clock;
+    private final JsonLog log;
+    private final AtomicBoolean failing = new AtomicBoolean();
+
+    public DynamoIssuedAnswers(DynamoDbClient dynamo, String table, Clock clock, JsonLog log) {
+        this.dynamo = dynamo;
+        this.table = table;
+        this.clock = clock;
+        this.log = log;
+    }
+
+    @Override
+    public void record(String answerId) {
+        long now = clock.instant().getEpochSecond();
+        try {
+            dynamo.putItem(b -> b.tableName(table)
+                    .item(Map.of(FeedbackItems.PK, AttributeValue.fromS(FeedbackItems.answerKey(answerId)),
+                            "issuedAt", AttributeValue.fromN(Long.toString(now)),
+                            FeedbackItems.EXPIRES_AT, AttributeValue.fromN(Long.toString(now + TTL.toSeconds()))))
+                    .conditionExpression("attribute_not_exists(pk) OR attribute_not_exists(vote)"));
+            if (failing.compareAndSet(true, false)) {
+                log.info("answer ids are recorded again", Map.of("table", table));
+            }
+        } catch (ConditionalCheckFailedException voted) {
+            // the answer already has its vote, which outlives the record
+        } catch (RuntimeException e) {
+            if (failing.compareAndSet(false, true)) {
+                log.error("recording answer ids failed; votes on these answers will be refused until it recovers", e);
+            }
+        }
+    }
+}

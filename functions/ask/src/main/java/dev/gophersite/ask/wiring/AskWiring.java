@@ -1,0 +1,98 @@
+package dev.gophersite.ask.wiring;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import dev.gophersite.ask.answer.AnswerCache;
+import dev.gophersite.ask.answer.AskService;
+import dev.gophersite.ask.answer.DynamoAnswerCache;
+import dev.gophersite.ask.answer.DynamoIssuedAnswers;
+import dev.gophersite.ask.answer.IssuedAnswers;
+import dev.gophersite.ask.generation.CauseLog;
+import dev.gophersite.ask.generation.ChatModels;
+import dev.gophersite.ask.generation.CircuitBreaker;
+import dev.gophersite.ask.generation.ExtractiveAnswerer;
+import dev.gophersite.ask.generation.ModelClient;
+import dev.gophersite.ask.generation.PromptBuilder;
+import dev.gophersite.ask.grounding.GroundingCheck;
+import dev.gophersite.ask.metrics.AskMetrics;
+import dev.gophersite.ask.metrics.PowertoolsAskMetrics;
+import dev.gophersite.ask.retrieval.OnnxEmbedder;
+import dev.gophersite.ask.retrieval.RetrievalOptions;
+import dev.gophersite.ask.retrieval.SiteSearch;
+import dev.gophersite.common.log.JsonLog;
+import dev.gophersite.common.snapstart.Priming;
+import dev.gophersite.common.snapstart.PrimingRequest;
+import dev.gophersite.common.store.ContentStore;
+import dev.gophersite.common.store.DynamoContentStore;
+import dev.gophersite.common.store.DynamoDbClients;
+import dev.langchain4j.model.chat.ChatModel;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The composition root of AskFunction: what the handler's no-arg constructor builds once per execution
+ * environment, and what it primes before a SnapStart snapshot. Tests wire the same graph around fakes with
+ * {@link #of}.
+ */
+public record AskWiring(AskService service, ContentStore store, AskMetrics metrics) {
+    private static final JsonLog LOG = new JsonLog(AskWiring.class);
+    /** The retrieval a {@code RETRIEVAL} setting names; see the evaluation report for what each one scored. */
+    static RetrievalOptions retrieval(String name) {
+        return switch (name) {
+            case "lexical" -> RetrievalOptions.bm25();
+            case "fused" -> RetrievalOptions.hybrid(OnnxEmbedder.miniLm());
+            default -> RetrievalOptions.withMeaning(OnnxEmbedder.miniLm());
+        };
+    }
+    /** Loading the model and embedding every statement takes seconds; the snapshot is worth the wait. */
+    static final java.time.Duration MEANING_WAIT = java.time.Duration.ofSeconds(60);
+    /**
+     * The search and the empty ask page (retrieval, the index and the HTML), but neither a model call nor a metric,
+     * which would count a question nobody asked.
+     */
+    static final List<PrimingRequest> PRIMING = List.of(
+            PrimingRequest.get("/api/search", Map.of("q", "goroutine stack size")), PrimingRequest.get("/ask"));
+
+    public static AskWiring fromEnvironment() {
+        AskSettings settings = AskSettings.fromEnv();
+        DynamoDbClient dynamo = DynamoDbClients.create(settings.dynamo());
+        AnswerCache cache = settings.cacheTable().<AnswerCache>map(table -> new DynamoAnswerCache(dynamo, table,
+                settings.cacheTtl(), Clock.systemUTC(), new JsonLog(DynamoAnswerCache.class))).orElseGet(AnswerCache::none);
+        IssuedAnswers issued = settings.feedbackTable().<IssuedAnswers>map(table -> new DynamoIssuedAnswers(dynamo,
+                table, Clock.systemUTC(), new JsonLog(DynamoIssuedAnswers.class))).orElseGet(IssuedAnswers::none);
+        return of(new DynamoContentStore(dynamo, settings.content()), ChatModels.from(settings.model()), cache,
+                issued, settings, new PowertoolsAskMetrics(), retrieval(settings.retrieval()));
+    }
+
+    /**
+     * The production graph around the given collaborators; builds the search index of the current site version
+     * right away, so the first question does not pay for it.
+     */
+    public static AskWiring of(ContentStore store, Optional<ChatModel> chatModel, AnswerCache cache,
+                               IssuedAnswers issued, AskSettings settings, AskMetrics metrics,
+                               RetrievalOptions retrieval) {
+        ModelClient model = new ModelClient(chatModel, settings.model().timeout(),
+                new CircuitBreaker(settings.circuitOpen()), new CauseLog(new JsonLog(ModelClient.class)));
+        AskService service = new AskService(
+                new SiteSearch(store, retrieval, new JsonLog(SiteSearch.class)), new GroundingCheck(),
+                new PromptBuilder(), model, settings.model().answeringModel(), new ExtractiveAnswerer(), cache, issued,
+                () -> UUID.randomUUID().toString(), new JsonLog(AskService.class));
+        try {
+            service.warmUp();
+        } catch (RuntimeException e) {
+            LOG.error("search index not built at start-up; the first request will try again", e);
+        }
+        return new AskWiring(service, store, metrics);
+    }
+
+    public Priming prime(RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> handler) {
+        return Priming.register("AskFunction", handler, PRIMING, () -> service.awaitMeaning(MEANING_WAIT),
+                store::forgetCurrentVersion);
+    }
+}

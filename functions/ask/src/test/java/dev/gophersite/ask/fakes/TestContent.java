@@ -1,0 +1,34 @@
+package dev.gophersite.ask.fakes;
+
+import dev.gophersite.common.content.Page;
+import dev.gophersite.common.testing.InMemoryContentStore;
+import dev.gophersite.dynalite.Repo;
+import dev.gophersite.loader.ContentLoader;
+import dev.gophersite.loader.ContentParser;
+import dev.gophersite.loader.ParsedPage;
+
+import java.util.List;
+
+/** The repository's content/, as the loader parses and renders it, for tests. */
+public final class TestContent {
+    private TestContent() {
+    }
+
+    public static List<ParsedPage> parsed() {
+        return new ContentParser().parseDirectory(Repo.root().resolve("content"));
+    }
+
+    public static ContentLoader.Site site() {
+        return ContentLoader.render(parsed(), java.util.Map.of(), "2026-11-01T00:00:00Z");
+    }
+
+    public static List<Page> pages() {
+        return site().pages();
+    }
+
+    /** The shared in-memory fake store, holding this content as its current version. */
+    public static InMemoryContentStore store() {
+        ContentLoader.Site site = site();
+        return new InMemoryContentStore(site.version(), site.pages(), site.index());
+    }
+}
