@@ -1,129 +1,104 @@
 package dev.gophersite.ask.generation;
 
-import dev.gophersite.ask.retrieval.CodeLines;
-import dev.gophersite.ask.retrieval.PassageIndex;
+import dev.gophersite.ask.question.AnswerShapes;
+import dev.gophersite.ask.question.Question;
+import dev.gophersite.ask.retrieval.LexicalIndex;
 import dev.gophersite.ask.retrieval.RankedPassage;
-import dev.gophersite.ask.retrieval.TextAnalysis;
+import dev.gophersite.ask.retrieval.SearchIndex;
+import dev.gophersite.ask.retrieval.Statement;
 
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
- * The answer when the model cannot give one: the sentences of the given passages that share the most (and the
- * rarest) terms with the question, each followed by its passage's citation. Quoting the site verbatim is never
- * wrong, only less fluent.
+ * The answer when no model gives one: the site's own statements that answer the question, quoted with their
+ * citations. A statement scores by the rare question terms it (and its section heading) shares, and by holding
+ * what the question asks for: a name for "who", a date for "when", a release for "which version", a number for
+ * "how many". The best leads; at most two more follow that score nearly as well and say something else.
  */
 public final class ExtractiveAnswerer {
-    static final int MAX_SENTENCES = 3;
-    /** Shorter fragments are headings, labels or code punctuation rather than statements. */
-    private static final int MIN_SENTENCE_CHARS = 15;
-    /** A sentence ends at . ! or ? followed by a blank and a capital, so "err != nil" or "1.18" do not end one. */
-    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+(?=[\\p{Lu}\"“(\\[])");
-    /** A sentence under a heading that names a question term is about that term even when it does not repeat it. */
-    private static final double HEADING_SHARE = 0.5;
+    static final int MAX_STATEMENTS = 3;
+    /** A heading term counts for this much of a term in the statement itself: the heading says what it is about. */
+    static final double HEADING_SHARE = 0.75;
+    /** Added when a statement that matches the question also holds the kind of fact it asks for. */
+    static final double SHAPE_BONUS = 0.35;
+    /** Followers must score at least this share of the lead. */
+    static final double FOLLOWER_SHARE = 0.5;
+    /** Statements sharing more than this share of their terms say the same thing. */
+    static final double DUPLICATE_OVERLAP = 0.6;
 
-    private record Candidate(String text, int citation, int order, double score) {
+    private record Candidate(Statement statement, int citation, double score) {
     }
 
-    public String answer(List<String> queryTerms, List<RankedPassage> passages, PassageIndex index) {
-        TextAnalysis analysis = index.analysis();
-        Set<String> query = new HashSet<>(queryTerms);
+    /** How much a statement's closeness in meaning to the question counts beside its shared terms. */
+    static final double SIMILARITY_WEIGHT = 1.0;
+
+    public String answer(Question question, Optional<float[]> meaning, List<RankedPassage> passages, SearchIndex index) {
+        LexicalIndex lexical = index.lexical();
+        double total = 0;
+        for (String term : question.terms()) {
+            total += lexical.idf(term);
+        }
         List<Candidate> candidates = new ArrayList<>();
         for (int i = 0; i < passages.size(); i++) {
-            int citation = i + 1;
-            Set<String> heading = new HashSet<>(analysis.terms(passages.get(i).passage().heading()));
-            heading.retainAll(query);
-            for (Unit unit : units(passages.get(i).passage().body())) {
-                double score = 0;
-                Set<String> terms = new HashSet<>(analysis.terms(unit.text()));
-                for (String term : query) {
-                    if (terms.contains(term)) {
-                        score += index.idf(term);
+            int position = passages.get(i).position();
+            Set<String> heading = index.headingTerms(position);
+            for (Statement statement : index.statementsOf(position)) {
+                double matched = 0;
+                for (String term : question.terms()) {
+                    if (statement.terms().contains(term)) {
+                        matched += lexical.idf(term);
                     } else if (heading.contains(term)) {
-                        score += HEADING_SHARE * index.idf(term);
+                        matched += HEADING_SHARE * lexical.idf(term);
                     }
                 }
+                double score = total == 0 ? 0 : matched / total;
+                Optional<Double> similarity = index.similarity(meaning, statement);
+                if (similarity.isPresent()) {
+                    score += SIMILARITY_WEIGHT * similarity.get();
+                }
+                if (score > 0 && AnswerShapes.fits(question.kind(), statement.text())) {
+                    score += SHAPE_BONUS;
+                }
                 // earlier passages ranked higher; among equal matches, prefer them
-                score = score * unit.weight() + 0.01 * (passages.size() - i);
-                candidates.add(new Candidate(unit.text(), citation, candidates.size(), score));
+                score = score * statement.form().weight() + 0.01 * (passages.size() - i);
+                candidates.add(new Candidate(statement, i + 1, score));
             }
         }
         if (candidates.isEmpty()) {
             return "";
         }
-        List<Candidate> best = candidates.stream()
-                .sorted(Comparator.comparingDouble(Candidate::score).reversed().thenComparingInt(Candidate::order))
-                .limit(MAX_SENTENCES)
-                .filter(c -> c.score() >= 0.1)
-                // in reading order: passage by passage, as the site says it
-                .sorted(Comparator.comparingInt(Candidate::order))
-                .toList();
-        if (best.isEmpty()) {
-            best = List.of(candidates.getFirst());
+        candidates.sort(Comparator.comparingDouble(Candidate::score).reversed());
+        List<Candidate> chosen = new ArrayList<>(List.of(candidates.getFirst()));
+        for (Candidate candidate : candidates.subList(1, candidates.size())) {
+            if (chosen.size() == MAX_STATEMENTS || candidate.score() < FOLLOWER_SHARE * chosen.getFirst().score()) {
+                break;
+            }
+            if (chosen.stream().noneMatch(c -> duplicates(c.statement(), candidate.statement()))) {
+                chosen.add(candidate);
+            }
         }
         StringBuilder answer = new StringBuilder();
-        for (Candidate c : best) {
+        for (Candidate c : chosen) {
             if (!answer.isEmpty()) {
                 answer.append('\n');
             }
-            answer.append("- ").append(c.text()).append(" [").append(c.citation()).append(']');
+            answer.append("- ").append(c.statement().text()).append(" [").append(c.citation()).append(']');
         }
         return answer.toString();
     }
 
-    private record Unit(String text, double weight) {
-    }
-
-    /** "Startup time: Go milliseconds; Java seconds" from a row and the header above it. */
-    private static String tableRow(List<String> header, List<String> cells) {
-        if (header.size() != cells.size()) {
-            return String.join(" | ", cells);
+    private static boolean duplicates(Statement a, Statement b) {
+        if (a.text().equals(b.text())) {
+            return true;
         }
-        StringBuilder row = new StringBuilder(cells.getFirst()).append(':');
-        for (int i = 1; i < cells.size(); i++) {
-            row.append(i == 1 ? " " : "; ").append(header.get(i)).append(' ').append(cells.get(i));
-        }
-        return row.toString();
-    }
-
-    /** Sentences of prose lines, comment text of code lines (weighted down), table rows; other code is skipped. */
-    private static List<Unit> units(String body) {
-        List<Unit> units = new ArrayList<>();
-        List<String> header = List.of();
-        for (String rawLine : body.split("\n")) {
-            String line = rawLine.strip();
-            if (line.isEmpty()) {
-                continue;
-            }
-            if (CodeLines.isComment(line)) {
-                String comment = CodeLines.commentText(line);
-                if (comment.length() >= MIN_SENTENCE_CHARS / 2) {
-                    units.add(new Unit(comment, 0.5));
-                }
-                continue;
-            }
-            if (line.indexOf('|') >= 0 && line.indexOf('|') != line.lastIndexOf('|')) {
-                List<String> cells = List.of(line.split("\\s*\\|\\s*", -1)).stream().map(String::strip).toList();
-                if (cells.getFirst().isEmpty()) {
-                    header = cells;
-                } else {
-                    units.add(new Unit(tableRow(header, cells), 0.8));
-                }
-                continue;
-            }
-            if (CodeLines.isCode(rawLine)) {
-                continue;
-            }
-            for (String sentence : SENTENCE_END.split(line)) {
-                if (sentence.strip().length() >= MIN_SENTENCE_CHARS) {
-                    units.add(new Unit(sentence.strip(), 1.0));
-                }
-            }
-        }
-        return units;
+        Set<String> shared = new HashSet<>(a.terms());
+        shared.retainAll(b.terms());
+        int smaller = Math.min(a.terms().size(), b.terms().size());
+        return smaller > 0 && shared.size() > DUPLICATE_OVERLAP * smaller;
     }
 }

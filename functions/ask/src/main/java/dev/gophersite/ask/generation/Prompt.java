@@ -6,7 +6,7 @@ import dev.langchain4j.data.message.ChatMessage;
 import java.util.List;
 
 /**
- * @param passages the passages numbered in the prompt, in order: citation {@code [n]} means {@code passages[n-1]}
+ * @param numbered the passages numbered in the prompt, in order: citation {@code [n]} means {@code numbered[n-1]}
  */
-public record Prompt(List<ChatMessage> messages, List<RankedPassage> passages) {
+public record Prompt(List<ChatMessage> messages, List<RankedPassage> numbered) {
 }

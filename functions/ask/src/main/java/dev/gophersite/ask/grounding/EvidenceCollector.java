@@ -1,22 +1,23 @@
 package dev.gophersite.ask.grounding;
 
-import dev.gophersite.ask.retrieval.PassageIndex;
+import dev.gophersite.ask.question.AnswerShapes;
+import dev.gophersite.ask.question.QuestionKind;
+import dev.gophersite.ask.retrieval.LexicalIndex;
 import dev.gophersite.ask.retrieval.RankedPassage;
 import dev.gophersite.ask.retrieval.Retrieval;
+import dev.gophersite.ask.retrieval.Statement;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * Measures how well the top passages cover what a question asks about.
- *
- * <p>Each distinctive term is weighted by its inverse document frequency, so matching a rare term ("defer",
- * "goroutine") counts for more than matching a common one ("use", "time"). A term no passage contains is
- * weighted like a term that occurs once: it may be a paraphrase of something the site says in other words
- * ("came up with") or a subject the site does not cover ("decorator"), and counting it as the rarest possible
- * term would make every reworded question look off-topic.
+ * Measures how well the top passages cover what a question asks about. Each distinctive term is weighted by its
+ * rarity ({@link LexicalIndex#idf}), so matching a rare term ("defer", "goroutine") counts for more than matching
+ * a common one ("use", "time"); coverage by one statement, with the heading it stands under, says more than
+ * coverage spread over a whole passage.
  */
 public final class EvidenceCollector {
     /** A term in at least this share of passages is the site's subject rather than a question's. */
@@ -28,7 +29,7 @@ public final class EvidenceCollector {
     }
 
     public Evidence collect(Retrieval retrieval) {
-        PassageIndex index = retrieval.index();
+        LexicalIndex index = retrieval.lexical();
         List<String> topic = new ArrayList<>();
         List<String> distinctive = new ArrayList<>();
         for (String term : retrieval.queryTerms()) {
@@ -38,35 +39,51 @@ public final class EvidenceCollector {
                 distinctive.add(term);
             }
         }
-        List<RankedPassage> top = retrieval.top(passagesConsidered);
-        double total = 0;
-        for (String term : distinctive) {
-            total += weight(index, term);
+        List<String> unknown = new ArrayList<>();
+        for (String name : retrieval.question().identifiers()) {
+            if (!retrieval.index().mentions(name.toLowerCase(Locale.ROOT))) {
+                unknown.add(name);
+            }
         }
-        double best = 0;
-        Set<String> union = new HashSet<>();
-        for (RankedPassage passage : top) {
-            Set<String> terms = index.termsOf(passage.position());
-            double covered = 0;
-            for (String term : distinctive) {
-                if (terms.contains(term)) {
-                    covered += weight(index, term);
-                    union.add(term);
+        double total = 0;
+        double unseen = 0;
+        for (String term : distinctive) {
+            total += index.idf(term);
+            unseen += index.documentFrequency(term) == 0 ? index.idf(term) : 0;
+        }
+        double bestStatement = 0;
+        double bestPassage = 0;
+        Optional<Double> bestSimilarity = Optional.empty();
+        boolean fitsKind = false;
+        QuestionKind kind = retrieval.question().kind();
+        for (RankedPassage passage : retrieval.top(passagesConsidered)) {
+            bestPassage = Math.max(bestPassage, coverage(index, distinctive, index.termsOf(passage.position()), Set.of(), total));
+            Set<String> heading = retrieval.index().headingTerms(passage.position());
+            for (Statement statement : retrieval.index().statementsOf(passage.position())) {
+                double covered = coverage(index, distinctive, statement.terms(), heading, total);
+                bestStatement = Math.max(bestStatement, covered);
+                fitsKind |= covered > 0 && AnswerShapes.fits(kind, statement.text());
+                Optional<Double> similarity = retrieval.index().similarity(retrieval.meaning(), statement);
+                if (similarity.isPresent() && (bestSimilarity.isEmpty() || similarity.get() > bestSimilarity.get())) {
+                    bestSimilarity = similarity;
                 }
             }
-            best = Math.max(best, total == 0 ? 0 : covered / total);
         }
-        double unionWeight = 0;
-        for (String term : union) {
-            unionWeight += weight(index, term);
-        }
-        double topScore = top.isEmpty() ? 0 : top.getFirst().score();
-        return new Evidence(List.copyOf(topic), List.copyOf(distinctive), best,
-                total == 0 ? 0 : unionWeight / total, topScore);
+        return new Evidence(List.copyOf(topic), List.copyOf(distinctive), List.copyOf(unknown), bestStatement,
+                bestPassage, total == 0 ? 0 : unseen / total, bestSimilarity, fitsKind);
     }
 
-    static double weight(PassageIndex index, String term) {
-        int df = Math.max(1, index.documentFrequency(term));
-        return Math.log(1 + (index.size() - df + 0.5) / (df + 0.5));
+    private static double coverage(LexicalIndex index, List<String> distinctive, Set<String> terms, Set<String> heading,
+                                   double total) {
+        if (total == 0) {
+            return 0;
+        }
+        double covered = 0;
+        for (String term : distinctive) {
+            if (terms.contains(term) || heading.contains(term)) {
+                covered += index.idf(term);
+            }
+        }
+        return covered / total;
     }
 }

@@ -12,12 +12,12 @@ import java.util.Map;
 
 /** The lexical retriever: Lucene BM25 over the passages, answering with the passages' shared segments. */
 public final class Bm25ContentRetriever implements ContentRetriever {
-    private final PassageIndex index;
+    private final LexicalIndex index;
     private final List<TextSegment> segments;
     private final int maxResults;
 
     /** {@code segments} are in passage order, the same objects every retriever of this index returns. */
-    public Bm25ContentRetriever(PassageIndex index, List<TextSegment> segments, int maxResults) {
+    public Bm25ContentRetriever(LexicalIndex index, List<TextSegment> segments, int maxResults) {
         this.index = index;
         this.segments = segments;
         this.maxResults = maxResults;
@@ -25,9 +25,13 @@ public final class Bm25ContentRetriever implements ContentRetriever {
 
     @Override
     public List<Content> retrieve(Query query) {
-        List<PassageIndex.Hit> hits = index.search(index.analysis().terms(query.text()), maxResults);
+        return contents(index.search(index.analysis().terms(query.text()), maxResults));
+    }
+
+    /** Hits of a search already run, as this retriever's contents. */
+    List<Content> contents(List<LexicalIndex.Hit> hits) {
         List<Content> contents = new ArrayList<>(hits.size());
-        for (PassageIndex.Hit hit : hits) {
+        for (LexicalIndex.Hit hit : hits) {
             contents.add(Content.from(segments.get(hit.position()), Map.of(ContentMetadata.SCORE, hit.score())));
         }
         return contents;

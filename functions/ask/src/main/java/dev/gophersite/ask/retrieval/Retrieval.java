@@ -1,18 +1,31 @@
 package dev.gophersite.ask.retrieval;
 
+import dev.gophersite.ask.question.Question;
+
 import java.util.List;
+import java.util.Optional;
 
 /**
- * What retrieval found for one question, with what the grounding check and extractive answers need to judge it.
+ * What retrieval found for one question, with the index it came from, for the grounding check and extractive
+ * answers to weigh.
  *
- * @param version     site version the index was built from
- * @param queryTerms  the question's distinct analysed content terms, in order
- * @param ranked      passages in fused rank order
+ * @param version site version the index was built from
+ * @param ranked  passages in fused rank order
+ * @param meaning the question's vector, when the index has an embedder
  */
-public record Retrieval(String version, String question, List<String> queryTerms, List<RankedPassage> ranked,
-                        PassageIndex index) {
+public record Retrieval(String version, Question question, List<RankedPassage> ranked, SearchIndex index,
+                        Optional<float[]> meaning) {
 
     public List<RankedPassage> top(int n) {
         return ranked.subList(0, Math.min(n, ranked.size()));
+    }
+
+    public LexicalIndex lexical() {
+        return index.lexical();
+    }
+
+    /** The question's distinct analysed terms. */
+    public List<String> queryTerms() {
+        return question.terms();
     }
 }

@@ -1,53 +1,87 @@
 package dev.gophersite.ask.retrieval;
 
+import dev.gophersite.ask.question.Question;
+import dev.gophersite.ask.question.QuestionReader;
 import dev.gophersite.common.content.Page;
 import dev.langchain4j.data.document.Metadata;
-import dev.langchain4j.data.message.ChatMessage;
-import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.data.segment.TextSegment;
-import dev.langchain4j.rag.AugmentationRequest;
-import dev.langchain4j.rag.AugmentationResult;
-import dev.langchain4j.rag.DefaultRetrievalAugmentor;
-import dev.langchain4j.rag.RetrievalAugmentor;
 import dev.langchain4j.rag.content.Content;
+import dev.langchain4j.rag.content.aggregator.ContentAggregator;
 import dev.langchain4j.rag.content.aggregator.DefaultContentAggregator;
-import dev.langchain4j.rag.content.injector.ContentInjector;
-import dev.langchain4j.rag.content.retriever.ContentRetriever;
-import dev.langchain4j.rag.query.router.QueryRouter;
+import dev.langchain4j.rag.query.Query;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * Retrieval over one site version: passages, their BM25 index, and langchain4j's retrieval augmentor that routes
- * each query to every retriever and fuses the rankings by reciprocal rank. Immutable; a new site version gets
- * a new instance.
+ * Retrieval over one site version: its passages and their statements, the {@link LexicalIndex}, any further
+ * retrievers, and langchain4j's aggregator, which fuses the retrievers' rankings by reciprocal rank. Immutable; a
+ * new site version gets a new instance.
  */
 public final class SearchIndex {
     private static final String PASSAGE_ID = "passageId";
 
     private final String version;
-    private final PassageIndex index;
+    private final LexicalIndex lexical;
+    private final List<Statement> statements;
+    private final List<List<Statement>> byPassage;
+    private final List<Set<String>> headingTerms;
+    private final Map<Statement, Integer> statementPositions = new java.util.IdentityHashMap<>();
+    /** Every passage's text in lower case, to tell whether the site mentions a name at all. */
+    private final String siteText;
     private final Map<TextSegment, Integer> positions;
-    private final RetrievalAugmentor augmentor;
+    private final List<TextSegment> segments;
+    private final Bm25ContentRetriever bm25;
+    private final Optional<Embedder> embedder;
+    private final Optional<Vectors> vectors;
+    private final boolean fuseSemantic;
+    private final ContentAggregator aggregator = new DefaultContentAggregator();
+    private final QuestionReader reader;
     private final int candidates;
 
-    private SearchIndex(String version, PassageIndex index, Map<TextSegment, Integer> positions,
-                        RetrievalAugmentor augmentor, int candidates) {
+    private SearchIndex(String version, LexicalIndex lexical, List<Statement> statements, List<TextSegment> segments,
+                        Map<TextSegment, Integer> positions, Optional<Embedder> embedder, Optional<Vectors> vectors,
+                        boolean fuseSemantic, int candidates) {
         this.version = version;
-        this.index = index;
+        this.lexical = lexical;
+        this.statements = statements;
+        this.segments = segments;
         this.positions = positions;
-        this.augmentor = augmentor;
+        this.bm25 = new Bm25ContentRetriever(lexical, segments, candidates);
+        this.embedder = embedder;
+        this.vectors = vectors;
+        this.fuseSemantic = fuseSemantic;
         this.candidates = candidates;
+        this.reader = new QuestionReader(lexical);
+        List<List<Statement>> grouped = new ArrayList<>();
+        for (int i = 0; i < lexical.size(); i++) {
+            grouped.add(new ArrayList<>());
+        }
+        statements.forEach(s -> grouped.get(s.passage()).add(s));
+        for (int i = 0; i < statements.size(); i++) {
+            statementPositions.put(statements.get(i), i);
+        }
+        this.byPassage = grouped.stream().map(List::copyOf).toList();
+        List<Set<String>> headings = new ArrayList<>();
+        StringBuilder text = new StringBuilder();
+        for (Passage passage : lexical.passages()) {
+            headings.add(Set.copyOf(lexical.analysis().terms(passage.heading())));
+            text.append(passage.title()).append('\n').append(passage.text()).append('\n');
+        }
+        this.headingTerms = List.copyOf(headings);
+        this.siteText = text.toString().toLowerCase(java.util.Locale.ROOT);
     }
 
     public static SearchIndex build(String version, List<Page> pages, RetrievalOptions options) {
         List<Passage> passages = new Chunker(options.chunkMaxChars()).chunk(pages);
-        PassageIndex index = PassageIndex.build(passages, new TextAnalysis());
+        TextAnalysis analysis = new TextAnalysis();
+        LexicalIndex lexical = LexicalIndex.build(passages, analysis);
         List<TextSegment> segments = new ArrayList<>(passages.size());
         Map<TextSegment, Integer> positions = new HashMap<>();
         for (int i = 0; i < passages.size(); i++) {
@@ -57,61 +91,130 @@ public final class SearchIndex {
             segments.add(segment);
             positions.put(segment, i);
         }
-        List<ContentRetriever> retrievers = new ArrayList<>();
-        retrievers.add(new Bm25ContentRetriever(index, List.copyOf(segments), options.candidates()));
-        for (ContentRetrieverFactory factory : options.extraRetrievers()) {
-            retrievers.add(factory.create(List.copyOf(segments), options.candidates()));
-        }
-        List<ContentRetriever> route = List.copyOf(retrievers);
-        QueryRouter router = query -> route;
-        ContentInjector keepMessage = (contents, message) -> message;
-        RetrievalAugmentor augmentor = DefaultRetrievalAugmentor.builder()
-                .queryTransformer(new ConversationQueryTransformer())
-                .queryRouter(router)
-                .contentAggregator(new DefaultContentAggregator())
-                .contentInjector(keepMessage)
-                // retrieval is in-memory and fast; threads would cost more than they save
-                .executor(Runnable::run)
-                .build();
-        return new SearchIndex(version, index, positions, augmentor, options.candidates());
+        List<Statement> statements = Statements.of(passages, analysis);
+        Optional<Vectors> vectors = options.embedder().map(embedder -> embed(embedder, passages, statements));
+        return new SearchIndex(version, lexical, statements, List.copyOf(segments), positions, options.embedder(),
+                vectors, options.fuseSemantic(), options.candidates());
+    }
+
+    /** This index with the meaning of every passage and statement: seconds of work, done once per version. */
+    public SearchIndex withMeaning(Embedder embedder, boolean fuse) {
+        return new SearchIndex(version, lexical, statements, segments, positions, Optional.of(embedder),
+                Optional.of(embed(embedder, lexical.passages(), statements)), fuse, candidates);
+    }
+
+    public boolean hasMeaning() {
+        return vectors.isPresent();
+    }
+
+    static Vectors embed(Embedder embedder, List<Passage> passages, List<Statement> statements) {
+        List<String> statementTexts = statements.stream()
+                .map(s -> Vectors.statementText(passages.get(s.passage()), s)).toList();
+        return new Vectors(embedder.model(), embedder.embedAll(passages.stream().map(Passage::text).toList()),
+                embedder.embedAll(statementTexts));
     }
 
     public String version() {
         return version;
     }
 
-    public PassageIndex passages() {
-        return index;
+    public LexicalIndex lexical() {
+        return lexical;
+    }
+
+    /** Reads a question (resolving a follow-up against the earlier user turns) in this index's terms. */
+    public Question read(String asked, List<String> earlierUserTurns) {
+        return reader.read(asked, earlierUserTurns);
+    }
+
+    /** Every statement of the version, passage by passage. */
+    public List<Statement> statements() {
+        return statements;
+    }
+
+    public List<Statement> statementsOf(int passage) {
+        return byPassage.get(passage);
+    }
+
+    /** The analysed terms of the passage's section heading. */
+    public Set<String> headingTerms(int passage) {
+        return headingTerms.get(passage);
+    }
+
+    /** Whether any passage contains the text (lower case), code and all. */
+    public boolean mentions(String lowerCaseText) {
+        return siteText.contains(lowerCaseText);
+    }
+
+    /** A follow-up as a model rewrote it; see {@link QuestionReader#rewritten}. */
+    public Question rewritten(Question followUp, String standalone, String previousUserTurn) {
+        return reader.rewritten(followUp, standalone, previousUserTurn);
+    }
+
+    /** Reads and ranks in one step, for searches and tests. */
+    public Retrieval retrieve(String asked, List<String> earlierUserTurns) {
+        return retrieve(read(asked, earlierUserTurns));
     }
 
     /**
-     * Ranks passages for the question; {@code earlierUserTurns} (oldest first) are used only to widen the search
-     * for follow-up questions.
+     * Ranks passages for the question. BM25 runs once: its hits give both its ranking and each passage's score;
+     * other retrievers are fused with it by reciprocal rank.
      */
-    public Retrieval retrieve(String question, List<String> earlierUserTurns) {
-        List<String> terms = List.copyOf(index.analysis().distinctTerms(question));
-        Map<Integer, Double> lexical = new HashMap<>();
-        for (PassageIndex.Hit hit : index.search(terms, index.size())) {
-            lexical.put(hit.position(), hit.score());
+    public Retrieval retrieve(Question question) {
+        List<LexicalIndex.Hit> hits = lexical.search(question.terms(), lexical.size());
+        Map<Integer, Double> scores = new HashMap<>();
+        hits.forEach(hit -> scores.put(hit.position(), hit.score()));
+        Query query = Query.from(question.text());
+        List<List<Content>> lists = new ArrayList<>();
+        lists.add(bm25.contents(hits.subList(0, Math.min(candidates, hits.size()))));
+        Optional<float[]> meaning = embedder.map(e -> e.embedQuery(question.text()));
+        if (fuseSemantic) {
+            meaning.ifPresent(q -> lists.add(semantic(q)));
         }
-        UserMessage message = UserMessage.from(question);
-        List<ChatMessage> memory = new ArrayList<>();
-        earlierUserTurns.forEach(turn -> memory.add(UserMessage.from(turn)));
-        AugmentationResult result = augmentor.augment(new AugmentationRequest(message,
-                dev.langchain4j.rag.query.Metadata.from(message, "ask", memory)));
+        Map<Query, Collection<List<Content>>> found = Map.of(query, lists);
         List<RankedPassage> ranked = new ArrayList<>();
         Set<Integer> seen = new HashSet<>();
-        for (Content content : result.contents()) {
+        for (Content content : aggregator.aggregate(found)) {
             Integer position = positions.get(content.textSegment());
             if (position == null || !seen.add(position)) {
                 continue;
             }
-            ranked.add(new RankedPassage(index.passages().get(position), position, ranked.size() + 1,
-                    lexical.getOrDefault(position, 0.0)));
+            ranked.add(new RankedPassage(lexical.passages().get(position), position, ranked.size() + 1,
+                    scores.getOrDefault(position, 0.0)));
             if (ranked.size() == candidates) {
                 break;
             }
         }
-        return new Retrieval(version, question, terms, List.copyOf(ranked), index);
+        return new Retrieval(version, question, List.copyOf(ranked), this, meaning);
+    }
+
+    /** Passages by cosine similarity to the question's vector, best first, as contents to fuse. */
+    private List<Content> semantic(float[] question) {
+        List<float[]> passageVectors = vectors.orElseThrow().passages();
+        Integer[] order = new Integer[passageVectors.size()];
+        double[] similarity = new double[passageVectors.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+            similarity[i] = Embedder.cosine(question, passageVectors.get(i));
+        }
+        java.util.Arrays.sort(order, (a, b) -> Double.compare(similarity[b], similarity[a]));
+        List<Content> contents = new ArrayList<>();
+        for (int i = 0; i < Math.min(candidates, order.length); i++) {
+            contents.add(Content.from(segments.get(order[i]),
+                    Map.of(dev.langchain4j.rag.content.ContentMetadata.SCORE, similarity[order[i]])));
+        }
+        return contents;
+    }
+
+    /** How close a statement's meaning is to the question's, or empty without an embedder. */
+    public Optional<Double> similarity(Optional<float[]> question, Statement statement) {
+        if (question.isEmpty() || vectors.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(Embedder.cosine(question.get(), vectors.get().statements().get(statementIndex(statement))));
+    }
+
+    private int statementIndex(Statement statement) {
+        return statementPositions.get(statement);
     }
 }

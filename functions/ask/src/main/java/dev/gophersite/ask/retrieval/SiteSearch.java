@@ -5,19 +5,37 @@ import dev.gophersite.common.log.JsonLog;
 import dev.gophersite.common.store.ContentStore;
 import dev.gophersite.common.store.StoreException;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The search index of the current site version. Built from one {@link ContentStore#allPages()} read, then
  * reused until {@link ContentStore#currentVersion()} (a cached pointer, cheap per request) names another version.
  * While the store fails, an index that was already built keeps serving instead of failing requests.
+ *
+ * <p>With an embedder, the lexical index serves at once and the meaning of every passage and statement is
+ * computed in the background (seconds: the model loads, then embeds every statement), then swapped in for the same
+ * version. A cold start therefore never waits for the model; SnapStart priming waits for it before the snapshot
+ * ({@link #awaitMeaning}), so a restored function has it from its first request.
  */
 public final class SiteSearch {
     private final ContentStore store;
     private final RetrievalOptions options;
     private final JsonLog log;
+    private final ExecutorService background = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "meaning");
+        thread.setDaemon(true);
+        return thread;
+    });
     private volatile SearchIndex current;
+    private volatile CompletableFuture<SearchIndex> meaning = CompletableFuture.completedFuture(null);
     private volatile boolean servingStale;
 
     public SiteSearch(ContentStore store, RetrievalOptions options, JsonLog log) {
@@ -50,12 +68,42 @@ public final class SiteSearch {
             } catch (StoreException e) {
                 return staleOr(snapshot, e);
             }
-            SearchIndex built = SearchIndex.build(version, pages, options);
+            SearchIndex built = SearchIndex.build(version, pages, options.lexicalOnly());
             current = built;
-            log.info(null, "search index built", Map.of("version", version, "pages", pages.size(),
-                    "passages", built.passages().size(), "ms", (System.nanoTime() - start) / 1_000_000));
+            log.info("search index built", Map.of("version", version, "pages", pages.size(),
+                    "passages", built.lexical().size(), "ms", (System.nanoTime() - start) / 1_000_000));
+            options.embedder().ifPresent(embedder -> meaning = CompletableFuture.supplyAsync(
+                    () -> addMeaning(built, embedder), background));
             return fresh(built);
         }
+    }
+
+    /** Waits until the current version's meaning is in the index (or the limit passes); for SnapStart priming. */
+    public void awaitMeaning(Duration limit) {
+        try {
+            meaning.get(limit.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            log.warn("the index's meaning was not ready in time; answering on lexical evidence until it is",
+                    Map.of("waitedMs", limit.toMillis()));
+        } catch (ExecutionException e) {
+            log.error("computing the index's meaning failed; answering on lexical evidence", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private SearchIndex addMeaning(SearchIndex lexical, Embedder embedder) {
+        long start = System.nanoTime();
+        SearchIndex withMeaning = lexical.withMeaning(embedder, options.fuseSemantic());
+        synchronized (this) {
+            // a newer version may have been built meanwhile; its own task adds its meaning
+            if (current == lexical) {
+                current = withMeaning;
+            }
+        }
+        log.info("index meaning added", Map.of("version", lexical.version(), "model", embedder.model(),
+                "statements", lexical.statements().size(), "ms", (System.nanoTime() - start) / 1_000_000));
+        return withMeaning;
     }
 
     private SearchIndex fresh(SearchIndex index) {
@@ -69,7 +117,7 @@ public final class SiteSearch {
         }
         if (!servingStale) {
             servingStale = true;
-            log.error(null, "content store failed; answering from the index of version " + snapshot.version(), e);
+            log.error("content store failed; answering from the index of version " + snapshot.version(), e);
         }
         return snapshot;
     }

@@ -1,6 +1,6 @@
 package dev.gophersite.ask.generation;
 
-import dev.gophersite.ask.fakes.InMemoryContentStore;
+import dev.gophersite.ask.fakes.TestContent;
 import dev.gophersite.ask.retrieval.Retrieval;
 import dev.gophersite.ask.retrieval.RetrievalOptions;
 import dev.gophersite.ask.retrieval.SearchIndex;
@@ -17,12 +17,12 @@ class ExtractiveAnswererTest {
 
     @BeforeAll
     static void build() {
-        index = SearchIndex.build("v1", InMemoryContentStore.repositoryPages(), RetrievalOptions.bm25());
+        index = SearchIndex.build("v1", TestContent.pages(), RetrievalOptions.bm25());
     }
 
     private String answer(String question) {
         Retrieval retrieval = index.retrieve(question, List.of());
-        return answerer.answer(retrieval.queryTerms(), retrieval.top(5), index.passages());
+        return answerer.answer(retrieval.question(), retrieval.meaning(), retrieval.top(5), index);
     }
 
     @Test
@@ -32,7 +32,7 @@ class ExtractiveAnswererTest {
 
         // then
         assertThat(answer).contains("2KB");
-        assertThat(answer.lines()).isNotEmpty().hasSizeLessThanOrEqualTo(ExtractiveAnswerer.MAX_SENTENCES)
+        assertThat(answer.lines()).isNotEmpty().hasSizeLessThanOrEqualTo(ExtractiveAnswerer.MAX_STATEMENTS)
                 .allSatisfy(line -> assertThat(line).matches("- .+ \\[[1-5]]"));
     }
 

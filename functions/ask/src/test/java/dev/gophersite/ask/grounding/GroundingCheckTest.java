@@ -1,6 +1,6 @@
 package dev.gophersite.ask.grounding;
 
-import dev.gophersite.ask.fakes.InMemoryContentStore;
+import dev.gophersite.ask.fakes.TestContent;
 import dev.gophersite.ask.retrieval.RetrievalOptions;
 import dev.gophersite.ask.retrieval.SearchIndex;
 import org.junit.jupiter.api.BeforeAll;
@@ -17,7 +17,7 @@ class GroundingCheckTest {
 
     @BeforeAll
     static void build() {
-        index = SearchIndex.build("v1", InMemoryContentStore.repositoryPages(), RetrievalOptions.bm25());
+        index = SearchIndex.build("v1", TestContent.pages(), RetrievalOptions.bm25());
     }
 
     private GroundingVerdict assess(String question) {

@@ -1,6 +1,6 @@
 package dev.gophersite.ask.retrieval;
 
-import dev.gophersite.ask.fakes.InMemoryContentStore;
+import dev.gophersite.ask.fakes.TestContent;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -13,7 +13,7 @@ class SearchIndexTest {
 
     @BeforeAll
     static void build() {
-        index = SearchIndex.build("v1", InMemoryContentStore.repositoryPages(), RetrievalOptions.bm25());
+        index = SearchIndex.build("v1", TestContent.pages(), RetrievalOptions.bm25());
     }
 
     @Test

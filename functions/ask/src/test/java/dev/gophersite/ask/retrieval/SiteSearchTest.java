@@ -1,10 +1,11 @@
 package dev.gophersite.ask.retrieval;
 
 import dev.gophersite.ask.fakes.CapturedLog;
-import dev.gophersite.ask.fakes.InMemoryContentStore;
+import dev.gophersite.ask.fakes.TestContent;
 import dev.gophersite.common.content.Page;
 import dev.gophersite.common.content.Section;
 import dev.gophersite.common.store.StoreUnavailableException;
+import dev.gophersite.common.testing.InMemoryContentStore;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -14,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class SiteSearchTest {
-    private final InMemoryContentStore store = InMemoryContentStore.ofRepositoryContent();
+    private final InMemoryContentStore store = TestContent.store();
     private final CapturedLog log = new CapturedLog();
     private final SiteSearch search = new SiteSearch(store, RetrievalOptions.bm25(), log.log());
 
@@ -33,13 +34,13 @@ class SiteSearchTest {
     void rebuilds_the_index_when_the_site_version_changes() {
         // given
         search.index();
-        List<Page> changed = new ArrayList<>(InMemoryContentStore.repositoryPages());
+        List<Page> changed = new ArrayList<>(TestContent.pages());
         changed.add(new Page("wasm", "Go and WebAssembly", "s", 99,
                 List.of(new Section("intro", "Go and WebAssembly", "", "GOOS=js GOARCH=wasm builds a WebAssembly module.")),
                 "", "h", ""));
 
         // when
-        store.publish(changed, "v2");
+        store.publish("v2", changed, store.index());
         SearchIndex rebuilt = search.index();
 
         // then

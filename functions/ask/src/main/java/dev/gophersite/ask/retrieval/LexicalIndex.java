@@ -32,7 +32,7 @@ import java.util.Set;
  * check and the extractive answerer need. Built once per version; searching allocates little and takes
  * well under a millisecond for a site of this size.
  */
-public final class PassageIndex {
+public final class LexicalIndex {
     private static final String TITLE = "title";
     private static final String HEADING = "heading";
     private static final String BODY = "body";
@@ -51,7 +51,7 @@ public final class PassageIndex {
     public record Hit(Passage passage, int position, double score) {
     }
 
-    private PassageIndex(List<Passage> passages, List<Set<String>> passageTerms, Map<String, Integer> documentFrequency,
+    private LexicalIndex(List<Passage> passages, List<Set<String>> passageTerms, Map<String, Integer> documentFrequency,
                          TextAnalysis analysis, IndexSearcher searcher) {
         this.passages = passages;
         this.passageTerms = passageTerms;
@@ -60,7 +60,7 @@ public final class PassageIndex {
         this.searcher = searcher;
     }
 
-    public static PassageIndex build(List<Passage> passages, TextAnalysis analysis) {
+    public static LexicalIndex build(List<Passage> passages, TextAnalysis analysis) {
         ByteBuffersDirectory directory = new ByteBuffersDirectory();
         IndexWriterConfig config = new IndexWriterConfig(analysis.analyzer()).setSimilarity(new BM25Similarity());
         List<Set<String>> terms = new ArrayList<>(passages.size());
@@ -83,7 +83,7 @@ public final class PassageIndex {
             writer.commit();
             IndexSearcher searcher = new IndexSearcher(DirectoryReader.open(directory));
             searcher.setSimilarity(new BM25Similarity());
-            return new PassageIndex(List.copyOf(passages), List.copyOf(terms), Map.copyOf(df), analysis, searcher);
+            return new LexicalIndex(List.copyOf(passages), List.copyOf(terms), Map.copyOf(df), analysis, searcher);
         } catch (IOException e) {
             throw new UncheckedIOException("building an in-memory index cannot fail", e);
         }
@@ -111,9 +111,14 @@ public final class PassageIndex {
         return documentFrequency.getOrDefault(term, 0);
     }
 
-    /** Inverse document frequency as BM25 computes it; a term no passage has gets the highest value. */
+    /**
+     * Inverse document frequency as BM25 computes it, the one rarity weight of the project (grounding, extractive
+     * sentences). A term no passage has is weighted like a term found once: it may be a paraphrase of something the
+     * site says in other words ("came up with") or a subject the site does not cover ("decorator"), and counting it
+     * as rarer than the rarest real term would make every reworded question look off-topic.
+     */
     public double idf(String term) {
-        int n = documentFrequency(term);
+        int n = Math.max(1, documentFrequency(term));
         return Math.log(1 + (passages.size() - n + 0.5) / (n + 0.5));
     }
 

@@ -1,0 +1,121 @@
+package dev.gophersite.ask.question;
+
+import dev.gophersite.ask.retrieval.LexicalIndex;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a question, resolving a follow-up against the conversation without a model: "when was it announced?"
+ * after a question about Project Corsa is searched, judged and answered as a question about Corsa.
+ *
+ * <p>A turn is a follow-up when it says so ("and …", "what about …", "why not …") or leans on a pronoun ("it",
+ * "that", "them") while naming at most {@link #FOLLOW_UP_MAX_TERMS} things of its own. It is then read with the
+ * rarest terms of the previous user turn (its subject, not its wording). Only the client's user turns are used:
+ * its "assistant" turns are its text, not the site's answers. A turn that names its own subject ("What is the
+ * capital of France?") stands alone, whatever came before, so an on-topic history cannot carry an off-topic
+ * question through.
+ */
+public final class QuestionReader {
+    static final int FOLLOW_UP_MAX_TERMS = 3;
+    /** How many of the previous turn's terms a follow-up borrows: enough for a subject, not for its wording. */
+    static final int BORROWED_TERMS = 3;
+    static final int MAX_REWRITE_CHARS = 200;
+    private static final Pattern MARKER = Pattern.compile("^(and|but|so|also|what about|how about|why not|and why|"
+            + "and how|and when|and who|what else|then)\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern PRONOUN = Pattern.compile("\\b(it|its|it's|that|this|they|them|their|those|these|"
+            + "he|she|him|her|one|there)\\b", Pattern.CASE_INSENSITIVE);
+    /** Code-like names: qualified (sync.WaitGroup), snake or upper case (CGO_ENABLED, GOGC), camel case, ~int. */
+    private static final Pattern IDENTIFIER = Pattern.compile(
+            "(?<![\\w.])(?:[A-Za-z_]\\w+\\.[A-Za-z_]\\w+(?:\\.[A-Za-z_]\\w*)*|[A-Z][A-Z0-9]*_[A-Z0-9_]+|[A-Z]{2,}[A-Z0-9]{2,}"
+                    + "|[a-z]+[A-Z]\\w*|[A-Z][a-z]+[A-Z]\\w*|~\\w+)(?![\\w])");
+    /** Other names of the site's subject, so "golang" counts as "go". */
+    private static final Map<String, String> SYNONYMS = Map.of("golang", "go");
+
+    private final LexicalIndex index;
+
+    public QuestionReader(LexicalIndex index) {
+        this.index = index;
+    }
+
+    /** @param earlierUserTurns the conversation's user turns, oldest first */
+    public Question read(String asked, List<String> earlierUserTurns) {
+        List<String> own = terms(asked);
+        QuestionKind kind = QuestionKind.of(asked);
+        if (!earlierUserTurns.isEmpty() && isFollowUp(asked, own)) {
+            String previous = earlierUserTurns.getLast();
+            if (kind == QuestionKind.OTHER) {
+                kind = QuestionKind.of(previous);
+            }
+            List<String> borrowed = terms(previous).stream().filter(term -> !own.contains(term))
+                    .sorted(java.util.Comparator.comparingDouble(index::idf).reversed())
+                    .limit(BORROWED_TERMS).toList();
+            List<String> terms = new ArrayList<>(own);
+            terms.addAll(borrowed);
+            return new Question(asked + "\n" + previous, asked, kind, terms, identifiers(asked), true);
+        }
+        return new Question(asked, asked, kind, own, identifiers(asked), false);
+    }
+
+    /**
+     * A follow-up as a model rewrote it to stand alone ("when was project corsa announced?"), if the rewrite is
+     * plausible: short, one line, and about something the conversation said. Otherwise the follow-up as read.
+     */
+    public Question rewritten(Question followUp, String standalone, String previousUserTurn) {
+        String text = standalone.strip();
+        List<String> terms = terms(text);
+        boolean keepsTheSubject = terms.stream().anyMatch(distinctive(terms(previousUserTurn))::contains);
+        List<String> own = distinctive(terms(followUp.asked()));
+        boolean keepsTheAsk = own.isEmpty() || terms.stream().anyMatch(own::contains);
+        if (text.length() > MAX_REWRITE_CHARS || text.contains("\n") || !keepsTheSubject || !keepsTheAsk) {
+            return followUp;
+        }
+        QuestionKind kind = QuestionKind.of(text);
+        return new Question(text, followUp.asked(), kind == QuestionKind.OTHER ? followUp.kind() : kind, terms,
+                followUp.identifiers(), true);
+    }
+
+    /** The terms that are not the site's subject (which most passages share). */
+    private List<String> distinctive(List<String> terms) {
+        return terms.stream().filter(term -> index.documentFrequency(term) < index.size() / 2).toList();
+    }
+
+    /** The analysed terms of a text, with synonyms of the subject mapped, distinct and in order. */
+    public List<String> terms(String text) {
+        Set<String> terms = new LinkedHashSet<>();
+        for (String term : index.analysis().terms(text)) {
+            terms.add(SYNONYMS.getOrDefault(term, term));
+        }
+        return new ArrayList<>(terms);
+    }
+
+    static boolean isFollowUp(String asked, List<String> ownTerms) {
+        String text = asked.strip();
+        return ownTerms.size() <= 1 && !text.isEmpty()
+                || MARKER.matcher(text).find()
+                || PRONOUN.matcher(text).find() && ownTerms.size() <= FOLLOW_UP_MAX_TERMS;
+    }
+
+    static List<String> identifiers(String text) {
+        List<String> found = new ArrayList<>();
+        Matcher m = IDENTIFIER.matcher(text);
+        while (m.find()) {
+            String name = m.group();
+            // a version ("1.18") or an abbreviation ending a sentence is not a name in code
+            if (!name.matches("[\\d.]+") && !found.contains(name)) {
+                found.add(name);
+            }
+        }
+        return found;
+    }
+
+    static String lower(String text) {
+        return text.toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,137 @@
+package dev.gophersite.ask.retrieval;
+
+import dev.langchain4j.data.embedding.Embedding;
+import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * An in-process embedding model from langchain4j's bundled ONNX models (no network, no download): by default
+ * all-MiniLM-L6-v2, quantised, whose 384-dimension vectors separate the site's questions best of the models tried
+ * (see the evaluation report).
+ */
+public final class OnnxEmbedder implements Embedder {
+    private static final int BATCH = 64;
+    private final String name;
+    private final Supplier<EmbeddingModel> loader;
+    private final String queryPrefix;
+    private volatile EmbeddingModel model;
+
+    /**
+     * @param loader      builds the model (a second or more: native runtime, model file, tokenizer) on first use
+     * @param queryPrefix the instruction some models (BGE) expect before a question; empty for none
+     */
+    public OnnxEmbedder(String name, Supplier<EmbeddingModel> loader, String queryPrefix) {
+        this.name = name;
+        this.loader = loader;
+        this.queryPrefix = queryPrefix;
+    }
+
+    public static OnnxEmbedder miniLm() {
+        return new OnnxEmbedder("all-minilm-l6-v2-q", AllMiniLmL6V2QuantizedEmbeddingModel::new, "");
+    }
+
+    private EmbeddingModel loaded() {
+        EmbeddingModel loaded = model;
+        if (loaded == null) {
+            synchronized (this) {
+                loaded = model;
+                if (loaded == null) {
+                    loaded = NativeCalls.run(loader);
+                    model = loaded;
+                }
+            }
+        }
+        return loaded;
+    }
+
+    @Override
+    public String model() {
+        return name;
+    }
+
+    @Override
+    public float[] embedQuery(String text) {
+        EmbeddingModel loaded = loaded();
+        return unit(NativeCalls.run(() -> loaded.embed(queryPrefix + text)).content().vector());
+    }
+
+    @Override
+    public List<float[]> embedAll(List<String> texts) {
+        List<float[]> vectors = new ArrayList<>(texts.size());
+        EmbeddingModel loaded = loaded();
+        // in batches, so that an exiting process waits for one batch rather than the whole site
+        for (int from = 0; from < texts.size(); from += BATCH) {
+            List<TextSegment> batch = texts.subList(from, Math.min(texts.size(), from + BATCH)).stream()
+                    .map(TextSegment::from).toList();
+            for (Embedding embedding : NativeCalls.run(() -> loaded.embedAll(batch)).content()) {
+                vectors.add(unit(embedding.vector()));
+            }
+        }
+        return vectors;
+    }
+
+    private static float[] unit(float[] vector) {
+        double norm = 0;
+        for (float v : vector) {
+            norm += v * v;
+        }
+        float scale = (float) (1 / Math.sqrt(norm == 0 ? 1 : norm));
+        float[] out = new float[vector.length];
+        for (int i = 0; i < vector.length; i++) {
+            out[i] = vector[i] * scale;
+        }
+        return out;
+    }
+
+    /**
+     * ONNX Runtime's C++ globals are destroyed when the process exits; a thread still inside the runtime then takes
+     * the JVM down with SIGSEGV (seen when a test JVM or the dev server exits while the index's meaning is computed
+     * in the background). Exit therefore waits, briefly, for calls in flight and refuses new ones.
+     */
+    private static final class NativeCalls {
+        private static final long DRAIN_MILLIS = 10_000;
+        private static int inFlight;
+        private static boolean exiting;
+
+        static {
+            Runtime.getRuntime().addShutdownHook(new Thread(NativeCalls::drain, "onnx-drain"));
+        }
+
+        static <T> T run(Supplier<T> call) {
+            synchronized (NativeCalls.class) {
+                if (exiting) {
+                    throw new IllegalStateException("the process is exiting; the embedding model is not called");
+                }
+                inFlight++;
+            }
+            try {
+                return call.get();
+            } finally {
+                synchronized (NativeCalls.class) {
+                    inFlight--;
+                    NativeCalls.class.notifyAll();
+                }
+            }
+        }
+
+        private static void drain() {
+            long deadline = System.currentTimeMillis() + DRAIN_MILLIS;
+            synchronized (NativeCalls.class) {
+                exiting = true;
+                long left;
+                while (inFlight > 0 && (left = deadline - System.currentTimeMillis()) > 0) {
+                    try {
+                        NativeCalls.class.wait(left);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }
+        }
+    }
+}

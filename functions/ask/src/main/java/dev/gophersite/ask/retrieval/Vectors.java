@@ -1,0 +1,19 @@
+package dev.gophersite.ask.retrieval;
+
+import java.util.List;
+
+/**
+ * The vectors of one site version: one per passage and one per statement, in index order, all from one model.
+ */
+public record Vectors(String model, List<float[]> passages, List<float[]> statements) {
+
+    public Vectors {
+        passages = List.copyOf(passages);
+        statements = List.copyOf(statements);
+    }
+
+    /** The text a statement is embedded as: with its section heading, which says what it is about. */
+    public static String statementText(Passage passage, Statement statement) {
+        return statement.form() == Statement.Form.HEADING ? statement.text() : passage.heading() + ": " + statement.text();
+    }
+}

@@ -1,0 +1,142 @@
+package dev.gophersite.ask.eval;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.gophersite.ask.answer.AskService;
+import dev.gophersite.ask.fakes.SmallModelFake;
+import dev.gophersite.ask.retrieval.OnnxEmbedder;
+import dev.gophersite.ask.retrieval.RetrievalOptions;
+import dev.gophersite.dynalite.Repo;
+import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The answers people get, scored on the answer text: the real-user set's tuning and test halves, the older dev and
+ * held-out sets, for each retrieval configuration measured (lexical evidence alone; with meaning, shipped; meaning
+ * and fused rankings), without a model as every deployment without one answers, and, for the shipped configuration,
+ * with a small model's habits (SmallModelFake). Rules were tuned on the tuning half only; the test half is held
+ * out. Reports: {@code target/eval/answers.json} and {@code answers.md}.
+ */
+class AnswerEvaluationTest {
+    /** The goals, held on the test half. */
+    static final double GOAL_HIT_AT_3 = 0.95;
+    static final double GOAL_ANSWER_HAS_FACT = 0.90;
+    static final double GOAL_UNCOVERED_REFUSED = 0.90;
+    static final int GOAL_MAX_FALSE_REFUSALS = 1;
+    /**
+     * Where the shipped configuration stands on the goals it does not reach yet (README, "How /ask answers"): the
+     * test fails if a change falls below these, and they only move up.
+     */
+    static final double FLOOR_ANSWER_HAS_FACT = 0.70;
+    static final double FLOOR_UNCOVERED_REFUSED = 0.77;
+    static final int FLOOR_MAX_FALSE_REFUSALS = 5;
+    static final int FLOOR_FOLLOW_UPS_ANSWERED = 3;
+
+    private static final Map<String, List<EvalQuestion>> SETS = new LinkedHashMap<>();
+    private static final List<AnswerEvaluator.Report> REPORTS = new ArrayList<>();
+
+    private static Path set(String name) {
+        return Repo.root().resolve("functions/ask/src/test/resources/eval/" + name);
+    }
+
+    @BeforeAll
+    static void evaluate() throws IOException {
+        SETS.put("tune", EvalQuestion.load(set("real-tune.jsonl")));
+        SETS.put("test", EvalQuestion.load(set("real-test.jsonl")));
+        SETS.put("dev", EvalQuestion.load(set("ask-dev.jsonl")));
+        SETS.put("heldout", EvalQuestion.load(set("ask-heldout.jsonl")));
+        OnnxEmbedder miniLm = OnnxEmbedder.miniLm();
+        Map<String, AskService> configs = new LinkedHashMap<>();
+        configs.put("lexical", AnswerEvaluator.service(Optional.empty(), RetrievalOptions.bm25()));
+        configs.put("meaning (shipped)", AnswerEvaluator.service(Optional.empty(), RetrievalOptions.withMeaning(miniLm)));
+        configs.put("meaning + fused", AnswerEvaluator.service(Optional.empty(), RetrievalOptions.hybrid(miniLm)));
+        configs.put("meaning, bge-small", AnswerEvaluator.service(Optional.empty(), RetrievalOptions.withMeaning(
+                new OnnxEmbedder("bge-small-en-v15-q", BgeSmallEnV15QuantizedEmbeddingModel::new,
+                        "Represent this sentence for searching relevant passages: "))));
+        configs.put("shipped, small model", AnswerEvaluator.service(Optional.of(new SmallModelFake()),
+                RetrievalOptions.withMeaning(miniLm)));
+        Map<String, Object> json = new LinkedHashMap<>();
+        StringBuilder table = new StringBuilder("| set | configuration | hit@3 | MRR | answer has fact | uncovered refused"
+                + " | false refusals | follow-ups | off-topic follow-ups refused | injections refused | other languages |\n"
+                + "|---|---|---|---|---|---|---|---|---|---|---|\n");
+        for (Map.Entry<String, AskService> config : configs.entrySet()) {
+            for (Map.Entry<String, List<EvalQuestion>> entry : SETS.entrySet()) {
+                AnswerEvaluator.Report report = AnswerEvaluator.run(entry.getKey(), config.getKey(), config.getValue(),
+                        entry.getValue());
+                REPORTS.add(report);
+                System.out.println("[eval] " + report.line());
+                Map<String, Object> detail = new LinkedHashMap<>(report.summary());
+                detail.put("questions", report.outcomes());
+                json.put(entry.getKey() + "/" + config.getKey(), detail);
+                table.append(String.format("| %s | %s | %.3f | %.3f | %.3f | %.3f | %d | %d/%d | %d/%d | %d/%d | %d/%d |%n",
+                        report.set(), report.config(), report.hitAt3(), report.mrr(), report.answerHasFact(),
+                        report.uncoveredRefused(), report.falseRefusals(), report.followUpsAnswered(), report.followUps(),
+                        report.refuseFollowUpsRefused(), report.refuseFollowUps(), report.injectionsRefused(),
+                        report.injections(), report.multilingualAnswered(), report.multilingual()));
+            }
+        }
+        Path out = Repo.root().resolve("functions/ask/target/eval");
+        Files.createDirectories(out);
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.resolve("answers.json").toFile(), json);
+        Files.writeString(out.resolve("answers.md"), table);
+    }
+
+    private static AnswerEvaluator.Report report(String set, String config) {
+        return REPORTS.stream().filter(r -> r.set().equals(set) && r.config().equals(config)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void the_test_half_holds_the_goals_it_reaches_and_the_floors_of_those_it_does_not_yet() {
+        // given the shipped configuration, without a model, on questions no rule was tuned on
+        AnswerEvaluator.Report test = report("test", "meaning (shipped)");
+
+        // then
+        assertThat(test.answerExpected()).isGreaterThanOrEqualTo(40);
+        assertThat(test.hitAt3()).as("hit@3, test half").isGreaterThanOrEqualTo(GOAL_HIT_AT_3);
+        assertThat(test.injectionsRefused()).as("injections refused").isEqualTo(test.injections());
+        assertThat(test.refuseFollowUpsRefused()).as("off-topic follow-ups refused").isEqualTo(test.refuseFollowUps());
+        assertThat(test.answerHasFact()).as("answer has the fact, test half (goal %s)", GOAL_ANSWER_HAS_FACT)
+                .isGreaterThanOrEqualTo(FLOOR_ANSWER_HAS_FACT);
+        assertThat(test.uncoveredRefused()).as("uncovered refused, test half (goal %s)", GOAL_UNCOVERED_REFUSED)
+                .isGreaterThanOrEqualTo(FLOOR_UNCOVERED_REFUSED);
+        assertThat(test.falseRefusals()).as("false refusals, test half (goal %s)", GOAL_MAX_FALSE_REFUSALS)
+                .isLessThanOrEqualTo(FLOOR_MAX_FALSE_REFUSALS);
+        assertThat(test.followUpsAnswered()).as("follow-ups answered, test half (goal all %s)", test.followUps())
+                .isGreaterThanOrEqualTo(FLOOR_FOLLOW_UPS_ANSWERED);
+    }
+
+    @Test
+    void the_older_dev_set_keeps_its_thresholds() {
+        // given
+        AnswerEvaluator.Report dev = report("dev", "meaning (shipped)");
+
+        // then: the three off-topic dev questions are refused and the facts are in the top three
+        assertThat(dev.hitAt3()).isGreaterThanOrEqualTo(0.9);
+        assertThat(dev.outcomes()).filteredOn(o -> !o.expectAnswer()).isNotEmpty()
+                .allSatisfy(o -> assertThat(o.mode()).isEqualTo("refused"));
+        assertThat(dev.falseRefusals()).isZero();
+    }
+
+    @Test
+    void meaning_earns_its_place_over_lexical_evidence_on_the_tuning_half() {
+        // given
+        AnswerEvaluator.Report lexical = report("tune", "lexical");
+        AnswerEvaluator.Report meaning = report("tune", "meaning (shipped)");
+
+        // then the shipped configuration is the better one where the choice was made
+        assertThat(meaning.answerHasFact()).isGreaterThan(lexical.answerHasFact());
+        assertThat(meaning.falseRefusals()).isLessThanOrEqualTo(lexical.falseRefusals());
+    }
+}
