@@ -1,32 +1,24 @@
 package dev.gophersite.pages.it;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
-import org.testcontainers.DockerClientFactory;
-import org.testcontainers.containers.localstack.LocalStackContainer;
+import org.testcontainers.junit.jupiter.Testcontainers;
+import org.testcontainers.localstack.LocalStackContainer;
 import org.testcontainers.utility.DockerImageName;
 
 import java.net.URI;
 
-/** The same contract against LocalStack's DynamoDB, when a Docker engine is available. */
+/**
+ * The same contract against LocalStack's DynamoDB. Without a Docker engine Testcontainers' own condition disables
+ * the class, and the same contract ran against dynalite in DynaliteContentServiceIT.
+ */
+@Testcontainers(disabledWithoutDocker = true)
 class LocalStackContentServiceIT extends ContentServiceContract {
     private static LocalStackContainer localstack;
 
     @BeforeAll
     static void startLocalStack() {
-        boolean docker;
-        try {
-            docker = DockerClientFactory.instance().isDockerAvailable();
-        } catch (RuntimeException e) {
-            docker = false;
-        }
-        if (!docker) {
-            System.out.println("SKIPPED LocalStackContentServiceIT: no Docker engine is reachable; "
-                    + "the same contract ran against dynalite in DynaliteContentServiceIT");
-        }
-        Assumptions.assumeTrue(docker, "no Docker engine: LocalStack tests skipped");
-        localstack = new LocalStackContainer(DockerImageName.parse("localstack/localstack:4.4")).withServices(LocalStackContainer.Service.DYNAMODB);
+        localstack = new LocalStackContainer(DockerImageName.parse("localstack/localstack:4.4")).withServices("dynamodb");
         localstack.start();
     }
 
