@@ -146,7 +146,8 @@ final class ColdStarts {
     @SuppressWarnings("unchecked")
     private Map<String, Object> warmRoute(Bench.Function function, List<String> route, Map<String, String> env)
             throws IOException, InterruptedException {
-        List<String> flags = Bench.concat(Bench.TUNED, List.of("-XX:AOTCache=" + aotCaches.get(function.name())));
+        List<String> flags = Bench.concat(Bench.TUNED, List.of("-XX:AOTCache=" + aotCaches.get(function.name()),
+                "-Dbench.settle.ms=" + (function.name().equals("ask") ? 10_000 : 0)));
         List<String> args = new ArrayList<>(List.of(Bench.PROBE, "warm", "3000"));
         args.addAll(route);
         String out = Processes.output(command(flags, function.jar() + ":" + probes, args), env, 600);

@@ -16,6 +16,8 @@ import java.util.Map;
  * cold  HANDLER METHOD PATH RESOURCE [name=value] [{json body}]   one invocation, then "ready status=…"
  * warm  N HANDLER METHOD PATH RESOURCE [name=value] [{json body}] N timed invocations after the first, as one JSON line
  * </pre>
+ * With {@code -Dbench.settle.ms=M}, warm keeps invoking, untimed, for M ms first: the ask function adds the
+ * meaning of its index in the background after its first request, and the warm figures are for the settled state.
  */
 public final class Invoke {
     private Invoke() {
@@ -31,6 +33,10 @@ public final class Invoke {
             System.out.println("ready status=" + first.getStatusCode());
             System.out.flush();
             Runtime.getRuntime().halt(first.getStatusCode() < 500 ? 0 : 1);
+        }
+        long settleUntil = System.nanoTime() + Long.getLong("bench.settle.ms", 0) * 1_000_000;
+        while (System.nanoTime() < settleUntil) {
+            handler.handleRequest(event(spec), null);
         }
         long[] nanos = new long[runs];
         int errors = 0;
