@@ -2,6 +2,7 @@ package dev.gophersite.ask.generation;
 
 import dev.gophersite.ask.question.AnswerShapes;
 import dev.gophersite.ask.question.Question;
+import dev.gophersite.ask.question.QuestionKind;
 import dev.gophersite.ask.retrieval.LexicalIndex;
 import dev.gophersite.ask.retrieval.RankedPassage;
 import dev.gophersite.ask.retrieval.SearchIndex;
@@ -31,7 +32,8 @@ public final class ExtractiveAnswerer {
     /** Statements sharing more than this share of their terms say the same thing. */
     static final double DUPLICATE_OVERLAP = 0.6;
 
-    private record Candidate(Statement statement, int citation, double score) {
+    /** @param dating the section heading that dates the statement, for a "when" question; empty otherwise */
+    private record Candidate(Statement statement, String dating, int citation, double score) {
     }
 
     /** How much a statement's closeness in meaning to the question counts beside its shared terms. */
@@ -47,6 +49,7 @@ public final class ExtractiveAnswerer {
         for (int i = 0; i < passages.size(); i++) {
             int position = passages.get(i).position();
             Set<String> heading = index.headingTerms(position);
+            String headingText = passages.get(i).passage().heading();
             for (Statement statement : index.statementsOf(position)) {
                 double matched = 0;
                 for (String term : question.terms()) {
@@ -61,12 +64,17 @@ public final class ExtractiveAnswerer {
                 if (similarity.isPresent()) {
                     score += SIMILARITY_WEIGHT * similarity.get();
                 }
+                String dating = "";
                 if (score > 0 && AnswerShapes.fits(question.kind(), statement.text())) {
                     score += SHAPE_BONUS;
+                } else if (score > 0 && datedByHeading(question, statement, headingText)) {
+                    // a timeline entry says when in its heading ("2018-08: 1.11 — Go Modules"), not in its sentences
+                    score += SHAPE_BONUS;
+                    dating = headingText;
                 }
                 // earlier passages ranked higher; among equal matches, prefer them
                 score = score * statement.form().weight() + 0.01 * (passages.size() - i);
-                candidates.add(new Candidate(statement, i + 1, score));
+                candidates.add(new Candidate(statement, dating, i + 1, score));
             }
         }
         if (candidates.isEmpty()) {
@@ -83,13 +91,23 @@ public final class ExtractiveAnswerer {
             }
         }
         StringBuilder answer = new StringBuilder();
+        Set<String> dated = new HashSet<>();
         for (Candidate c : chosen) {
             if (!answer.isEmpty()) {
                 answer.append('\n');
             }
-            answer.append("- ").append(c.statement().text()).append(" [").append(c.citation()).append(']');
+            answer.append("- ");
+            if (!c.dating().isEmpty() && dated.add(c.dating())) {
+                answer.append(c.dating()).append(": ");
+            }
+            answer.append(c.statement().text()).append(" [").append(c.citation()).append(']');
         }
         return answer.toString();
+    }
+
+    private static boolean datedByHeading(Question question, Statement statement, String heading) {
+        return (question.kind() == QuestionKind.WHEN || question.kind() == QuestionKind.VERSION)
+                && statement.form() != Statement.Form.HEADING && AnswerShapes.fits(question.kind(), heading);
     }
 
     private static boolean duplicates(Statement a, Statement b) {

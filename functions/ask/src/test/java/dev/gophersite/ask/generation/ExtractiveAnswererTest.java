@@ -53,4 +53,23 @@ class ExtractiveAnswererTest {
         // then
         assertThat(answer).contains("Runs at function return").doesNotContain("func readFile");
     }
+
+    @Test
+    void dates_a_timeline_sentence_by_its_heading_when_asked_when() {
+        // when: the sentence is in the 2018-08 entry of the history, whose date is only in the heading
+        String answer = answer("when did the gopath pain end?");
+
+        // then
+        assertThat(answer.lines().findFirst()).hasValueSatisfying(lead -> assertThat(lead)
+                .startsWith("- 2018-08: 1.11").contains("GOPATH"));
+    }
+
+    @Test
+    void leaves_sentences_undated_when_the_question_asks_for_no_date() {
+        // when
+        String answer = answer("what was the gopath pain?");
+
+        // then
+        assertThat(answer).contains("GOPATH").doesNotContain("2018-08: 1.11 — Go Modules: ");
+    }
 }
