@@ -30,6 +30,7 @@ import dev.langchain4j.model.chat.ChatModel;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -47,11 +48,15 @@ public record AskWiring(AskService service, ContentStore store, AskMetrics metri
         return switch (name) {
             case "lexical" -> RetrievalOptions.bm25();
             case "fused" -> RetrievalOptions.hybrid(OnnxEmbedder.miniLm());
-            default -> RetrievalOptions.withMeaning(OnnxEmbedder.miniLm());
+            case "meaning" -> RetrievalOptions.withMeaning(OnnxEmbedder.miniLm());
+            // a misspelt setting would otherwise run a configuration nobody chose, silently
+            default -> throw new IllegalArgumentException(
+                    "RETRIEVAL must be meaning, lexical or fused; found '" + name + "'");
         };
     }
+
     /** Loading the model and embedding every statement takes seconds; the snapshot is worth the wait. */
-    static final java.time.Duration MEANING_WAIT = java.time.Duration.ofSeconds(60);
+    static final Duration MEANING_WAIT = Duration.ofSeconds(60);
     /**
      * The search and the empty ask page (retrieval, the index and the HTML), but neither a model call nor a metric,
      * which would count a question nobody asked.
