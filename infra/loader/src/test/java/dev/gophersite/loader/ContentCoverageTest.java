@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Nothing of the source text may be lost on its way to the pages: every figure and every proper name in
- * {@code shared/seed/go-site.txt} must appear in the text the site serves.
+ * the source text (a copy in {@code src/test/resources/seed/go-site.txt}) must appear in the text the site serves.
  */
 class ContentCoverageTest {
     /** Decorative labels of the scraped page (section badges), not facts. */
