@@ -6,15 +6,19 @@ import dev.gophersite.common.content.Page;
 import dev.langchain4j.data.document.Metadata;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.rag.content.Content;
+import dev.langchain4j.rag.content.ContentMetadata;
 import dev.langchain4j.rag.content.aggregator.ContentAggregator;
 import dev.langchain4j.rag.content.aggregator.DefaultContentAggregator;
 import dev.langchain4j.rag.query.Query;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -32,7 +36,7 @@ public final class SearchIndex {
     private final List<Statement> statements;
     private final List<List<Statement>> byPassage;
     private final List<Set<String>> headingTerms;
-    private final Map<Statement, Integer> statementPositions = new java.util.IdentityHashMap<>();
+    private final Map<Statement, Integer> statementPositions = new IdentityHashMap<>();
     /** Every passage's text in lower case, to tell whether the site mentions a name at all. */
     private final String siteText;
     private final Map<TextSegment, Integer> positions;
@@ -75,7 +79,7 @@ public final class SearchIndex {
             text.append(passage.title()).append('\n').append(passage.text()).append('\n');
         }
         this.headingTerms = List.copyOf(headings);
-        this.siteText = text.toString().toLowerCase(java.util.Locale.ROOT);
+        this.siteText = text.toString().toLowerCase(Locale.ROOT);
     }
 
     public static SearchIndex build(String version, List<Page> pages, RetrievalOptions options) {
@@ -92,26 +96,29 @@ public final class SearchIndex {
             positions.put(segment, i);
         }
         List<Statement> statements = Statements.of(passages, analysis);
-        Optional<Vectors> vectors = options.embedder().map(embedder -> embed(embedder, passages, statements));
+        Optional<Vectors> vectors = options.embedder()
+                .map(embedder -> embed(embedder, passages, statements, options.fuseSemantic()));
         return new SearchIndex(version, lexical, statements, List.copyOf(segments), positions, options.embedder(),
                 vectors, options.fuseSemantic(), options.candidates());
     }
 
-    /** This index with the meaning of every passage and statement: seconds of work, done once per version. */
+    /** This index with the meaning of every statement (and passage, to fuse): seconds of work, once per version. */
     public SearchIndex withMeaning(Embedder embedder, boolean fuse) {
         return new SearchIndex(version, lexical, statements, segments, positions, Optional.of(embedder),
-                Optional.of(embed(embedder, lexical.passages(), statements)), fuse, candidates);
+                Optional.of(embed(embedder, lexical.passages(), statements, fuse)), fuse, candidates);
     }
 
     public boolean hasMeaning() {
         return vectors.isPresent();
     }
 
-    static Vectors embed(Embedder embedder, List<Passage> passages, List<Statement> statements) {
+    /** Passage vectors serve only the fused ranking; grounding and answers weigh statements. */
+    static Vectors embed(Embedder embedder, List<Passage> passages, List<Statement> statements, boolean fuse) {
         List<String> statementTexts = statements.stream()
                 .map(s -> Vectors.statementText(passages.get(s.passage()), s)).toList();
-        return new Vectors(embedder.model(), embedder.embedAll(passages.stream().map(Passage::text).toList()),
-                embedder.embedAll(statementTexts));
+        List<float[]> passageVectors = fuse ? embedder.embedAll(passages.stream().map(Passage::text).toList())
+                : List.of();
+        return new Vectors(embedder.model(), passageVectors, embedder.embedAll(statementTexts));
     }
 
     public String version() {
@@ -197,11 +204,11 @@ public final class SearchIndex {
             order[i] = i;
             similarity[i] = Embedder.cosine(question, passageVectors.get(i));
         }
-        java.util.Arrays.sort(order, (a, b) -> Double.compare(similarity[b], similarity[a]));
+        Arrays.sort(order, (a, b) -> Double.compare(similarity[b], similarity[a]));
         List<Content> contents = new ArrayList<>();
         for (int i = 0; i < Math.min(candidates, order.length); i++) {
             contents.add(Content.from(segments.get(order[i]),
-                    Map.of(dev.langchain4j.rag.content.ContentMetadata.SCORE, similarity[order[i]])));
+                    Map.of(ContentMetadata.SCORE, similarity[order[i]])));
         }
         return contents;
     }

@@ -3,7 +3,10 @@ package dev.gophersite.ask.retrieval;
 import java.util.List;
 
 /**
- * The vectors of one site version: one per passage and one per statement, in index order, all from one model.
+ * The vectors of one site version, in index order, all from one model.
+ *
+ * @param passages   one per passage when the ranking fuses meaning in; empty otherwise
+ * @param statements one per statement
  */
 public record Vectors(String model, List<float[]> passages, List<float[]> statements) {
 
