@@ -20,8 +20,6 @@ import java.util.Set;
  * coverage spread over a whole passage.
  */
 public final class EvidenceCollector {
-    /** A term in at least this share of passages is the site's subject rather than a question's. */
-    static final double TOPIC_SHARE = 0.5;
     private final int passagesConsidered;
 
     public EvidenceCollector(int passagesConsidered) {
@@ -33,7 +31,7 @@ public final class EvidenceCollector {
         List<String> topic = new ArrayList<>();
         List<String> distinctive = new ArrayList<>();
         for (String term : retrieval.queryTerms()) {
-            if (index.size() > 0 && index.documentFrequency(term) >= TOPIC_SHARE * index.size()) {
+            if (index.isSubject(term)) {
                 topic.add(term);
             } else {
                 distinctive.add(term);

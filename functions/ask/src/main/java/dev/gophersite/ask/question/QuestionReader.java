@@ -3,9 +3,9 @@ package dev.gophersite.ask.question;
 import dev.gophersite.ask.retrieval.LexicalIndex;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -54,7 +54,7 @@ public final class QuestionReader {
                 kind = QuestionKind.of(previous);
             }
             List<String> borrowed = terms(previous).stream().filter(term -> !own.contains(term))
-                    .sorted(java.util.Comparator.comparingDouble(index::idf).reversed())
+                    .sorted(Comparator.comparingDouble(index::idf).reversed())
                     .limit(BORROWED_TERMS).toList();
             List<String> terms = new ArrayList<>(own);
             terms.addAll(borrowed);
@@ -83,7 +83,7 @@ public final class QuestionReader {
 
     /** The terms that are not the site's subject (which most passages share). */
     private List<String> distinctive(List<String> terms) {
-        return terms.stream().filter(term -> index.documentFrequency(term) < index.size() / 2).toList();
+        return terms.stream().filter(term -> !index.isSubject(term)).toList();
     }
 
     /** The analysed terms of a text, with synonyms of the subject mapped, distinct and in order. */
@@ -113,9 +113,5 @@ public final class QuestionReader {
             }
         }
         return found;
-    }
-
-    static String lower(String text) {
-        return text.toLowerCase(Locale.ROOT);
     }
 }

@@ -33,6 +33,7 @@ import java.util.Set;
  * well under a millisecond for a site of this size.
  */
 public final class LexicalIndex {
+    static final double SUBJECT_SHARE = 0.5;
     private static final String TITLE = "title";
     private static final String HEADING = "heading";
     private static final String BODY = "body";
@@ -109,6 +110,14 @@ public final class LexicalIndex {
     /** In how many passages the analysed term occurs (title, heading or body outside code). */
     public int documentFrequency(String term) {
         return documentFrequency.getOrDefault(term, 0);
+    }
+
+    /**
+     * Whether the term is the site's own subject rather than a question's: it occurs in at least
+     * {@link #SUBJECT_SHARE} of the passages ("go", in practice).
+     */
+    public boolean isSubject(String term) {
+        return !passages.isEmpty() && documentFrequency(term) >= SUBJECT_SHARE * passages.size();
     }
 
     /**
