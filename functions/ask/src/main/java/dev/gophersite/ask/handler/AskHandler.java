@@ -21,6 +21,7 @@ import dev.gophersite.common.store.ContentStore;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * {@code POST /ask}, {@code GET /ask} and {@code GET /api/search}. Translates API Gateway events to
@@ -78,21 +79,10 @@ public final class AskHandler implements RequestHandler<APIGatewayProxyRequestEv
     }
 
     private APIGatewayProxyResponseEvent askPage(APIGatewayProxyRequestEvent event) {
-        String base = Requests.basePath(event);
-        List<PageSummary> nav = store.index().pages();
-        String q = Requests.queryParameter(event, "q");
-        if (q == null || q.isBlank()) {
-            return Responses.noStore(Responses.html(200, AskPage.render(base, nav, "", null, null)));
-        }
-        return switch (AskRequestReader.query(event, AskRequestReader.MAX_QUESTION_CHARS)) {
-            case Parsed.Invalid<String> invalid ->
-                    Responses.noStore(Responses.html(invalid.status(), AskPage.render(base, nav, "", null, invalid.message())));
-            // a GET can come from any page's link or image tag: it gets the cached or extractive answer, never a
-            // fresh model call, which only the form's POST may spend
-            case Parsed.Valid<String>(String question) -> Responses.noStore(Responses.html(200, AskPage.render(base,
-                    nav, question, answer(new AskRequest(question, List.of()), AskService.Generation.CACHED_OR_EXTRACTIVE),
-                    null)));
-        };
+        // a GET can come from any page's link or image tag: it gets the cached or extractive answer, never a fresh
+        // model call, which only the form's POST may spend
+        return formPage(event, AskRequestReader.MAX_QUESTION_CHARS, AskPage::render,
+                question -> answer(new AskRequest(question, List.of()), AskService.Generation.CACHED_OR_EXTRACTIVE));
     }
 
     private APIGatewayProxyResponseEvent search(APIGatewayProxyRequestEvent event) {
@@ -113,17 +103,28 @@ public final class AskHandler implements RequestHandler<APIGatewayProxyRequestEv
 
     /** {@code GET /search}: the site search without JavaScript, answered by the same retriever as /api/search. */
     private APIGatewayProxyResponseEvent searchPage(APIGatewayProxyRequestEvent event) {
+        return formPage(event, AskRequestReader.MAX_SEARCH_QUERY_CHARS, SearchPage::render, service::search);
+    }
+
+    /** How the no-JavaScript pages render: the form alone, with what {@code q} gave, or with why it was refused. */
+    private interface FormView<R> {
+        String render(String base, List<PageSummary> nav, String query, R result, String error);
+    }
+
+    /** A page with a form over {@code q}: empty without it, the result for a valid one, the reason for a refusal. */
+    private <R> APIGatewayProxyResponseEvent formPage(APIGatewayProxyRequestEvent event, int maxChars,
+                                                      FormView<R> view, Function<String, R> result) {
         String base = Requests.basePath(event);
         List<PageSummary> nav = store.index().pages();
         String q = Requests.queryParameter(event, "q");
         if (q == null || q.isBlank()) {
-            return Responses.noStore(Responses.html(200, SearchPage.render(base, nav, "", null, null)));
+            return Responses.noStore(Responses.html(200, view.render(base, nav, "", null, null)));
         }
-        return switch (AskRequestReader.query(event, AskRequestReader.MAX_SEARCH_QUERY_CHARS)) {
+        return switch (AskRequestReader.query(event, maxChars)) {
             case Parsed.Invalid<String> invalid -> Responses.noStore(Responses.html(invalid.status(),
-                    SearchPage.render(base, nav, "", null, invalid.message())));
+                    view.render(base, nav, "", null, invalid.message())));
             case Parsed.Valid<String>(String query) -> Responses.noStore(Responses.html(200,
-                    SearchPage.render(base, nav, query, service.search(query), null)));
+                    view.render(base, nav, query, result.apply(query), null)));
         };
     }
 }
