@@ -11,7 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The answer cache in DynamoDB, with GetItem and PutItem only (all the function's policy allows). Items carry
@@ -23,15 +22,14 @@ public final class DynamoAnswerCache implements AnswerCache {
     private final String table;
     private final Duration ttl;
     private final Clock clock;
-    private final JsonLog log;
-    private final AtomicBoolean failing = new AtomicBoolean();
+    private final Outage outage;
 
     public DynamoAnswerCache(DynamoDbClient dynamo, String table, Duration ttl, Clock clock, JsonLog log) {
         this.dynamo = dynamo;
         this.table = table;
         this.ttl = ttl;
         this.clock = clock;
-        this.log = log;
+        this.outage = new Outage(log);
     }
 
     @Override
@@ -87,14 +85,10 @@ public final class DynamoAnswerCache implements AnswerCache {
     }
 
     private void recovered() {
-        if (failing.compareAndSet(true, false)) {
-            log.info("answer cache works again", Map.of("table", table));
-        }
+        outage.recovered("answer cache works again", Map.of("table", table));
     }
 
     private void failed(String operation, Exception e) {
-        if (failing.compareAndSet(false, true)) {
-            log.error("answer cache " + operation + " failed; answering without the cache until it recovers", e);
-        }
+        outage.failed("answer cache " + operation + " failed; answering without the cache until it recovers", e);
     }
 }

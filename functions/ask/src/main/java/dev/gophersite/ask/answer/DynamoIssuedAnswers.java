@@ -9,7 +9,6 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Issued answer ids in the feedback table ({@link FeedbackItems}) with a TTL: the item a vote on that answer later
@@ -22,14 +21,13 @@ public final class DynamoIssuedAnswers implements IssuedAnswers {
     private final DynamoDbClient dynamo;
     private final String table;
     private final Clock clock;
-    private final JsonLog log;
-    private final AtomicBoolean failing = new AtomicBoolean();
+    private final Outage outage;
 
     public DynamoIssuedAnswers(DynamoDbClient dynamo, String table, Clock clock, JsonLog log) {
         this.dynamo = dynamo;
         this.table = table;
         this.clock = clock;
-        this.log = log;
+        this.outage = new Outage(log);
     }
 
     @Override
@@ -41,15 +39,11 @@ public final class DynamoIssuedAnswers implements IssuedAnswers {
                             "issuedAt", AttributeValue.fromN(Long.toString(now)),
                             FeedbackItems.EXPIRES_AT, AttributeValue.fromN(Long.toString(now + TTL.toSeconds()))))
                     .conditionExpression("attribute_not_exists(pk) OR attribute_not_exists(vote)"));
-            if (failing.compareAndSet(true, false)) {
-                log.info("answer ids are recorded again", Map.of("table", table));
-            }
+            outage.recovered("answer ids are recorded again", Map.of("table", table));
         } catch (ConditionalCheckFailedException voted) {
             // the answer already has its vote, which outlives the record
         } catch (RuntimeException e) {
-            if (failing.compareAndSet(false, true)) {
-                log.error("recording answer ids failed; votes on these answers will be refused until it recovers", e);
-            }
+            outage.failed("recording answer ids failed; votes on these answers will be refused until it recovers", e);
         }
     }
 }
