@@ -31,16 +31,11 @@ public record Presentation(String navLabel, String badge, Layout layout, List<Se
         TIMELINE;
 
         public String wire() {
-            return name().toLowerCase(Locale.ROOT);
+            return Presentation.wire(this);
         }
 
         public static Layout fromWire(String value) {
-            for (Layout layout : values()) {
-                if (layout.wire().equals(value)) {
-                    return layout;
-                }
-            }
-            return ARTICLE;
+            return Presentation.fromWire(values(), value, ARTICLE);
         }
     }
 
@@ -52,16 +47,11 @@ public record Presentation(String navLabel, String badge, Layout layout, List<Se
         PLAIN, HERO, CARD, WIDE_CARD, ENTRY;
 
         public String wire() {
-            return name().toLowerCase(Locale.ROOT);
+            return Presentation.wire(this);
         }
 
         public static Role fromWire(String value) {
-            for (Role role : values()) {
-                if (role.wire().equals(value)) {
-                    return role;
-                }
-            }
-            return PLAIN;
+            return Presentation.fromWire(values(), value, PLAIN);
         }
     }
 
@@ -88,5 +78,20 @@ public record Presentation(String navLabel, String badge, Layout layout, List<Se
             }
         }
         return SectionLook.plain(sectionId);
+    }
+
+    /** How a value is written in front matter and stored: its name in lower case. */
+    private static String wire(Enum<?> value) {
+        return value.name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The value written as {@code wire}; anything else (an item from a later release) reads as {@code fallback}. */
+    private static <E extends Enum<E>> E fromWire(E[] values, String wire, E fallback) {
+        for (E value : values) {
+            if (wire(value).equals(wire)) {
+                return value;
+            }
+        }
+        return fallback;
     }
 }
