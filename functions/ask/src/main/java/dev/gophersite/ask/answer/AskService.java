@@ -19,6 +19,7 @@ import dev.gophersite.ask.retrieval.SearchIndex;
 import dev.gophersite.ask.retrieval.SiteSearch;
 import dev.gophersite.common.log.JsonLog;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -40,7 +41,7 @@ public final class AskService {
     public static final int SEARCH_RESULTS = 5;
     static final int MIN_CLAUSE_TERMS = 2;
     /** A follow-up's rewrite is a few words; past this the deterministic reading is used and the answer still fits. */
-    static final java.time.Duration REWRITE_BUDGET = java.time.Duration.ofSeconds(4);
+    static final Duration REWRITE_BUDGET = Duration.ofSeconds(4);
 
     private final SiteSearch search;
     private final GroundingCheck grounding;
@@ -75,7 +76,7 @@ public final class AskService {
     }
 
     /** Waits for the background work that adds meaning to the index; see {@link SiteSearch#awaitMeaning}. */
-    public void awaitMeaning(java.time.Duration limit) {
+    public void awaitMeaning(Duration limit) {
         search.awaitMeaning(limit);
     }
 

@@ -2,12 +2,12 @@ package dev.gophersite.ask.generation;
 
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.UserMessage;
-import dev.langchain4j.rag.query.Metadata;
-import dev.langchain4j.rag.query.Query;
-import dev.langchain4j.rag.query.transformer.CompressingQueryTransformer;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.rag.query.Metadata;
+import dev.langchain4j.rag.query.Query;
+import dev.langchain4j.rag.query.transformer.CompressingQueryTransformer;
 
 import java.time.Duration;
 import java.util.Collection;
@@ -19,6 +19,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * Calls the chat model within a fixed budget and turns every way it can fail into a {@link FailureKind}, so the
@@ -73,7 +74,7 @@ public final class ModelClient {
         }, budget.compareTo(timeout) < 0 ? budget : timeout);
     }
 
-    private Outcome call(java.util.function.Function<ChatModel, String> work, Duration budget) {
+    private Outcome call(Function<ChatModel, String> work, Duration budget) {
         if (model.isEmpty()) {
             return new Failed(FailureKind.NO_MODEL);
         }

@@ -43,6 +43,15 @@ import java.util.UUID;
  */
 public record AskWiring(AskService service, ContentStore store, AskMetrics metrics) {
     private static final JsonLog LOG = new JsonLog(AskWiring.class);
+    /** Loading the model and embedding every statement takes seconds; the snapshot is worth the wait. */
+    static final Duration MEANING_WAIT = Duration.ofSeconds(60);
+    /**
+     * The search and the empty ask page (retrieval, the index and the HTML), but neither a model call nor a metric,
+     * which would count a question nobody asked.
+     */
+    static final List<PrimingRequest> PRIMING = List.of(
+            PrimingRequest.get("/api/search", Map.of("q", "goroutine stack size")), PrimingRequest.get("/ask"));
+
     /** The retrieval a {@code RETRIEVAL} setting names; see the evaluation report for what each one scored. */
     static RetrievalOptions retrieval(String name) {
         return switch (name) {
@@ -54,15 +63,6 @@ public record AskWiring(AskService service, ContentStore store, AskMetrics metri
                     "RETRIEVAL must be meaning, lexical or fused; found '" + name + "'");
         };
     }
-
-    /** Loading the model and embedding every statement takes seconds; the snapshot is worth the wait. */
-    static final Duration MEANING_WAIT = Duration.ofSeconds(60);
-    /**
-     * The search and the empty ask page (retrieval, the index and the HTML), but neither a model call nor a metric,
-     * which would count a question nobody asked.
-     */
-    static final List<PrimingRequest> PRIMING = List.of(
-            PrimingRequest.get("/api/search", Map.of("q", "goroutine stack size")), PrimingRequest.get("/ask"));
 
     public static AskWiring fromEnvironment() {
         AskSettings settings = AskSettings.fromEnv();

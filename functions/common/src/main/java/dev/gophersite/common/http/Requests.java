@@ -5,12 +5,15 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Pattern;
 
 /** Reads API Gateway proxy events the way API Gateway fills them (nullable maps, any header case, base64 bodies). */
 public final class Requests {
     private static final Pattern BASE_PATH = Pattern.compile("/[A-Za-z0-9_-]+");
+
     private Requests() {
     }
 
@@ -31,7 +34,7 @@ public final class Requests {
     public static List<String> headerValues(APIGatewayProxyRequestEvent event, String name) {
         List<String> multi = find(event.getMultiValueHeaders(), name);
         if (multi != null) {
-            return multi.stream().filter(java.util.Objects::nonNull).toList();
+            return multi.stream().filter(Objects::nonNull).toList();
         }
         String single = find(event.getHeaders(), name);
         return single == null ? List.of() : List.of(single);
@@ -57,7 +60,7 @@ public final class Requests {
 
     /** The HTTP method in upper case; never null. */
     public static String method(APIGatewayProxyRequestEvent event) {
-        return event.getHttpMethod() == null ? "" : event.getHttpMethod().toUpperCase(java.util.Locale.ROOT);
+        return event.getHttpMethod() == null ? "" : event.getHttpMethod().toUpperCase(Locale.ROOT);
     }
 
     /** GET, and HEAD, which API Gateway hands to a GET route's function. */
