@@ -2,6 +2,7 @@ package dev.gophersite.ask.fakes;
 
 import dev.gophersite.ask.answer.AnswerCache;
 import dev.gophersite.ask.answer.IssuedAnswers;
+import dev.gophersite.ask.generation.ChatModels;
 import dev.gophersite.ask.generation.ModelSettings;
 import dev.gophersite.ask.handler.AskHandler;
 import dev.gophersite.ask.metrics.AskMetrics;
@@ -41,5 +42,11 @@ public final class TestSettings {
     public static AskHandler handler(ContentStore store, ChatModel model, AnswerCache cache, AskSettings settings) {
         return new AskHandler(AskWiring.of(store, Optional.of(model), cache, IssuedAnswers.none(), settings,
                 AskMetrics.none(), RetrievalOptions.bm25()));
+    }
+
+    /** The handler over the shared content, with the real langchain4j Ollama client for {@link #MODEL}. */
+    public static AskHandler ollamaHandler(String baseUrl, Duration timeout) {
+        return handler(TestContent.store(), ChatModels.ollama(baseUrl, MODEL, timeout), AnswerCache.none(),
+                withModelAt(baseUrl, timeout));
     }
 }

@@ -4,10 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.gophersite.ask.answer.AnswerCache;
-import dev.gophersite.ask.fakes.TestContent;
 import dev.gophersite.ask.fakes.TestSettings;
-import dev.gophersite.ask.generation.ChatModels;
 import dev.gophersite.ask.handler.AskHandler;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,9 +33,7 @@ class OllamaProtocolIT {
     }
 
     private static AskHandler handlerFor(String baseUrl) {
-        return TestSettings.handler(TestContent.store(),
-                ChatModels.ollama(baseUrl, TestSettings.MODEL, TIMEOUT), AnswerCache.none(),
-                TestSettings.withModelAt(baseUrl, TIMEOUT));
+        return TestSettings.ollamaHandler(baseUrl, TIMEOUT);
     }
 
     private static JsonNode ask(AskHandler handler) throws IOException {

@@ -4,10 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.gophersite.ask.answer.AnswerCache;
-import dev.gophersite.ask.fakes.TestContent;
 import dev.gophersite.ask.fakes.TestSettings;
-import dev.gophersite.ask.generation.ChatModels;
 import dev.gophersite.ask.handler.AskHandler;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,9 +41,7 @@ class SmallModelHabitsIT {
 
     private JsonNode ask(String reply) throws IOException {
         ollama.replies(TestSettings.MODEL, reply);
-        AskHandler handler = TestSettings.handler(TestContent.store(),
-                ChatModels.ollama(ollama.baseUrl(), TestSettings.MODEL, TIMEOUT), AnswerCache.none(),
-                TestSettings.withModelAt(ollama.baseUrl(), TIMEOUT));
+        AskHandler handler = TestSettings.ollamaHandler(ollama.baseUrl(), TIMEOUT);
         APIGatewayProxyResponseEvent response = handler.handleRequest(
                 EventLoader.loadApiGatewayRestEvent("events/post-ask.json"), null);
         assertThat(response.getStatusCode()).isEqualTo(200);

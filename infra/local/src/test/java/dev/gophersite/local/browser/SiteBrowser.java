@@ -3,6 +3,7 @@ package dev.gophersite.local.browser;
 import dev.gophersite.dynalite.Repo;
 import dev.gophersite.local.LocalSettings;
 import dev.gophersite.local.LocalSite;
+import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -36,6 +37,17 @@ final class SiteBrowser implements AutoCloseable {
         this.site = site;
         this.chromium = chromium;
         this.base = site.url().toString().replaceAll("/$", "");
+    }
+
+    /**
+     * For a test class's {@code @BeforeAll}: the site and a browser with JavaScript, or the class aborted with the
+     * reason (which the build prints) when this machine has no Chromium or ChromeDriver.
+     */
+    static SiteBrowser startOrSkip(Optional<String> stage) throws IOException {
+        Optional<String> missing = Chromium.missing();
+        Assumptions.assumeTrue(missing.isEmpty(),
+                () -> "browser tests need Chromium and ChromeDriver: " + missing.orElse(""));
+        return start(stage, true);
     }
 
     /** @param stage serve under {@code /<stage>/} as an execute-api URL does, or empty for the root */

@@ -2,7 +2,6 @@ package dev.gophersite.local.browser;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -44,12 +43,7 @@ class SiteDesignBrowserIT {
 
     @BeforeAll
     static void start() throws IOException {
-        Optional<String> missing = Chromium.missing();
-        if (missing.isPresent()) {
-            System.out.println("SiteDesignBrowserIT skipped: " + missing.get());
-            Assumptions.abort("browser tests need Chromium and ChromeDriver: " + missing.get());
-        }
-        site = SiteBrowser.start(Optional.empty(), true);
+        site = SiteBrowser.startOrSkip(Optional.empty());
         driver = site.driver();
     }
 

@@ -2,7 +2,6 @@ package dev.gophersite.local.browser;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -36,12 +35,7 @@ class SiteSearchBrowserIT {
 
     @BeforeAll
     static void start() throws IOException {
-        Optional<String> missing = Chromium.missing();
-        if (missing.isPresent()) {
-            System.out.println("SiteSearchBrowserIT skipped: " + missing.get());
-            Assumptions.abort("browser tests need Chromium and ChromeDriver: " + missing.get());
-        }
-        site = SiteBrowser.start(Optional.of(STAGE), true);
+        site = SiteBrowser.startOrSkip(Optional.of(STAGE));
         driver = site.driver();
         wait = site.waiting();
     }
