@@ -16,6 +16,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -89,7 +90,7 @@ public final class ContentLoader {
     }
 
     /** The content of a directory rendered as a site, as a load would store it; for tests and tools. */
-    public static Site renderDirectory(java.nio.file.Path contentDir, String now) {
+    public static Site renderDirectory(Path contentDir, String now) {
         return render(new ContentParser().parseDirectory(contentDir), Map.of(), now);
     }
 
