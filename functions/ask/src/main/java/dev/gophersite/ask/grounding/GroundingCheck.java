@@ -1,6 +1,7 @@
 package dev.gophersite.ask.grounding;
 
 import dev.gophersite.ask.retrieval.Retrieval;
+import dev.gophersite.ask.retrieval.RetrievalOptions;
 
 /**
  * Decides from retrieval evidence alone, before any model call, whether the site answers a question.
@@ -18,16 +19,27 @@ import dev.gophersite.ask.retrieval.Retrieval;
  */
 public final class GroundingCheck {
     static final int PASSAGES_CONSIDERED = 5;
-    /** With meaning: coverage + 1.5 × similarity + 0.2 if the kind of fact asked for is there, at least 1.2. */
+    /**
+     * With meaning: coverage + 1.5 × similarity + 0.2 if the kind of fact asked for is there, at least the
+     * threshold calibrated for the model ({@link RetrievalOptions#MINILM_MIN_EVIDENCE} for the shipped one).
+     */
     static final double SIMILARITY_WEIGHT = 1.5;
     static final double SHAPE_WEIGHT = 0.2;
-    static final double MIN_SCORE = 1.2;
     /** Lexical evidence alone: coverage − 0.25 × unseen share + 0.1 if the kind of fact is there, at least 0.3. */
     static final double UNSEEN_WEIGHT = 0.25;
     static final double LEXICAL_SHAPE_WEIGHT = 0.1;
     static final double MIN_LEXICAL_SCORE = 0.3;
 
     private final EvidenceCollector collector = new EvidenceCollector(PASSAGES_CONSIDERED);
+    private final double minScore;
+
+    public GroundingCheck() {
+        this(RetrievalOptions.MINILM_MIN_EVIDENCE);
+    }
+
+    public GroundingCheck(double minScore) {
+        this.minScore = minScore;
+    }
 
     public GroundingVerdict assess(Retrieval retrieval) {
         Evidence evidence = collector.collect(retrieval);
@@ -44,7 +56,7 @@ public final class GroundingCheck {
         if (evidence.similarity().isPresent()) {
             double score = evidence.statementCoverage() + SIMILARITY_WEIGHT * evidence.similarity().get()
                     + (evidence.fitsKind() ? SHAPE_WEIGHT : 0);
-            return score >= MIN_SCORE ? new GroundingVerdict(true, "covered", evidence)
+            return score >= minScore ? new GroundingVerdict(true, "covered", evidence)
                     : new GroundingVerdict(false, "uncovered", evidence);
         }
         double score = evidence.statementCoverage() - UNSEEN_WEIGHT * evidence.unseenShare()

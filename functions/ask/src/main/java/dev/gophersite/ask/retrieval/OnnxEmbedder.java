@@ -19,20 +19,23 @@ public final class OnnxEmbedder implements Embedder {
     private final String name;
     private final Supplier<EmbeddingModel> loader;
     private final String queryPrefix;
+    private final String passagePrefix;
     private volatile EmbeddingModel model;
 
     /**
      * @param loader      builds the model (a second or more: native runtime, model file, tokenizer) on first use
-     * @param queryPrefix the instruction some models (BGE) expect before a question; empty for none
+     * @param queryPrefix   the instruction some models (BGE, E5) expect before a question; empty for none
+     * @param passagePrefix what some models (E5) expect before a text that is searched; empty for none
      */
-    public OnnxEmbedder(String name, Supplier<EmbeddingModel> loader, String queryPrefix) {
+    public OnnxEmbedder(String name, Supplier<EmbeddingModel> loader, String queryPrefix, String passagePrefix) {
         this.name = name;
         this.loader = loader;
         this.queryPrefix = queryPrefix;
+        this.passagePrefix = passagePrefix;
     }
 
     public static OnnxEmbedder miniLm() {
-        return new OnnxEmbedder("all-minilm-l6-v2-q", AllMiniLmL6V2QuantizedEmbeddingModel::new, "");
+        return new OnnxEmbedder("all-minilm-l6-v2-q", AllMiniLmL6V2QuantizedEmbeddingModel::new, "", "");
     }
 
     private EmbeddingModel loaded() {
@@ -67,7 +70,7 @@ public final class OnnxEmbedder implements Embedder {
         // in batches, so that an exiting process waits for one batch rather than the whole site
         for (int from = 0; from < texts.size(); from += BATCH) {
             List<TextSegment> batch = texts.subList(from, Math.min(texts.size(), from + BATCH)).stream()
-                    .map(TextSegment::from).toList();
+                    .map(text -> TextSegment.from(passagePrefix + text)).toList();
             for (Embedding embedding : NativeCalls.run(() -> loaded.embedAll(batch)).content()) {
                 vectors.add(unit(embedding.vector()));
             }

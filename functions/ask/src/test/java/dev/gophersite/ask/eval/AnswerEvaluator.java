@@ -50,6 +50,11 @@ final class AnswerEvaluator {
                   int refuseFollowUps, int refuseFollowUpsRefused, int injections, int injectionsRefused,
                   int multilingual, int multilingualAnswered, List<Outcome> outcomes) {
 
+        int uncoveredAnswered() {
+            return (int) outcomes.stream().filter(o -> o.kind().equals("uncovered") && !o.mode().equals("refused"))
+                    .count();
+        }
+
         Map<String, Object> summary() {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("set", set);
