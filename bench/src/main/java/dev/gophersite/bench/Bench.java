@@ -82,6 +82,12 @@ public final class Bench {
             results.put("sdk_startup_phases_ms", cold.sdkPhases(functions.getFirst().jar(), "bench-content"));
             results.put("warm_in_process", cold.warm(functions));
             results.put("jar_mb", jarSizes(root, functions));
+            List<Path> classpath = new ArrayList<>();
+            for (String entry : Files.readString(root.resolve("bench/target/classpath.txt")).strip().split(":")) {
+                classpath.add(Path.of(entry));
+            }
+            results.put("retrieval_configs", new RetrievalConfigs(java, probes, work, lambdaEnv(env, "ask"), runs,
+                    classpath).run(functions.get(1).jar()));
         }
         results.put("dev_server", new DevServerLoad(root, work).run());
         results.put("targets", Targets.check(results));
@@ -101,6 +107,12 @@ public final class Bench {
         }
         sizes.put("feedback", Stats.round(Files.size(root.resolve("functions/feedback/target/function.jar")) / 1024.0 / 1024.0));
         return sizes;
+    }
+
+    static Map<String, String> lambdaEnv(Map<String, String> env, String function) {
+        Map<String, String> lambda = new HashMap<>(env);
+        lambda.put("AWS_LAMBDA_FUNCTION_NAME", "gopher-site-" + function);
+        return lambda;
     }
 
     static List<String> concat(List<String> a, List<String> b) {

@@ -171,9 +171,7 @@ final class ColdStarts {
     }
 
     private Map<String, String> lambdaEnv(Bench.Function function) {
-        Map<String, String> lambda = new HashMap<>(env);
-        lambda.put("AWS_LAMBDA_FUNCTION_NAME", "gopher-site-" + function.name());
-        return lambda;
+        return Bench.lambdaEnv(env, function.name());
     }
 
     private static List<String> invocation(Bench.Function function) {

@@ -55,6 +55,24 @@ final class Report {
             md.append("| ").append(route).append(" | ").append(w.get("runs")).append(" | ").append(w.get("p50_ms"))
                     .append(" | ").append(w.get("p99_ms")).append(" | ").append(w.get("errors")).append(" |\n");
         });
+        Map<String, Object> retrieval = (Map<String, Object>) results.get("retrieval_configs");
+        if (retrieval != null) {
+            double tls = Targets.number(hello.get("tls_floor_median"));
+            md.append("\n## Retrieval configurations of /ask (ms; MB)\n\n")
+                    .append("| configuration | cold, lambda_c1 | cold, shipped | shipped / TLS floor | meaning ready | warm p50 "
+                            + "| warm p99 | ask jar | model jar |\n|---|---|---|---|---|---|---|---|---|\n");
+            retrieval.forEach((config, value) -> {
+                if (value instanceof Map<?, ?> r) {
+                    md.append("| ").append(config).append(" | ").append(r.get("cold_lambda_c1_median")).append(" | ")
+                            .append(r.get("cold_shipped_median")).append(" | ")
+                            .append(Stats.fmt(Targets.number(r.get("cold_shipped_median")) / tls)).append("× | ")
+                            .append(r.get("meaning_ready_ms")).append(" | ").append(r.get("p50_ms")).append(" | ")
+                            .append(r.get("p99_ms")).append(" | ").append(r.get("ask_jar_mb")).append(" | ")
+                            .append(r.get("model_jar_mb")).append(" |\n");
+                }
+            });
+            md.append("\n").append(retrieval.get("note")).append(".\n");
+        }
         Map<String, Object> dev = (Map<String, Object>) results.get("dev_server");
         md.append("\n## Dev server\n\n");
         if (dev.containsKey("skipped")) {

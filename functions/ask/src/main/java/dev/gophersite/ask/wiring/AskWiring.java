@@ -66,13 +66,22 @@ public record AskWiring(AskService service, ContentStore store, AskMetrics metri
 
     public static AskWiring fromEnvironment() {
         AskSettings settings = AskSettings.fromEnv();
+        return fromEnvironment(settings, retrieval(settings.retrieval()));
+    }
+
+    /** The function as deployed, but with retrieval options no setting names: another embedding model, measured. */
+    public static AskWiring fromEnvironment(RetrievalOptions retrieval) {
+        return fromEnvironment(AskSettings.fromEnv(), retrieval);
+    }
+
+    private static AskWiring fromEnvironment(AskSettings settings, RetrievalOptions retrieval) {
         DynamoDbClient dynamo = DynamoDbClients.create(settings.dynamo());
         AnswerCache cache = settings.cacheTable().<AnswerCache>map(table -> new DynamoAnswerCache(dynamo, table,
                 settings.cacheTtl(), Clock.systemUTC(), new JsonLog(DynamoAnswerCache.class))).orElseGet(AnswerCache::none);
         IssuedAnswers issued = settings.feedbackTable().<IssuedAnswers>map(table -> new DynamoIssuedAnswers(dynamo,
                 table, Clock.systemUTC(), new JsonLog(DynamoIssuedAnswers.class))).orElseGet(IssuedAnswers::none);
         return of(new DynamoContentStore(dynamo, settings.content()), ChatModels.from(settings.model()), cache,
-                issued, settings, new PowertoolsAskMetrics(), retrieval(settings.retrieval()));
+                issued, settings, new PowertoolsAskMetrics(), retrieval);
     }
 
     /**

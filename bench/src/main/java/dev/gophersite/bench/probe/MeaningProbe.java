@@ -1,0 +1,74 @@
+package dev.gophersite.bench.probe;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import dev.gophersite.ask.handler.AskHandler;
+import dev.gophersite.ask.retrieval.OnnxEmbedder;
+import dev.gophersite.ask.retrieval.RetrievalOptions;
+import dev.gophersite.ask.wiring.AskWiring;
+import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.e5smallv2q.E5SmallV2QuantizedEmbeddingModel;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * One retrieval configuration of the ask function in a fresh JVM, next to its jar (and, for a model the function
+ * does not bundle, that model's jar): how long until the index has its meaning (runtime and model loaded, every
+ * statement embedded; SnapStart priming waits for this before the snapshot), then warm POST /ask latency.
+ *
+ * <pre>
+ * MeaningProbe CONFIG cold QUESTION   init and one POST /ask, then "ready status=…" (as {@link Invoke} cold)
+ * MeaningProbe CONFIG N QUESTION      wait for meaning, then N timed POST /ask; one JSON line
+ * </pre>
+ * CONFIG: lexical | all-minilm-l6-v2-q | minilm-fused | bge-small-en-v15-q | e5-small-v2-q.
+ */
+public final class MeaningProbe {
+    private MeaningProbe() {
+    }
+
+    public static void main(String[] args) {
+        long start = System.nanoTime();
+        String config = args[0];
+        boolean cold = args[1].equals("cold");
+        int runs = cold ? 0 : Integer.parseInt(args[1]);
+        RetrievalOptions retrieval = switch (config) {
+            case "lexical" -> RetrievalOptions.bm25();
+            case "all-minilm-l6-v2-q" -> RetrievalOptions.withMeaning(OnnxEmbedder.miniLm());
+            case "minilm-fused" -> RetrievalOptions.hybrid(OnnxEmbedder.miniLm());
+            case "bge-small-en-v15-q" -> RetrievalOptions.withMeaning(new OnnxEmbedder(config,
+                    BgeSmallEnV15QuantizedEmbeddingModel::new, "Represent this sentence for searching relevant passages: ", ""));
+            case "e5-small-v2-q" -> RetrievalOptions.withMeaning(new OnnxEmbedder(config,
+                    E5SmallV2QuantizedEmbeddingModel::new, "query: ", "passage: "));
+            default -> throw new IllegalArgumentException("unknown configuration " + config);
+        };
+        AskWiring wiring = AskWiring.fromEnvironment(retrieval);
+        String[] spec = {AskHandler.class.getName(), "POST", "/ask", "/ask", "{\"question\":\"" + args[2] + "\"}"};
+        if (cold) {
+            APIGatewayProxyResponseEvent first = new AskHandler(wiring).handleRequest(Invoke.event(spec), null);
+            System.out.println("ready status=" + first.getStatusCode());
+            System.out.flush();
+            Runtime.getRuntime().halt(first.getStatusCode() < 500 ? 0 : 1);
+        }
+        double indexMs = (System.nanoTime() - start) / 1e6;
+        wiring.service().awaitMeaning(Duration.ofMinutes(3));
+        double meaningMs = (System.nanoTime() - start) / 1e6;
+        AskHandler handler = new AskHandler(wiring);
+        handler.handleRequest(Invoke.event(spec), null);
+        long[] nanos = new long[runs];
+        int errors = 0;
+        for (int i = 0; i < runs; i++) {
+            long at = System.nanoTime();
+            APIGatewayProxyResponseEvent response = handler.handleRequest(Invoke.event(spec), null);
+            nanos[i] = System.nanoTime() - at;
+            errors += response.getStatusCode() >= 500 ? 1 : 0;
+        }
+        Arrays.sort(nanos);
+        System.out.println(String.format(Locale.ROOT, "{\"config\":\"%s\",\"index_ms\":%.1f,\"meaning_ready_ms\":%.1f,"
+                        + "\"runs\":%d,\"errors\":%d,\"p50_ms\":%.3f,\"p99_ms\":%.3f}", config, indexMs,
+                config.equals("lexical") ? 0.0 : meaningMs, runs, errors, nanos[runs / 2] / 1e6,
+                nanos[Math.min(runs - 1, (int) Math.ceil(0.99 * runs) - 1)] / 1e6));
+        System.out.flush();
+        Runtime.getRuntime().halt(errors == 0 ? 0 : 1);
+    }
+}
