@@ -87,7 +87,7 @@ public final class Bench {
                 classpath.add(Path.of(entry));
             }
             results.put("retrieval_configs", new RetrievalConfigs(java, probes, work, lambdaEnv(env, "ask"), runs,
-                    classpath).run(functions.get(1).jar()));
+                    classpath).run(functions.stream().filter(f -> f.name().equals("ask")).findFirst().orElseThrow().jar()));
         }
         results.put("dev_server", new DevServerLoad(root, work).run());
         results.put("targets", Targets.check(results));

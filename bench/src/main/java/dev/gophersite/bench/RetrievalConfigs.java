@@ -39,8 +39,10 @@ final class RetrievalConfigs {
         this.runs = runs;
         this.modelJars = new HashMap<>();
         for (String model : List.of("all-minilm-l6-v2-q", "bge-small-en-v15-q", "e5-small-v2-q")) {
-            classpath.stream().filter(p -> p.getFileName().toString().startsWith("langchain4j-embeddings-" + model + "-"))
-                    .findFirst().ifPresent(jar -> modelJars.put(model, jar));
+            modelJars.put(model, classpath.stream()
+                    .filter(p -> p.getFileName().toString().startsWith("langchain4j-embeddings-" + model + "-"))
+                    .findFirst().orElseThrow(() -> new IllegalStateException("no jar of " + model
+                            + " on the bench's classpath; it is a dependency of bench/pom.xml")));
         }
     }
 
@@ -93,10 +95,11 @@ final class RetrievalConfigs {
             System.out.println("retrieval config " + config + ": " + r);
         }
         result.put("note", "cold = spawn to the first POST /ask answer, medians over " + runs + " fresh JVMs; the first "
-                + "answer never waits for meaning, which is computed in the background; meaning_ready_ms = from JVM "
-                + "start until the index has it (model loaded, every statement embedded); warm = " + WARM_RUNS
-                + " POST /ask after meaning, tuned flags; ask_jar_mb = the shipped ask jar with MiniLM's jar swapped for "
-                + "the configuration's model (none for lexical), computed from the jar sizes");
+                + "answer never waits for meaning, which is computed in the background; meaning_ready_ms = from the probe's "
+                + "start (JVM up) until the index has it (model loaded, every statement embedded); warm = " + WARM_RUNS
+                + " POST /ask right after that, tuned flags without an AOT cache; ask_jar_mb = the shipped ask jar with "
+                + "MiniLM's model jar swapped for the configuration's (removed for lexical; the ONNX runtime stays), "
+                + "computed from the jar sizes");
         return result;
     }
 

@@ -60,7 +60,7 @@ public final class Invoke {
         return handler.handleRequest(event(spec), null).getStatusCode();
     }
 
-    private static String ms(long[] sorted, double q) {
+    static String ms(long[] sorted, double q) {
         int index = Math.min(sorted.length - 1, (int) Math.ceil(q * sorted.length) - 1);
         return String.format(java.util.Locale.ROOT, "%.3f", sorted[Math.max(0, index)] / 1e6);
     }

@@ -76,8 +76,8 @@ public final class AskService {
     }
 
     /** Waits for the background work that adds meaning to the index; see {@link SiteSearch#awaitMeaning}. */
-    public void awaitMeaning(Duration limit) {
-        search.awaitMeaning(limit);
+    public boolean awaitMeaning(Duration limit) {
+        return search.awaitMeaning(limit);
     }
 
     /** Whether answering may call the model; a question sent by GET (a link, an image tag) must not spend it. */

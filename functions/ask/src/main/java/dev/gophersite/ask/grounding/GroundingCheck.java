@@ -1,7 +1,9 @@
 package dev.gophersite.ask.grounding;
 
+import dev.gophersite.ask.retrieval.Embedder;
 import dev.gophersite.ask.retrieval.Retrieval;
-import dev.gophersite.ask.retrieval.RetrievalOptions;
+
+import java.util.Optional;
 
 /**
  * Decides from retrieval evidence alone, before any model call, whether the site answers a question.
@@ -10,19 +12,17 @@ import dev.gophersite.ask.retrieval.RetrievalOptions;
  *   <li>A question naming code the site never mentions ({@code sync.WaitGroup}, {@code GOMEMLIMIT}) is not
  *       answered here, however close the topic.</li>
  *   <li>A question with nothing but the site's subject ("What is Go?") is answered.</li>
- *   <li>Otherwise one statement of a top passage, read with its section heading, must hold at least
- *       {@link #MIN_STATEMENT_COVERAGE} of the weight of the question's distinctive terms, and at most
- *       {@link #MAX_UNSEEN_SHARE} of that weight may be terms no page uses at all.</li>
+ *   <li>Otherwise the evidence is scored: how much of the weight of the question's distinctive terms one statement
+ *       of a top passage (read with its section heading) holds, how close in meaning the closest such statement is,
+ *       and whether the kind of fact asked for is there; without meaning, terms no page uses count against it.</li>
  * </ul>
  * Weights are term rarity (see {@link EvidenceCollector}); the thresholds are calibrated on the tuning half of the
- * real-user evaluation set (functions/ask/src/test/resources/eval).
+ * real-user evaluation set (functions/ask/src/test/resources/eval), the one with meaning per embedding model
+ * ({@link Embedder#minEvidence}), since each model's similarities sit in their own range.
  */
 public final class GroundingCheck {
     static final int PASSAGES_CONSIDERED = 5;
-    /**
-     * With meaning: coverage + 1.5 × similarity + 0.2 if the kind of fact asked for is there, at least the
-     * threshold calibrated for the model ({@link RetrievalOptions#MINILM_MIN_EVIDENCE} for the shipped one).
-     */
+    /** With meaning: coverage + 1.5 × similarity + 0.2 if the kind of fact asked for is there, at least the model's threshold. */
     static final double SIMILARITY_WEIGHT = 1.5;
     static final double SHAPE_WEIGHT = 0.2;
     /** Lexical evidence alone: coverage − 0.25 × unseen share + 0.1 if the kind of fact is there, at least 0.3. */
@@ -33,12 +33,10 @@ public final class GroundingCheck {
     private final EvidenceCollector collector = new EvidenceCollector(PASSAGES_CONSIDERED);
     private final double minScore;
 
-    public GroundingCheck() {
-        this(RetrievalOptions.MINILM_MIN_EVIDENCE);
-    }
-
-    public GroundingCheck(double minScore) {
-        this.minScore = minScore;
+    /** @param embedder the model whose similarities the evidence holds, if any; its threshold applies */
+    public GroundingCheck(Optional<Embedder> embedder) {
+        // without an embedder the evidence has no similarity and the lexical threshold applies
+        this.minScore = embedder.map(Embedder::minEvidence).orElse(Double.POSITIVE_INFINITY);
     }
 
     public GroundingVerdict assess(Retrieval retrieval) {

@@ -9,6 +9,13 @@ import java.util.List;
  */
 public interface Embedder {
 
+    /**
+     * The grounding score a question needs to be answered with this model's similarities in the evidence
+     * ({@code GroundingCheck}): each model's similarities sit in their own range, so each is calibrated on its own,
+     * on the tuning half of the evaluation set.
+     */
+    double minEvidence();
+
     /** Names the model, so vectors computed elsewhere are used only with the model that made them. */
     String model();
 

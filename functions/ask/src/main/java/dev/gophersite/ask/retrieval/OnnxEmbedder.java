@@ -16,26 +16,34 @@ import java.util.function.Supplier;
  */
 public final class OnnxEmbedder implements Embedder {
     private static final int BATCH = 64;
+    /** MiniLM's grounding threshold, calibrated on the tuning half (the evaluation report shows the search). */
+    static final double MINILM_MIN_EVIDENCE = 1.2;
     private final String name;
     private final Supplier<EmbeddingModel> loader;
     private final String queryPrefix;
     private final String passagePrefix;
+    private final double minEvidence;
     private volatile EmbeddingModel model;
 
     /**
-     * @param loader      builds the model (a second or more: native runtime, model file, tokenizer) on first use
+     * @param name          the model's name, as vectors and reports carry it
+     * @param loader        builds the model (a second or more: native runtime, model file, tokenizer) on first use
      * @param queryPrefix   the instruction some models (BGE, E5) expect before a question; empty for none
      * @param passagePrefix what some models (E5) expect before a text that is searched; empty for none
+     * @param minEvidence   see {@link Embedder#minEvidence}
      */
-    public OnnxEmbedder(String name, Supplier<EmbeddingModel> loader, String queryPrefix, String passagePrefix) {
+    public OnnxEmbedder(String name, Supplier<EmbeddingModel> loader, String queryPrefix, String passagePrefix,
+                        double minEvidence) {
         this.name = name;
         this.loader = loader;
         this.queryPrefix = queryPrefix;
         this.passagePrefix = passagePrefix;
+        this.minEvidence = minEvidence;
     }
 
     public static OnnxEmbedder miniLm() {
-        return new OnnxEmbedder("all-minilm-l6-v2-q", AllMiniLmL6V2QuantizedEmbeddingModel::new, "", "");
+        return new OnnxEmbedder("all-minilm-l6-v2-q", AllMiniLmL6V2QuantizedEmbeddingModel::new, "", "",
+                MINILM_MIN_EVIDENCE);
     }
 
     private EmbeddingModel loaded() {
@@ -50,6 +58,11 @@ public final class OnnxEmbedder implements Embedder {
             }
         }
         return loaded;
+    }
+
+    @Override
+    public double minEvidence() {
+        return minEvidence;
     }
 
     @Override

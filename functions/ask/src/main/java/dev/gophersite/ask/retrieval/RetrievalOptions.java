@@ -9,14 +9,8 @@ import java.util.Optional;
  * @param fuseSemantic  also rank passages by meaning and fuse that ranking with BM25's (langchain4j's aggregator,
  *                      reciprocal rank); measured, and off in the shipped configuration: it did not place the
  *                      answer higher on the tuning questions (see the evaluation report)
- * @param minEvidence   the grounding score a question needs to be answered when the index has meaning; each
- *                      embedding model's similarities sit in their own range, so it is calibrated per model on the
- *                      tuning half of the evaluation set
  */
-public record RetrievalOptions(int chunkMaxChars, int candidates, Optional<Embedder> embedder, boolean fuseSemantic,
-                               double minEvidence) {
-    /** Calibrated for all-MiniLM-L6-v2, the shipped model. */
-    public static final double MINILM_MIN_EVIDENCE = 1.2;
+public record RetrievalOptions(int chunkMaxChars, int candidates, Optional<Embedder> embedder, boolean fuseSemantic) {
 
     public RetrievalOptions {
         if (candidates < 1) {
@@ -25,25 +19,20 @@ public record RetrievalOptions(int chunkMaxChars, int candidates, Optional<Embed
     }
 
     public static RetrievalOptions bm25() {
-        return new RetrievalOptions(Chunker.DEFAULT_MAX_CHARS, 10, Optional.empty(), false, MINILM_MIN_EVIDENCE);
+        return new RetrievalOptions(Chunker.DEFAULT_MAX_CHARS, 10, Optional.empty(), false);
     }
 
     /** BM25 ranking; lexical and semantic evidence for grounding and extractive answers. */
     public static RetrievalOptions withMeaning(Embedder embedder) {
-        return new RetrievalOptions(Chunker.DEFAULT_MAX_CHARS, 10, Optional.of(embedder), false, MINILM_MIN_EVIDENCE);
+        return new RetrievalOptions(Chunker.DEFAULT_MAX_CHARS, 10, Optional.of(embedder), false);
     }
 
     /** As {@link #withMeaning}, and the semantic ranking fused with BM25's. */
     public static RetrievalOptions hybrid(Embedder embedder) {
-        return new RetrievalOptions(Chunker.DEFAULT_MAX_CHARS, 10, Optional.of(embedder), true, MINILM_MIN_EVIDENCE);
+        return new RetrievalOptions(Chunker.DEFAULT_MAX_CHARS, 10, Optional.of(embedder), true);
     }
 
     public RetrievalOptions lexicalOnly() {
-        return new RetrievalOptions(chunkMaxChars, candidates, Optional.empty(), false, minEvidence);
-    }
-
-    /** These options with another grounding threshold, for a model calibrated on its own. */
-    public RetrievalOptions withMinEvidence(double score) {
-        return new RetrievalOptions(chunkMaxChars, candidates, embedder, fuseSemantic, score);
+        return new RetrievalOptions(chunkMaxChars, candidates, Optional.empty(), false);
     }
 }

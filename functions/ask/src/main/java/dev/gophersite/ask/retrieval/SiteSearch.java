@@ -78,8 +78,12 @@ public final class SiteSearch {
         }
     }
 
-    /** Waits until the current version's meaning is in the index (or the limit passes); for SnapStart priming. */
-    public void awaitMeaning(Duration limit) {
+    /**
+     * Waits until the current version's meaning is in the index (or the limit passes); for SnapStart priming.
+     *
+     * @return whether the index serving now has its meaning
+     */
+    public boolean awaitMeaning(Duration limit) {
         try {
             meaning.get(limit.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
@@ -90,6 +94,8 @@ public final class SiteSearch {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        SearchIndex serving = current;
+        return serving != null && serving.hasMeaning();
     }
 
     private SearchIndex addMeaning(SearchIndex lexical, Embedder embedder) {

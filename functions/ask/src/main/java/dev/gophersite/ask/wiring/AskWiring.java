@@ -94,7 +94,7 @@ public record AskWiring(AskService service, ContentStore store, AskMetrics metri
         ModelClient model = new ModelClient(chatModel, settings.model().timeout(),
                 new CircuitBreaker(settings.circuitOpen()), new CauseLog(new JsonLog(ModelClient.class)));
         AskService service = new AskService(
-                new SiteSearch(store, retrieval, new JsonLog(SiteSearch.class)), new GroundingCheck(retrieval.minEvidence()),
+                new SiteSearch(store, retrieval, new JsonLog(SiteSearch.class)), new GroundingCheck(retrieval.embedder()),
                 new PromptBuilder(), model, settings.model().answeringModel(), new ExtractiveAnswerer(), cache, issued,
                 () -> UUID.randomUUID().toString(), new JsonLog(AskService.class));
         try {

@@ -33,7 +33,7 @@ class AskServiceTest {
     private final List<String> issued = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private AskService service(FakeChatModel model) {
-        return new AskService(new SiteSearch(store, RetrievalOptions.bm25(), log.log()), new GroundingCheck(),
+        return new AskService(new SiteSearch(store, RetrievalOptions.bm25(), log.log()), new GroundingCheck(Optional.empty()),
                 new PromptBuilder(),
                 new ModelClient(Optional.of(model), Duration.ofSeconds(1), new CircuitBreaker(Duration.ofSeconds(30)), new CauseLog(log.log())),
                 MODEL, new ExtractiveAnswerer(), cache, issued::add, () -> "answer-" + ids.incrementAndGet(), log.log());

@@ -51,7 +51,7 @@ final class AnswerEvaluator {
                   int multilingual, int multilingualAnswered, List<Outcome> outcomes) {
 
         int uncoveredAnswered() {
-            return (int) outcomes.stream().filter(o -> o.kind().equals("uncovered") && !o.mode().equals("refused"))
+            return (int) outcomes.stream().filter(o -> o.kind().equals("uncovered") && !o.mode().equals(Mode.REFUSED.wire()))
                     .count();
         }
 
@@ -97,7 +97,11 @@ final class AnswerEvaluator {
     static AskService service(Optional<ChatModel> model, RetrievalOptions retrieval) {
         AskService service = AskWiring.of(TestContent.store(), model, AnswerCache.none(), IssuedAnswers.none(),
                 TestSettings.defaults(), AskMetrics.none(), retrieval).service();
-        service.awaitMeaning(java.time.Duration.ofMinutes(2));
+        boolean meaning = service.awaitMeaning(java.time.Duration.ofMinutes(2));
+        if (retrieval.embedder().isPresent() && !meaning) {
+            // otherwise a model that failed to load would be scored as lexical evidence under its name
+            throw new IllegalStateException("the index has no meaning from " + retrieval.embedder().get().model());
+        }
         return service;
     }
 

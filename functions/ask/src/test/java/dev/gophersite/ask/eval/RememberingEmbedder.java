@@ -13,11 +13,30 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class RememberingEmbedder implements Embedder {
     private final Embedder model;
-    private final Map<String, float[]> queries = new ConcurrentHashMap<>();
-    private final Map<String, float[]> passages = new ConcurrentHashMap<>();
+    private final double minEvidence;
+    private final Map<String, float[]> queries;
+    private final Map<String, float[]> passages;
 
     RememberingEmbedder(Embedder model) {
+        this(model, model.minEvidence(), new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
+    }
+
+    private RememberingEmbedder(Embedder model, double minEvidence, Map<String, float[]> queries,
+                                Map<String, float[]> passages) {
         this.model = model;
+        this.minEvidence = minEvidence;
+        this.queries = queries;
+        this.passages = passages;
+    }
+
+    /** The same model and vectors, judged at another grounding threshold. */
+    RememberingEmbedder withMinEvidence(double threshold) {
+        return new RememberingEmbedder(model, threshold, queries, passages);
+    }
+
+    @Override
+    public double minEvidence() {
+        return minEvidence;
     }
 
     @Override

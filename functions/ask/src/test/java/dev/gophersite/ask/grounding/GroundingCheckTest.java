@@ -8,12 +8,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.List;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class GroundingCheckTest {
     private static SearchIndex index;
-    private final GroundingCheck check = new GroundingCheck();
+    private final GroundingCheck check = new GroundingCheck(Optional.empty());
 
     @BeforeAll
     static void build() {
