@@ -10,12 +10,14 @@ import dev.gophersite.infra.Tables;
 import dev.gophersite.loader.ContentLoader;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
+import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -82,10 +84,9 @@ public final class Bench {
             results.put("sdk_startup_phases_ms", cold.sdkPhases(functions.getFirst().jar(), "bench-content"));
             results.put("warm_in_process", cold.warm(functions));
             results.put("jar_mb", jarSizes(root, functions));
-            List<Path> classpath = new ArrayList<>();
-            for (String entry : Files.readString(root.resolve("bench/target/classpath.txt")).strip().split(":")) {
-                classpath.add(Path.of(entry));
-            }
+            // bench/run starts this JVM on the bench's classpath, which holds the models' jars
+            List<Path> classpath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                    .map(Path::of).toList();
             results.put("retrieval_configs", new RetrievalConfigs(java, probes, work, lambdaEnv(env, "ask"), runs,
                     classpath).run(functions.stream().filter(f -> f.name().equals("ask")).findFirst().orElseThrow().jar()));
         }
@@ -103,9 +104,9 @@ public final class Bench {
     private static Map<String, Object> jarSizes(Path root, List<Function> functions) throws IOException {
         Map<String, Object> sizes = new LinkedHashMap<>();
         for (Function f : functions) {
-            sizes.put(f.name(), Stats.round(Files.size(f.jar()) / 1024.0 / 1024.0));
+            sizes.put(f.name(), Stats.round(megabytes(f.jar())));
         }
-        sizes.put("feedback", Stats.round(Files.size(root.resolve("functions/feedback/target/function.jar")) / 1024.0 / 1024.0));
+        sizes.put("feedback", Stats.round(megabytes(root.resolve("functions/feedback/target/function.jar"))));
         return sizes;
     }
 
@@ -113,6 +114,21 @@ public final class Bench {
         Map<String, String> lambda = new HashMap<>(env);
         lambda.put("AWS_LAMBDA_FUNCTION_NAME", "gopher-site-" + function);
         return lambda;
+    }
+
+    /** {@code java FLAGS -cp CLASSPATH MAIN ARGS…}: a fresh JVM as every measurement starts one. */
+    static List<String> javaCommand(Path java, List<String> flags, String classpath, List<String> mainAndArgs) {
+        List<String> command = new ArrayList<>();
+        command.add(java.toString());
+        command.addAll(flags);
+        command.add("-cp");
+        command.add(classpath);
+        command.addAll(mainAndArgs);
+        return command;
+    }
+
+    static double megabytes(Path file) throws IOException {
+        return Files.size(file) / 1024.0 / 1024.0;
     }
 
     static List<String> concat(List<String> a, List<String> b) {

@@ -89,7 +89,7 @@ final class ColdStarts {
             s.put("flags", String.join(" ", configs.get(name)).replace(aot.toString(), function.name() + ".aot"));
             result.put(name, s);
         });
-        result.put("aot_cache_mb", Stats.round(Files.size(aot) / 1024.0 / 1024.0));
+        result.put("aot_cache_mb", Stats.round(Bench.megabytes(aot)));
         result.put("aot_training_ms", Stats.round(trainMs));
         result.put("event", String.join(" ", function.invocation().subList(1, function.invocation().size())));
         return result;
@@ -181,12 +181,6 @@ final class ColdStarts {
     }
 
     private List<String> command(List<String> flags, String classpath, List<String> mainAndArgs) {
-        List<String> command = new ArrayList<>();
-        command.add(java.toString());
-        command.addAll(flags);
-        command.add("-cp");
-        command.add(classpath);
-        command.addAll(mainAndArgs);
-        return command;
+        return Bench.javaCommand(java, flags, classpath, mainAndArgs);
     }
 }

@@ -66,7 +66,8 @@ final class Report {
                     md.append("| ").append(config).append(" | ").append(r.get("cold_lambda_c1_median")).append(" | ")
                             .append(r.get("cold_shipped_median")).append(" | ")
                             .append(Stats.fmt(Targets.number(r.get("cold_shipped_median")) / tls)).append("× | ")
-                            .append(r.containsKey("meaning_ready_ms") ? r.get("meaning_ready_ms") : "–").append(" | ").append(r.get("p50_ms")).append(" | ")
+                            .append(r.containsKey("meaning_ready_ms") ? r.get("meaning_ready_ms") : "–").append(" | ")
+                            .append(r.get("p50_ms")).append(" | ")
                             .append(r.get("p99_ms")).append(" | ").append(r.get("ask_jar_mb")).append(" | ")
                             .append(r.get("model_jar_mb")).append(" |\n");
                 }

@@ -71,8 +71,7 @@ final class RetrievalConfigs {
             }
             System.out.printf("retrieval configs round %d/%d%n", round + 1, runs);
         }
-        double askMb = Files.size(askJar) / 1024.0 / 1024.0;
-        double miniLmMb = Files.size(modelJars.get("all-minilm-l6-v2-q")) / 1024.0 / 1024.0;
+        double withoutMiniLm = Bench.megabytes(askJar) - Bench.megabytes(modelJars.get("all-minilm-l6-v2-q"));
         Map<String, Object> result = new LinkedHashMap<>();
         for (String config : CONFIGS) {
             Map<String, Object> r = new LinkedHashMap<>();
@@ -88,9 +87,9 @@ final class RetrievalConfigs {
                 }
             });
             String model = model(config);
-            double jarMb = model == null ? askMb - miniLmMb : askMb - miniLmMb + Files.size(modelJars.get(model)) / 1024.0 / 1024.0;
-            r.put("ask_jar_mb", Stats.round(jarMb));
-            r.put("model_jar_mb", model == null ? 0.0 : Stats.round(Files.size(modelJars.get(model)) / 1024.0 / 1024.0));
+            double modelMb = model == null ? 0.0 : Bench.megabytes(modelJars.get(model));
+            r.put("ask_jar_mb", Stats.round(withoutMiniLm + modelMb));
+            r.put("model_jar_mb", Stats.round(modelMb));
             result.put(config, r);
             System.out.println("retrieval config " + config + ": " + r);
         }
@@ -112,18 +111,10 @@ final class RetrievalConfigs {
     }
 
     private List<String> command(List<String> flags, Path askJar, String config, List<String> args) {
-        List<String> command = new ArrayList<>();
-        command.add(java.toString());
-        command.addAll(flags);
-        command.add("-cp");
         String model = model(config);
         // the shipped jar bundles MiniLM; the other models are put next to it
         String classpath = askJar + ":" + probes
                 + (model == null || model.equals("all-minilm-l6-v2-q") ? "" : ":" + modelJars.get(model));
-        command.add(classpath);
-        command.add(PROBE);
-        command.add(config);
-        command.addAll(args);
-        return command;
+        return Bench.javaCommand(java, flags, classpath, Bench.concat(List.of(PROBE, config), args));
     }
 }

@@ -30,14 +30,26 @@ public final class Invoke {
         RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> handler = handler(spec[0]);
         APIGatewayProxyResponseEvent first = handler.handleRequest(event(spec), null);
         if (!warm) {
-            System.out.println("ready status=" + first.getStatusCode());
-            System.out.flush();
-            Runtime.getRuntime().halt(first.getStatusCode() < 500 ? 0 : 1);
+            readyAndHalt(first.getStatusCode());
         }
         long settleUntil = System.nanoTime() + Long.getLong("bench.settle.ms", 0) * 1_000_000;
         while (System.nanoTime() < settleUntil) {
             handler.handleRequest(event(spec), null);
         }
+        Timings timings = time(handler, spec, runs);
+        long[] nanos = timings.sortedNanos();
+        System.out.println("{\"runs\":" + runs + ",\"errors\":" + timings.errors() + ",\"p50_ms\":" + ms(nanos, 0.50)
+                + ",\"p90_ms\":" + ms(nanos, 0.90) + ",\"p99_ms\":" + ms(nanos, 0.99) + ",\"max_ms\":" + ms(nanos, 1.0)
+                + ",\"last_status\":" + lastStatus(handler, spec) + "}");
+    }
+
+    /** Per invocation, sorted, and how many answered 5xx. */
+    record Timings(long[] sortedNanos, int errors) {
+    }
+
+    /** {@code runs} timed invocations, each with a fresh event (its request id differs). */
+    static Timings time(RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> handler,
+                        String[] spec, int runs) {
         long[] nanos = new long[runs];
         int errors = 0;
         for (int i = 0; i < runs; i++) {
@@ -50,9 +62,14 @@ public final class Invoke {
             }
         }
         Arrays.sort(nanos);
-        System.out.println("{\"runs\":" + runs + ",\"errors\":" + errors + ",\"p50_ms\":" + ms(nanos, 0.50)
-                + ",\"p90_ms\":" + ms(nanos, 0.90) + ",\"p99_ms\":" + ms(nanos, 0.99) + ",\"max_ms\":" + ms(nanos, 1.0)
-                + ",\"last_status\":" + lastStatus(handler, spec) + "}");
+        return new Timings(nanos, errors);
+    }
+
+    /** The line the bench times a cold start to; then the JVM ends at once, as a frozen Lambda would. */
+    static void readyAndHalt(int status) {
+        System.out.println("ready status=" + status);
+        System.out.flush();
+        Runtime.getRuntime().halt(status < 500 ? 0 : 1);
     }
 
     private static int lastStatus(RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> handler,

@@ -1,6 +1,5 @@
 package dev.gophersite.bench.probe;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import dev.gophersite.ask.handler.AskHandler;
 import dev.gophersite.ask.retrieval.OnnxEmbedder;
 import dev.gophersite.ask.retrieval.RetrievalOptions;
@@ -9,7 +8,6 @@ import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15Quantize
 import dev.langchain4j.model.embedding.onnx.e5smallv2q.E5SmallV2QuantizedEmbeddingModel;
 
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -49,10 +47,7 @@ public final class MeaningProbe {
         AskWiring wiring = AskWiring.fromEnvironment(retrieval);
         String[] spec = {AskHandler.class.getName(), "POST", "/ask", "/ask", "{\"question\":\"" + args[2] + "\"}"};
         if (cold) {
-            APIGatewayProxyResponseEvent first = new AskHandler(wiring).handleRequest(Invoke.event(spec), null);
-            System.out.println("ready status=" + first.getStatusCode());
-            System.out.flush();
-            Runtime.getRuntime().halt(first.getStatusCode() < 500 ? 0 : 1);
+            Invoke.readyAndHalt(new AskHandler(wiring).handleRequest(Invoke.event(spec), null).getStatusCode());
         }
         double indexMs = (System.nanoTime() - start) / 1e6;
         if (!wiring.service().awaitMeaning(Duration.ofMinutes(3)) && retrieval.embedder().isPresent()) {
@@ -61,20 +56,12 @@ public final class MeaningProbe {
         double meaningMs = (System.nanoTime() - start) / 1e6;
         AskHandler handler = new AskHandler(wiring);
         handler.handleRequest(Invoke.event(spec), null);
-        long[] nanos = new long[runs];
-        int errors = 0;
-        for (int i = 0; i < runs; i++) {
-            long at = System.nanoTime();
-            APIGatewayProxyResponseEvent response = handler.handleRequest(Invoke.event(spec), null);
-            nanos[i] = System.nanoTime() - at;
-            errors += response.getStatusCode() >= 500 ? 1 : 0;
-        }
-        Arrays.sort(nanos);
+        Invoke.Timings timings = Invoke.time(handler, spec, runs);
         System.out.println(String.format(Locale.ROOT, "{\"config\":\"%s\",\"index_ms\":%.1f,%s"
                         + "\"runs\":%d,\"errors\":%d,\"p50_ms\":%s,\"p99_ms\":%s}", config, indexMs,
                 retrieval.embedder().isPresent() ? String.format(Locale.ROOT, "\"meaning_ready_ms\":%.1f,", meaningMs) : "",
-                runs, errors, Invoke.ms(nanos, 0.50), Invoke.ms(nanos, 0.99)));
+                runs, timings.errors(), Invoke.ms(timings.sortedNanos(), 0.50), Invoke.ms(timings.sortedNanos(), 0.99)));
         System.out.flush();
-        Runtime.getRuntime().halt(errors == 0 ? 0 : 1);
+        Runtime.getRuntime().halt(timings.errors() == 0 ? 0 : 1);
     }
 }

@@ -66,9 +66,10 @@ class AnswerEvaluationTest {
         SETS.put("test", EvalQuestion.load(set("real-test.jsonl")));
         SETS.put("dev", EvalQuestion.load(set("ask-dev.jsonl")));
         SETS.put("heldout", EvalQuestion.load(set("ask-heldout.jsonl")));
-        OnnxEmbedder miniLm = OnnxEmbedder.miniLm();
+        // one model and one set of vectors for every MiniLM configuration: the statements are embedded once
+        RememberingEmbedder miniLm = new RememberingEmbedder(OnnxEmbedder.miniLm());
         // the shipped threshold is what the same calibration finds for MiniLM; a test below holds them together
-        CALIBRATED.put(miniLm.model(), calibrate(new RememberingEmbedder(miniLm)));
+        CALIBRATED.put(miniLm.model(), calibrate(miniLm));
         Map<String, AskService> configs = new LinkedHashMap<>();
         configs.put("lexical", AnswerEvaluator.service(Optional.empty(), RetrievalOptions.bm25()));
         configs.put("meaning (shipped)", AnswerEvaluator.service(Optional.empty(), RetrievalOptions.withMeaning(miniLm)));
@@ -113,8 +114,8 @@ class AnswerEvaluationTest {
     /**
      * The service with the model at the grounding threshold calibrated for it on every set but the test half: of the
      * thresholds tried, those with the fewest errors (false refusals plus uncovered questions answered), and of those
-     * the middle of the widest run, away from the edge where one more question flips. Each model's similarities sit in their own
-     * range, so another model at MiniLM's threshold would not be a fair trial.
+     * the middle of the widest run, away from the edge where one more question flips. Each model's similarities sit
+     * in their own range, so another model at MiniLM's threshold would not be a fair trial.
      */
     private static AskService calibrated(OnnxEmbedder model) {
         RememberingEmbedder embedder = new RememberingEmbedder(model);
@@ -149,8 +150,7 @@ class AnswerEvaluationTest {
         }
         double chosen = threshold(bestFrom + (bestLength - 1) / 2);
         System.out.printf("[eval] %s calibrated on %s: threshold %.2f (%d errors from %.2f to %.2f)%n", embedder.model(),
-                CALIBRATION_SETS,
-                chosen, fewest, threshold(bestFrom), threshold(bestFrom + bestLength - 1));
+                CALIBRATION_SETS, chosen, fewest, threshold(bestFrom), threshold(bestFrom + bestLength - 1));
         return chosen;
     }
 
