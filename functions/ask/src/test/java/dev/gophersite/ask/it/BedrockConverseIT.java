@@ -1,7 +1,5 @@
 package dev.gophersite.ask.it;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
-import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -69,13 +67,6 @@ class BedrockConverseIT {
                 AnswerCache.none(), TestSettings.withModel(settings, TestSettings.CIRCUIT_OPEN));
     }
 
-    private static JsonNode ask(AskHandler handler) throws IOException {
-        APIGatewayProxyResponseEvent response = handler.handleRequest(
-                EventLoader.loadApiGatewayRestEvent("events/post-ask.json"), null);
-        assertThat(response.getStatusCode()).isEqualTo(200);
-        return JSON.readTree(response.getBody());
-    }
-
     private static String converseReply(String text) {
         return "{\"output\":{\"message\":{\"role\":\"assistant\",\"content\":[{\"text\":" + JSON.valueToTree(text)
                 + "}]}},\"stopReason\":\"end_turn\",\"usage\":{\"inputTokens\":812,\"outputTokens\":21,"
@@ -90,7 +81,7 @@ class BedrockConverseIT {
                 .withBody(converseReply("Each goroutine starts with a 2KB stack [1]."))));
 
         // when
-        JsonNode body = ask(handler());
+        JsonNode body = SampleQuestion.ask(handler());
 
         // then the answer is the model's, with its citation checked
         assertThat(body.get("mode").asText()).isEqualTo("llm");
@@ -146,7 +137,7 @@ class BedrockConverseIT {
 
         // when
         long start = System.nanoTime();
-        JsonNode body = ask(handler);
+        JsonNode body = SampleQuestion.ask(handler);
         Duration took = Duration.ofNanos(System.nanoTime() - start);
 
         // then

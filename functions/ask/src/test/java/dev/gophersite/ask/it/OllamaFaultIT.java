@@ -1,9 +1,6 @@
 package dev.gophersite.ask.it;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
-import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gophersite.ask.answer.AnswerCache;
 import dev.gophersite.ask.fakes.TestContent;
 import dev.gophersite.ask.fakes.TestSettings;
@@ -28,7 +25,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * model budget, and the same function answers with the model again once the fault is gone.
  */
 class OllamaFaultIT {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration TIMEOUT = Duration.ofMillis(1500);
     private static final Duration CIRCUIT_OPEN = Duration.ofMillis(300);
     private static OllamaStub ollama;
@@ -59,7 +55,7 @@ class OllamaFaultIT {
                 new ModelSettings(ModelSettings.Provider.OLLAMA, TestSettings.MODEL, base, TIMEOUT), CIRCUIT_OPEN);
         AskHandler handler = TestSettings.handler(TestContent.store(),
                 ChatModels.ollama(base, TestSettings.MODEL, TIMEOUT), AnswerCache.none(), settings);
-        assertThat(ask(handler).get("mode").asText()).isEqualTo("llm");
+        assertThat(SampleQuestion.ask(handler).get("mode").asText()).isEqualTo("llm");
 
         // when
         switch (fault) {
@@ -72,7 +68,7 @@ class OllamaFaultIT {
         long start = System.nanoTime();
         JsonNode during;
         try {
-            during = ask(handler);
+            during = SampleQuestion.ask(handler);
         } finally {
             proxy.pass();
         }
@@ -83,13 +79,7 @@ class OllamaFaultIT {
         assertThat(during.get("sources").size()).isPositive();
         assertThat(millis).as(fault + " within the model budget").isLessThan(TIMEOUT.toMillis() + 1500);
         Thread.sleep(CIRCUIT_OPEN.toMillis() + 100);
-        assertThat(ask(handler).get("mode").asText()).as(fault + " recovered").isEqualTo("llm");
+        assertThat(SampleQuestion.ask(handler).get("mode").asText()).as(fault + " recovered").isEqualTo("llm");
     }
 
-    private static JsonNode ask(AskHandler handler) throws IOException {
-        APIGatewayProxyResponseEvent response = handler.handleRequest(
-                EventLoader.loadApiGatewayRestEvent("events/post-ask.json"), null);
-        assertThat(response.getStatusCode()).isEqualTo(200);
-        return JSON.readTree(response.getBody());
-    }
 }

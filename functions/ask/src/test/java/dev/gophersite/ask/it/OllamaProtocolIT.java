@@ -1,7 +1,5 @@
 package dev.gophersite.ask.it;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
-import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gophersite.ask.fakes.TestSettings;
@@ -36,20 +34,13 @@ class OllamaProtocolIT {
         return TestSettings.ollamaHandler(baseUrl, TIMEOUT);
     }
 
-    private static JsonNode ask(AskHandler handler) throws IOException {
-        APIGatewayProxyResponseEvent response = handler.handleRequest(
-                EventLoader.loadApiGatewayRestEvent("events/post-ask.json"), null);
-        assertThat(response.getStatusCode()).isEqualTo(200);
-        return JSON.readTree(response.getBody());
-    }
-
     @Test
     void sends_the_model_name_and_the_passages_and_returns_the_cited_answer() throws IOException {
         // given
         ollama.replies(TestSettings.MODEL, "A goroutine starts with a 2KB stack [1].");
 
         // when
-        JsonNode body = ask(handlerFor(ollama.baseUrl()));
+        JsonNode body = SampleQuestion.ask(handlerFor(ollama.baseUrl()));
 
         // then
         assertThat(body.get("mode").asText()).isEqualTo("llm");
@@ -70,7 +61,7 @@ class OllamaProtocolIT {
         ollama.replies(500, "{\"error\":\"llama runner process has terminated\"}");
 
         // when
-        JsonNode body = ask(handlerFor(ollama.baseUrl()));
+        JsonNode body = SampleQuestion.ask(handlerFor(ollama.baseUrl()));
 
         // then
         assertThat(body.get("mode").asText()).isEqualTo("extractive");
@@ -84,7 +75,7 @@ class OllamaProtocolIT {
         ollama.replies(404, "{\"error\":\"model 'test-model' not found, try pulling it first\"}");
 
         // when
-        JsonNode body = ask(handlerFor(ollama.baseUrl()));
+        JsonNode body = SampleQuestion.ask(handlerFor(ollama.baseUrl()));
 
         // then
         assertThat(body.get("mode").asText()).isEqualTo("extractive");
@@ -97,7 +88,7 @@ class OllamaProtocolIT {
 
         // when
         long start = System.nanoTime();
-        JsonNode body = ask(handlerFor(ollama.baseUrl()));
+        JsonNode body = SampleQuestion.ask(handlerFor(ollama.baseUrl()));
         long elapsed = (System.nanoTime() - start) / 1_000_000;
 
         // then
@@ -111,7 +102,7 @@ class OllamaProtocolIT {
         ollama.replies(200, "{\"model\":\"test-model\",\"message\":{\"role\":\"assistant\",\"content\":\"cut off");
 
         // when
-        JsonNode body = ask(handlerFor(ollama.baseUrl()));
+        JsonNode body = SampleQuestion.ask(handlerFor(ollama.baseUrl()));
 
         // then
         assertThat(body.get("mode").asText()).isEqualTo("extractive");
@@ -127,9 +118,9 @@ class OllamaProtocolIT {
         AskHandler handler = handlerFor("http://127.0.0.1:" + closedPort);
 
         // when
-        JsonNode first = ask(handler);
+        JsonNode first = SampleQuestion.ask(handler);
         long start = System.nanoTime();
-        JsonNode second = ask(handler);
+        JsonNode second = SampleQuestion.ask(handler);
         long secondMillis = (System.nanoTime() - start) / 1_000_000;
 
         // then
@@ -144,7 +135,7 @@ class OllamaProtocolIT {
         ollama.replies(TestSettings.MODEL, "I don't know from this site's pages.");
 
         // when
-        JsonNode body = ask(handlerFor(ollama.baseUrl()));
+        JsonNode body = SampleQuestion.ask(handlerFor(ollama.baseUrl()));
 
         // then
         assertThat(body.get("mode").asText()).isEqualTo("extractive");

@@ -1,11 +1,7 @@
 package dev.gophersite.ask.it;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
-import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gophersite.ask.fakes.TestSettings;
-import dev.gophersite.ask.handler.AskHandler;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,7 +20,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * is dropped; and an answer with nothing supported gives way to the extractive one.
  */
 class SmallModelHabitsIT {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration TIMEOUT = Duration.ofSeconds(3);
     private static final Pattern CITATION = Pattern.compile("\\[(\\d+)]");
     private OllamaStub ollama;
@@ -41,11 +36,7 @@ class SmallModelHabitsIT {
 
     private JsonNode ask(String reply) throws IOException {
         ollama.replies(TestSettings.MODEL, reply);
-        AskHandler handler = TestSettings.ollamaHandler(ollama.baseUrl(), TIMEOUT);
-        APIGatewayProxyResponseEvent response = handler.handleRequest(
-                EventLoader.loadApiGatewayRestEvent("events/post-ask.json"), null);
-        assertThat(response.getStatusCode()).isEqualTo(200);
-        return JSON.readTree(response.getBody());
+        return SampleQuestion.ask(TestSettings.ollamaHandler(ollama.baseUrl(), TIMEOUT));
     }
 
     @ParameterizedTest(name = "{0}")
