@@ -42,24 +42,22 @@ public final class GroundingCheck {
     public GroundingVerdict assess(Retrieval retrieval) {
         Evidence evidence = collector.collect(retrieval);
         if (retrieval.ranked().isEmpty()) {
-            return new GroundingVerdict(false, "no-match", evidence);
+            return GroundingVerdict.byRule(false, "no-match", evidence);
         }
         if (!evidence.unknownNames().isEmpty()) {
-            return new GroundingVerdict(false, "unknown-name", evidence);
+            return GroundingVerdict.byRule(false, "unknown-name", evidence);
         }
         if (evidence.distinctiveTerms().isEmpty()) {
-            return new GroundingVerdict(evidence.mentionsTopic(), evidence.mentionsTopic() ? "topic" : "no-content-terms",
-                    evidence);
+            return GroundingVerdict.byRule(evidence.mentionsTopic(),
+                    evidence.mentionsTopic() ? "topic" : "no-content-terms", evidence);
         }
         if (evidence.similarity().isPresent()) {
             double score = evidence.statementCoverage() + SIMILARITY_WEIGHT * evidence.similarity().get()
                     + (evidence.fitsKind() ? SHAPE_WEIGHT : 0);
-            return score >= minScore ? new GroundingVerdict(true, "covered", evidence)
-                    : new GroundingVerdict(false, "uncovered", evidence);
+            return GroundingVerdict.scored(score, minScore, evidence);
         }
         double score = evidence.statementCoverage() - UNSEEN_WEIGHT * evidence.unseenShare()
                 + (evidence.fitsKind() ? LEXICAL_SHAPE_WEIGHT : 0);
-        return score >= MIN_LEXICAL_SCORE ? new GroundingVerdict(true, "covered", evidence)
-                : new GroundingVerdict(false, "uncovered", evidence);
+        return GroundingVerdict.scored(score, MIN_LEXICAL_SCORE, evidence);
     }
 }

@@ -29,8 +29,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * held-out sets, for each retrieval configuration measured (lexical evidence alone; with MiniLM's meaning, shipped;
  * MiniLM with fused rankings; bge-small and e5-small, each at the grounding threshold calibrated for it on the tuning
  * half), without a model as every deployment without one answers, and, for the shipped configuration,
- * with a small model's habits (SmallModelFake). Rules were tuned on the tuning half only; the test half is held
- * out. Reports: {@code target/eval/answers.json} and {@code answers.md}.
+ * with a small model's habits (SmallModelFake). For each configuration it also reports how far apart the grounding
+ * score puts covered and uncovered questions ({@link GroundingSeparation}), which says whether a threshold could
+ * reach the refusal goals at all. Rules were tuned on the tuning half only; the test half is held out. Reports:
+ * {@code target/eval/answers.json} and {@code answers.md}.
  */
 class AnswerEvaluationTest {
     /** The goals, held on the test half. */
@@ -46,10 +48,13 @@ class AnswerEvaluationTest {
     static final double FLOOR_UNCOVERED_REFUSED = 0.77;
     static final int FLOOR_MAX_FALSE_REFUSALS = 5;
     static final int FLOOR_FOLLOW_UPS_ANSWERED = 3;
+    /** How well the grounding score orders covered above uncovered questions on the test half (AUC). */
+    static final double FLOOR_SEPARATION = 0.88;
 
     private static final Map<String, List<EvalQuestion>> SETS = new LinkedHashMap<>();
     private static final List<AnswerEvaluator.Report> REPORTS = new ArrayList<>();
     private static final Map<String, Double> CALIBRATED = new LinkedHashMap<>();
+    private static final List<GroundingSeparation.Row> SEPARATIONS = new ArrayList<>();
     static final double CALIBRATION_FROM = 1.0;
     static final double CALIBRATION_TO = 2.2;
     static final double CALIBRATION_STEP = 0.05;
@@ -70,16 +75,19 @@ class AnswerEvaluationTest {
         RememberingEmbedder miniLm = new RememberingEmbedder(OnnxEmbedder.miniLm());
         // the shipped threshold is what the same calibration finds for MiniLM; a test below holds them together
         CALIBRATED.put(miniLm.model(), calibrate(miniLm));
-        Map<String, AskService> configs = new LinkedHashMap<>();
-        configs.put("lexical", AnswerEvaluator.service(Optional.empty(), RetrievalOptions.bm25()));
-        configs.put("meaning (shipped)", AnswerEvaluator.service(Optional.empty(), RetrievalOptions.withMeaning(miniLm)));
-        configs.put("meaning + fused", AnswerEvaluator.service(Optional.empty(), RetrievalOptions.hybrid(miniLm)));
+        // the configurations without a model; the last row asks the shipped one with a small model's habits
+        Map<String, RetrievalOptions> retrievals = new LinkedHashMap<>();
+        retrievals.put("lexical", RetrievalOptions.bm25());
+        retrievals.put("meaning (shipped)", RetrievalOptions.withMeaning(miniLm));
+        retrievals.put("meaning + fused", RetrievalOptions.hybrid(miniLm));
         // NaN until calibrate() finds each model's threshold
-        configs.put("meaning, bge-small", calibrated(new OnnxEmbedder("bge-small-en-v15-q",
+        retrievals.put("meaning, bge-small", calibrated(new OnnxEmbedder("bge-small-en-v15-q",
                 BgeSmallEnV15QuantizedEmbeddingModel::new, "Represent this sentence for searching relevant passages: ", "",
                 Double.NaN)));
-        configs.put("meaning, e5-small", calibrated(new OnnxEmbedder("e5-small-v2-q",
+        retrievals.put("meaning, e5-small", calibrated(new OnnxEmbedder("e5-small-v2-q",
                 E5SmallV2QuantizedEmbeddingModel::new, "query: ", "passage: ", Double.NaN)));
+        Map<String, AskService> configs = new LinkedHashMap<>();
+        retrievals.forEach((name, retrieval) -> configs.put(name, AnswerEvaluator.service(Optional.empty(), retrieval)));
         configs.put("shipped, small model", AnswerEvaluator.service(Optional.of(new SmallModelFake()),
                 RetrievalOptions.withMeaning(miniLm)));
         Map<String, Object> json = new LinkedHashMap<>();
@@ -102,6 +110,29 @@ class AnswerEvaluationTest {
                         report.injections(), report.multilingualAnswered(), report.multilingual()));
             }
         }
+        table.append("""
+
+                How far apart the grounding score puts covered and uncovered single-turn questions, whatever the \
+                threshold: the share of pairs it orders right (AUC), the fewest errors (false refusals plus uncovered \
+                questions answered) any one threshold could make on the set, and the errors at the configuration's own.
+
+                | set | configuration | covered | uncovered | AUC | fewest errors possible | errors at its threshold |
+                |---|---|---|---|---|---|---|
+                """);
+        List<Map<String, Object>> separations = new ArrayList<>();
+        for (Map.Entry<String, RetrievalOptions> config : retrievals.entrySet()) {
+            GroundingSeparation separation = new GroundingSeparation(config.getValue());
+            for (Map.Entry<String, List<EvalQuestion>> entry : SETS.entrySet()) {
+                GroundingSeparation.Row row = separation.measure(entry.getKey(), config.getKey(), entry.getValue());
+                SEPARATIONS.add(row);
+                separations.add(Map.of("set", row.set(), "config", row.config(), "covered", row.covered(),
+                        "uncovered", row.uncovered(), "auc", AnswerEvaluator.round(row.auc()),
+                        "fewestErrors", row.fewestErrors(), "errorsAtThreshold", row.errorsAtThreshold()));
+                table.append(String.format("| %s | %s | %d | %d | %.3f | %d | %d |%n", row.set(), row.config(),
+                        row.covered(), row.uncovered(), row.auc(), row.fewestErrors(), row.errorsAtThreshold()));
+            }
+        }
+        json.put("groundingSeparation", separations);
         Path out = Repo.root().resolve("functions/ask/target/eval");
         Files.createDirectories(out);
         json.put("calibratedThresholds", CALIBRATED);
@@ -117,11 +148,11 @@ class AnswerEvaluationTest {
      * the middle of the widest run, away from the edge where one more question flips. Each model's similarities sit
      * in their own range, so another model at MiniLM's threshold would not be a fair trial.
      */
-    private static AskService calibrated(OnnxEmbedder model) {
+    private static RetrievalOptions calibrated(OnnxEmbedder model) {
         RememberingEmbedder embedder = new RememberingEmbedder(model);
         double threshold = calibrate(embedder);
         CALIBRATED.put(model.model(), threshold);
-        return AnswerEvaluator.service(Optional.empty(), RetrievalOptions.withMeaning(embedder.withMinEvidence(threshold)));
+        return RetrievalOptions.withMeaning(embedder.withMinEvidence(threshold));
     }
 
     static double calibrate(RememberingEmbedder embedder) {
@@ -162,6 +193,11 @@ class AnswerEvaluationTest {
         return REPORTS.stream().filter(r -> r.set().equals(set) && r.config().equals(config)).findFirst().orElseThrow();
     }
 
+    private static GroundingSeparation.Row separation(String set, String config) {
+        return SEPARATIONS.stream().filter(r -> r.set().equals(set) && r.config().equals(config)).findFirst()
+                .orElseThrow();
+    }
+
     @Test
     void the_test_half_holds_the_goals_it_reaches_and_the_floors_of_those_it_does_not_yet() {
         // given the shipped configuration, without a model, on questions no rule was tuned on
@@ -180,6 +216,8 @@ class AnswerEvaluationTest {
                 .isLessThanOrEqualTo(FLOOR_MAX_FALSE_REFUSALS);
         assertThat(test.followUpsAnswered()).as("follow-ups answered, test half (goal all %s)", test.followUps())
                 .isGreaterThanOrEqualTo(FLOOR_FOLLOW_UPS_ANSWERED);
+        assertThat(separation("test", "meaning (shipped)").auc()).as("grounding separation, test half")
+                .isGreaterThanOrEqualTo(FLOOR_SEPARATION);
     }
 
     @Test

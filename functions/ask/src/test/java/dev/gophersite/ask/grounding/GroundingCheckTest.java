@@ -38,6 +38,7 @@ class GroundingCheckTest {
 
         // then
         assertThat(verdict.grounded()).as(verdict.toString()).isFalse();
+        assertThat(verdict.margin()).as("margin below the threshold").isNegative();
     }
 
     @ParameterizedTest
@@ -53,6 +54,7 @@ class GroundingCheckTest {
 
         // then
         assertThat(verdict.grounded()).as(verdict.toString()).isTrue();
+        assertThat(verdict.margin()).as("margin at or above the threshold").isNotNegative();
     }
 
     @ParameterizedTest
