@@ -17,6 +17,11 @@ public final class Statements {
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+(?=[\\p{Lu}\"“(\\[])");
     /** List markers and emphasis the plain-text rendering keeps, which read as noise inside an answer. */
     private static final Pattern LIST_MARKER = Pattern.compile("^(?:[-*•]\\s+|\\d+[.)]\\s+)+");
+    /** "the table below", "these three points above" */
+    private static final Pattern POINTS_ELSEWHERE = Pattern.compile(
+            "\\b(?:the|these|those)\\s+(?:\\w+\\s+){0,2}(?:below|above)\\b(?!\\s+(?:it|them|the|a|an|this|that)\\b)",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern DIGIT = Pattern.compile("\\d");
 
     private Statements() {
     }
@@ -57,12 +62,17 @@ public final class Statements {
                 for (String sentence : SENTENCE_END.split(line)) {
                     String text = LIST_MARKER.matcher(sentence.strip()).replaceFirst("");
                     if (text.length() >= MIN_SENTENCE_CHARS) {
-                        statements.add(statement(p, text, Statement.Form.PROSE, analysis));
+                        statements.add(statement(p, text, isSignpost(text) ? Statement.Form.SIGNPOST
+                                : Statement.Form.PROSE, analysis));
                     }
                 }
             }
         }
         return List.copyOf(statements);
+    }
+
+    static boolean isSignpost(String sentence) {
+        return POINTS_ELSEWHERE.matcher(sentence).find() && !DIGIT.matcher(sentence).find();
     }
 
     private static Statement statement(int passage, String text, Statement.Form form, TextAnalysis analysis) {

@@ -37,6 +37,15 @@ class ExtractiveAnswererTest {
     }
 
     @Test
+    void does_not_quote_a_sentence_that_only_points_at_the_rest_of_its_page() {
+        // when: the page introduces its list with "You touch each of the projects below indirectly every day."
+        String answer = answer("which projects use go");
+
+        // then
+        assertThat(answer).contains("Kubernetes").doesNotContain("projects below");
+    }
+
+    @Test
     void reads_a_table_row_with_its_column_names() {
         // when
         String answer = answer("How does Go's startup time compare with Java's?");
