@@ -89,6 +89,8 @@ public final class Bench {
                     .map(Path::of).toList();
             results.put("retrieval_configs", new RetrievalConfigs(java, probes, work, lambdaEnv(env, "ask"), runs,
                     classpath).run(functions.stream().filter(f -> f.name().equals("ask")).findFirst().orElseThrow().jar()));
+            results.put("vector_placement", new VectorPlacement(java, probes, lambdaEnv(env, "ask"), runs)
+                    .run(functions.stream().filter(f -> f.name().equals("ask")).findFirst().orElseThrow().jar()));
         }
         results.put("dev_server", new DevServerLoad(root, work).run());
         results.put("targets", Targets.check(results));

@@ -10,14 +10,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** Runs child processes and times them from spawn to a line on their stdout. */
+/**
+ * Runs child processes and times them from spawn to a line on their stdout. Their stderr goes to a file of its own
+ * and is shown only when something fails: merged into stdout, a warning that a background thread prints (the JVM's
+ * note on the ONNX runtime's native load) can land in the middle of the line being waited for.
+ */
 final class Processes {
     private Processes() {
     }
 
     /** Milliseconds from spawn until the child prints a line starting with {@code ready}; fails otherwise. */
     static double timeToReady(List<String> command, Map<String, String> env) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        Path errors = Files.createTempFile("probe-", ".stderr");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectError(errors.toFile());
         builder.environment().putAll(env);
         long start = System.nanoTime();
         Process process = builder.start();
@@ -37,24 +42,32 @@ final class Processes {
             }
         } finally {
             process.destroyForcibly();
+            seen.append(Files.readString(errors));
+            Files.delete(errors);
         }
         throw new IOException("no ready line from " + command + ":\n" + seen);
     }
 
     static String output(List<String> command, Map<String, String> env, int timeoutSeconds)
             throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().putAll(env);
-        Process process = builder.start();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new IOException("timed out: " + command);
+        Path errors = Files.createTempFile("probe-", ".stderr");
+        try {
+            ProcessBuilder builder = new ProcessBuilder(command).redirectError(errors.toFile());
+            builder.environment().putAll(env);
+            Process process = builder.start();
+            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IOException("timed out: " + command);
+            }
+            if (process.exitValue() != 0) {
+                throw new IOException("exit " + process.exitValue() + " from " + command + ":\n" + out
+                        + Files.readString(errors));
+            }
+            return out;
+        } finally {
+            Files.delete(errors);
         }
-        if (process.exitValue() != 0) {
-            throw new IOException("exit " + process.exitValue() + " from " + command + ":\n" + out);
-        }
-        return out;
     }
 
     /** Resident set size of a process in MiB, from /proc. */

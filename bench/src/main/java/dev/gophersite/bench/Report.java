@@ -1,5 +1,6 @@
 package dev.gophersite.bench;
 
+import java.util.List;
 import java.util.Map;
 
 /** latest.md: the same numbers as latest.json, as tables a person reads. */
@@ -73,6 +74,23 @@ final class Report {
                 }
             });
             md.append("\n").append(retrieval.get("note")).append(".\n");
+        }
+        Map<String, Object> placement = (Map<String, Object>) results.get("vector_placement");
+        if (placement != null) {
+            Map<String, Object> loader = (Map<String, Object>) placement.get("loader");
+            md.append("\n## Statement vectors: computed at index build or stored by the loader (ms)\n\n")
+                    .append("The loader's share: ").append(loader.get("statements")).append(" statements embedded in ")
+                    .append(loader.get("embed_ms")).append(" ms, ").append(loader.get("bytes")).append(" bytes in ")
+                    .append(loader.get("items")).append(" items written in ").append(loader.get("write_ms"))
+                    .append(" ms, read back exactly: ").append(loader.get("read_back_exact")).append(".\n\n")
+                    .append("| cold function | index | model load | vectors | meaning ready |\n|---|---|---|---|---|\n");
+            for (String path : List.of("computed_at_index_build", "stored_by_loader")) {
+                Map<String, Object> p = (Map<String, Object>) placement.get(path);
+                md.append("| ").append(path).append(" | ").append(p.get("index_ms_median")).append(" | ")
+                        .append(p.get("model_load_ms_median")).append(" | ").append(p.get("vectors_ms_median"))
+                        .append(" | ").append(p.get("meaning_ready_ms_median")).append(" |\n");
+            }
+            md.append("\n").append(placement.get("note")).append(".\n");
         }
         Map<String, Object> dev = (Map<String, Object>) results.get("dev_server");
         md.append("\n## Dev server\n\n");
