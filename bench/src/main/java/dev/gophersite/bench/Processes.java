@@ -22,30 +22,33 @@ final class Processes {
     /** Milliseconds from spawn until the child prints a line starting with {@code ready}; fails otherwise. */
     static double timeToReady(List<String> command, Map<String, String> env) throws IOException, InterruptedException {
         Path errors = Files.createTempFile("probe-", ".stderr");
-        ProcessBuilder builder = new ProcessBuilder(command).redirectError(errors.toFile());
-        builder.environment().putAll(env);
-        long start = System.nanoTime();
-        Process process = builder.start();
-        StringBuilder seen = new StringBuilder();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = out.readLine()) != null) {
-                if (line.startsWith("ready")) {
-                    double ms = (System.nanoTime() - start) / 1e6;
-                    process.waitFor(10, TimeUnit.SECONDS);
-                    if (!line.contains("status=2") && !line.equals("ready")) {
-                        throw new IOException("probe answered " + line + " for " + command);
+        try {
+            ProcessBuilder builder = new ProcessBuilder(command).redirectError(errors.toFile());
+            builder.environment().putAll(env);
+            long start = System.nanoTime();
+            Process process = builder.start();
+            StringBuilder seen = new StringBuilder();
+            try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                    StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = out.readLine()) != null) {
+                    if (line.startsWith("ready")) {
+                        double ms = (System.nanoTime() - start) / 1e6;
+                        process.waitFor(10, TimeUnit.SECONDS);
+                        if (!line.contains("status=2") && !line.equals("ready")) {
+                            throw new IOException("probe answered " + line + " for " + command);
+                        }
+                        return ms;
                     }
-                    return ms;
+                    seen.append(line).append('\n');
                 }
-                seen.append(line).append('\n');
+            } finally {
+                process.destroyForcibly();
             }
+            throw new IOException("no ready line from " + command + ":\n" + seen + Files.readString(errors));
         } finally {
-            process.destroyForcibly();
-            seen.append(Files.readString(errors));
             Files.delete(errors);
         }
-        throw new IOException("no ready line from " + command + ":\n" + seen);
     }
 
     static String output(List<String> command, Map<String, String> env, int timeoutSeconds)
