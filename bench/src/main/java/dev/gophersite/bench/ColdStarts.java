@@ -151,9 +151,7 @@ final class ColdStarts {
         List<String> args = new ArrayList<>(List.of(Bench.PROBE, "warm", "3000"));
         args.addAll(route);
         String out = Processes.output(command(flags, function.jar() + ":" + probes, args), env, 600);
-        String line = out.lines().filter(l -> l.startsWith("{\"runs\"")).reduce((a, b) -> b).orElseThrow(
-                () -> new IOException("no result from warm probe: " + out));
-        return new LinkedHashMap<>(new ObjectMapper().readValue(line, Map.class));
+        return new LinkedHashMap<>(Processes.lastJsonLine(out, "{\"runs\"", "warm probe"));
     }
 
     private static List<List<String>> routes(Bench.Function function) {

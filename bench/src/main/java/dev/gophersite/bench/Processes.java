@@ -1,5 +1,7 @@
 package dev.gophersite.bench;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -71,6 +73,17 @@ final class Processes {
         } finally {
             Files.delete(errors);
         }
+    }
+
+    /**
+     * The last line of a probe's output that starts with {@code start} (a JSON object's first key), read as JSON;
+     * the probe's own log lines come before it.
+     */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> lastJsonLine(String out, String start, String probe) throws IOException {
+        String line = out.lines().filter(l -> l.startsWith(start)).reduce((a, b) -> b)
+                .orElseThrow(() -> new IOException("no result from " + probe + ": " + out));
+        return new ObjectMapper().readValue(line, Map.class);
     }
 
     /** Resident set size of a process in MiB, from /proc. */

@@ -1,7 +1,5 @@
 package dev.gophersite.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -79,9 +77,7 @@ final class RetrievalConfigs {
             r.put("cold_shipped_median", Stats.round(Stats.of(shipped.get(config)).median()));
             String out = Processes.output(command(Bench.TUNED, askJar, config,
                     List.of(Integer.toString(WARM_RUNS), QUESTION)), env, 600);
-            String line = out.lines().filter(l -> l.startsWith("{\"config\"")).reduce((a, b) -> b)
-                    .orElseThrow(() -> new IOException("no result from MeaningProbe " + config + ": " + out));
-            new ObjectMapper().readValue(line, Map.class).forEach((k, v) -> {
+            Processes.lastJsonLine(out, "{\"config\"", "MeaningProbe " + config).forEach((k, v) -> {
                 if (!k.equals("config")) {
                     r.put(String.valueOf(k), v);
                 }

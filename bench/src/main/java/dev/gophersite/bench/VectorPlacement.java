@@ -1,7 +1,5 @@
 package dev.gophersite.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -58,12 +56,9 @@ final class VectorPlacement {
         return result;
     }
 
-    @SuppressWarnings("unchecked")
     private Map<String, Object> line(Path askJar, String mode) throws IOException, InterruptedException {
         String out = Processes.output(Bench.javaCommand(java, Bench.TUNED, askJar + ":" + probes,
                 List.of(PROBE, mode)), env, 300);
-        String json = out.lines().filter(l -> l.startsWith("{\"mode\"")).reduce((a, b) -> b)
-                .orElseThrow(() -> new IOException("no result from StoredVectorsProbe " + mode + ": " + out));
-        return new ObjectMapper().readValue(json, Map.class);
+        return Processes.lastJsonLine(out, "{\"mode\"", "StoredVectorsProbe " + mode);
     }
 }

@@ -2,10 +2,8 @@ package dev.gophersite.bench.probe;
 
 import dev.gophersite.ask.retrieval.Embedder;
 import dev.gophersite.ask.retrieval.OnnxEmbedder;
-import dev.gophersite.ask.retrieval.Passage;
 import dev.gophersite.ask.retrieval.RetrievalOptions;
 import dev.gophersite.ask.retrieval.SearchIndex;
-import dev.gophersite.ask.retrieval.Statement;
 import dev.gophersite.ask.retrieval.Vectors;
 import dev.gophersite.ask.wiring.AskSettings;
 import dev.gophersite.common.store.ContentItems;
@@ -15,11 +13,12 @@ import dev.gophersite.common.Hashes;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -54,7 +53,7 @@ public final class StoredVectorsProbe {
         DynamoContentStore store = new DynamoContentStore(dynamo, settings.content());
         String version = store.currentVersion();
         SearchIndex index = SearchIndex.build(version, store.allPages(), RetrievalOptions.bm25());
-        List<String> texts = statementTexts(index);
+        List<String> texts = Vectors.statementTexts(index.lexical().passages(), index.statements());
         String textsHash = Hashes.sha256Hex(String.join("\n", texts));
         double indexed = millisSince(start);
         Embedder model = OnnxEmbedder.miniLm();
@@ -70,7 +69,7 @@ public final class StoredVectorsProbe {
                 List<float[]> back = read(dynamo, table, version, model.model(), textsHash, texts.size());
                 boolean exact = true;
                 for (int i = 0; i < vectors.size(); i++) {
-                    exact &= java.util.Arrays.equals(vectors.get(i), back.get(i));
+                    exact &= Arrays.equals(vectors.get(i), back.get(i));
                 }
                 yield String.format(Locale.ROOT, "{\"mode\":\"store\",\"statements\":%d,\"bytes\":%d,\"items\":%d,"
                                 + "\"embed_ms\":%.1f,\"write_ms\":%.1f,\"read_back_exact\":%s}", texts.size(), bytes,
@@ -91,16 +90,6 @@ public final class StoredVectorsProbe {
         Runtime.getRuntime().halt(0);
     }
 
-    /** The texts the function embeds, in its order: each statement with its section heading. */
-    static List<String> statementTexts(SearchIndex index) {
-        List<Passage> passages = index.lexical().passages();
-        List<String> texts = new ArrayList<>();
-        for (Statement statement : index.statements()) {
-            texts.add(Vectors.statementText(passages.get(statement.passage()), statement));
-        }
-        return texts;
-    }
-
     private static String phases(String mode, double indexed, double loaded, double ready, int vectors) {
         return String.format(Locale.ROOT, "{\"mode\":\"%s\",\"vectors\":%d,\"index_ms\":%.1f,\"model_load_ms\":%.1f,"
                 + "\"vectors_ms\":%.1f,\"meaning_ready_ms\":%.1f}", mode, vectors, indexed, loaded - indexed,
@@ -119,11 +108,8 @@ public final class StoredVectorsProbe {
                     Math.min(vectors.size(), (item + 1) * VECTORS_PER_ITEM));
             ByteBuffer buffer = ByteBuffer.allocate(part.size() * part.getFirst().length * Float.BYTES)
                     .order(ByteOrder.LITTLE_ENDIAN);
-            for (float[] v : part) {
-                for (float f : v) {
-                    buffer.putFloat(f);
-                }
-            }
+            FloatBuffer floats = buffer.asFloatBuffer();
+            part.forEach(floats::put);
             bytes += buffer.capacity();
             Map<String, AttributeValue> value = new HashMap<>(ContentItems.key(ContentItems.versionPk(version),
                     PREFIX + model + "#" + String.format(Locale.ROOT, "%04d", item)));
@@ -139,30 +125,22 @@ public final class StoredVectorsProbe {
     private static List<float[]> read(DynamoDbClient dynamo, String table, String version, String model,
                                       String textsHash, int expected) {
         List<float[]> vectors = new ArrayList<>(expected);
-        Map<String, AttributeValue> startKey = null;
-        do {
-            Map<String, AttributeValue> from = startKey;
-            QueryResponse response = dynamo.query(b -> b.tableName(table)
-                    .keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
-                    .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(ContentItems.versionPk(version)),
-                            ":prefix", AttributeValue.fromS(PREFIX + model + "#")))
-                    .exclusiveStartKey(from));
-            for (Map<String, AttributeValue> item : response.items()) {
-                if (!item.get("texts").s().equals(textsHash)) {
-                    throw new IllegalStateException("stored vectors were made from other statements");
-                }
-                int dims = Integer.parseInt(item.get("dims").n());
-                ByteBuffer buffer = item.get("v").b().asByteBuffer().order(ByteOrder.LITTLE_ENDIAN);
-                while (buffer.remaining() >= dims * Float.BYTES) {
-                    float[] v = new float[dims];
-                    buffer.asFloatBuffer().get(v);
-                    buffer.position(buffer.position() + dims * Float.BYTES);
-                    vectors.add(v);
-                }
+        Iterable<Map<String, AttributeValue>> items = dynamo.queryPaginator(q -> q.tableName(table)
+                .keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(ContentItems.versionPk(version)),
+                        ":prefix", AttributeValue.fromS(PREFIX + model + "#")))).items();
+        for (Map<String, AttributeValue> item : items) {
+            if (!item.get("texts").s().equals(textsHash)) {
+                throw new IllegalStateException("stored vectors were made from other statements");
             }
-            startKey = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
-                    ? response.lastEvaluatedKey() : null;
-        } while (startKey != null);
+            int dims = Integer.parseInt(item.get("dims").n());
+            FloatBuffer floats = item.get("v").b().asByteBuffer().order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer();
+            while (floats.remaining() >= dims) {
+                float[] v = new float[dims];
+                floats.get(v);
+                vectors.add(v);
+            }
+        }
         if (vectors.size() != expected) {
             throw new IllegalStateException("stored " + vectors.size() + " vectors for " + expected + " statements");
         }

@@ -114,11 +114,10 @@ public final class SearchIndex {
 
     /** Passage vectors serve only the fused ranking; grounding and answers weigh statements. */
     static Vectors embed(Embedder embedder, List<Passage> passages, List<Statement> statements, boolean fuse) {
-        List<String> statementTexts = statements.stream()
-                .map(s -> Vectors.statementText(passages.get(s.passage()), s)).toList();
         List<float[]> passageVectors = fuse ? embedder.embedAll(passages.stream().map(Passage::text).toList())
                 : List.of();
-        return new Vectors(embedder.model(), passageVectors, embedder.embedAll(statementTexts));
+        return new Vectors(embedder.model(), passageVectors,
+                embedder.embedAll(Vectors.statementTexts(passages, statements)));
     }
 
     public String version() {

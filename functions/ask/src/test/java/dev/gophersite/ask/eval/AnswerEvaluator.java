@@ -14,6 +14,7 @@ import dev.gophersite.ask.retrieval.RetrievalOptions;
 import dev.gophersite.ask.wiring.AskWiring;
 import dev.langchain4j.model.chat.ChatModel;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,6 +41,7 @@ import java.util.Set;
 final class AnswerEvaluator {
     static final Set<String> ANSWER_KINDS = Set.of("covered", "mixed", "followup");
     static final int HIT_DEPTH = 3;
+    static final Duration MEANING_WAIT = Duration.ofMinutes(2);
 
     record Outcome(String id, String kind, String question, boolean expectAnswer, String mode, boolean hit,
                    double reciprocalRank, boolean answerHasFact, String answer, List<String> sources) {
@@ -97,12 +99,15 @@ final class AnswerEvaluator {
     static AskService service(Optional<ChatModel> model, RetrievalOptions retrieval) {
         AskService service = AskWiring.of(TestContent.store(), model, AnswerCache.none(), IssuedAnswers.none(),
                 TestSettings.defaults(), AskMetrics.none(), retrieval).service();
-        boolean meaning = service.awaitMeaning(java.time.Duration.ofMinutes(2));
-        if (retrieval.embedder().isPresent() && !meaning) {
-            // otherwise a model that failed to load would be scored as lexical evidence under its name
+        requireMeaning(retrieval, service.awaitMeaning(MEANING_WAIT));
+        return service;
+    }
+
+    /** Otherwise a model that failed to load would be scored as lexical evidence under its name. */
+    static void requireMeaning(RetrievalOptions retrieval, boolean meaningReady) {
+        if (retrieval.embedder().isPresent() && !meaningReady) {
             throw new IllegalStateException("the index has no meaning from " + retrieval.embedder().get().model());
         }
-        return service;
     }
 
     static Report run(String set, String config, AskService service, List<EvalQuestion> questions) {

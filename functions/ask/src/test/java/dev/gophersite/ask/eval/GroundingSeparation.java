@@ -7,7 +7,6 @@ import dev.gophersite.ask.retrieval.SearchIndex;
 import dev.gophersite.ask.retrieval.SiteSearch;
 import dev.gophersite.common.log.JsonLog;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
@@ -32,9 +31,7 @@ final class GroundingSeparation {
     GroundingSeparation(RetrievalOptions options) {
         SiteSearch search = new SiteSearch(TestContent.store(), options, new JsonLog(GroundingSeparation.class));
         search.index();
-        if (options.embedder().isPresent() && !search.awaitMeaning(Duration.ofMinutes(2))) {
-            throw new IllegalStateException("the index has no meaning from " + options.embedder().get().model());
-        }
+        AnswerEvaluator.requireMeaning(options, search.awaitMeaning(AnswerEvaluator.MEANING_WAIT));
         this.index = search.index();
         this.check = new GroundingCheck(options.embedder());
     }
