@@ -34,11 +34,17 @@ import java.util.regex.Pattern;
  * ({@link HeadingAttributes}) say what a section is on its page, fenced containers ({@link ContainerBlock}) and
  * block quotes get semantic markup ({@link PresentationHtml}). A section's {@code text} is what it would be without
  * them, so retrieval sees the same passages.
+ *
+ * <p>A {@code ::: questions} block holds, as a bullet list, the questions its section answers, worded as visitors
+ * ask them. It is content for /ask, not for the page: it renders nothing and is not part of the section's text.
  */
 public final class MarkdownRenderer {
     private static final List<Extension> EXTENSIONS = List.of(TablesExtension.create());
     /** A timeline entry's heading: its date, {@code 2007} or {@code 2007-09}, a colon, then its title. */
     private static final Pattern DATED = Pattern.compile("(\\d{4}(?:-(?:0[1-9]|1[0-2]))?):\\s+(\\S.*)");
+    static final String QUESTIONS = "questions";
+    /** Longer than any question a visitor types into the chat; a paragraph here is a mistake. */
+    static final int MAX_QUESTION_CHARS = 200;
     private final Parser parser = Parser.builder().extensions(EXTENSIONS)
             .customBlockParserFactory(new ContainerBlock.Factory())
             .includeSourceSpans(IncludeSourceSpans.BLOCKS)
@@ -149,17 +155,25 @@ public final class MarkdownRenderer {
     private static void checkContainers(Node node) {
         for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
             if (child instanceof ContainerBlock container) {
+                if (isQuestions(container) && node.getParent() != null) {
+                    throw new Problem(line(container), "'::: questions' stands on its own inside a section, not inside"
+                            + " another block");
+                }
                 checkContainer(container);
             }
             checkContainers(child);
         }
     }
 
+    private static boolean isQuestions(Node node) {
+        return node instanceof ContainerBlock container && container.kind().equals(QUESTIONS);
+    }
+
     private static void checkContainer(ContainerBlock container) {
         int line = line(container);
-        if (!PresentationHtml.KINDS.contains(container.kind())) {
+        if (!PresentationHtml.KINDS.contains(container.kind()) && !isQuestions(container)) {
             throw new Problem(line, "unknown container '::: " + container.kind() + "' (known: "
-                    + String.join(", ", PresentationHtml.KINDS.stream().sorted().toList()) + ")");
+                    + String.join(", ", PresentationHtml.KINDS.stream().sorted().toList()) + ", " + QUESTIONS + ")");
         }
         if (container.getFirstChild() == null) {
             throw new Problem(line, "'::: " + container.kind() + "' is empty or not closed with ':::'");
@@ -168,6 +182,11 @@ public final class MarkdownRenderer {
             case "chips" -> {
                 if (!(container.getFirstChild() instanceof BulletList) || container.getFirstChild().getNext() != null) {
                     throw new Problem(line, "'::: chips' holds one bullet list, one chip per item");
+                }
+            }
+            case QUESTIONS -> {
+                if (!(container.getFirstChild() instanceof BulletList) || container.getFirstChild().getNext() != null) {
+                    throw new Problem(line, "'::: questions' holds one bullet list, one question per item");
                 }
             }
             case "compare" -> {
@@ -213,16 +232,52 @@ public final class MarkdownRenderer {
     }
 
     private void addSection(List<Section> sections, String id, String heading, List<Node> nodes, HtmlRenderer html) {
-        if (nodes.isEmpty()) {
-            return;
-        }
         StringBuilder htmlOut = new StringBuilder();
         StringBuilder textOut = new StringBuilder();
+        List<String> questions = new ArrayList<>();
+        ContainerBlock questionBlock = null;
+        boolean content = false;
         for (Node n : nodes) {
-            htmlOut.append(html.render(n));
-            appendText(n, textOut);
+            if (n instanceof ContainerBlock block && isQuestions(block)) {
+                if (questionBlock != null) {
+                    throw new Problem(line(block), "a section has one '::: questions' block; the first is at line "
+                            + line(questionBlock));
+                }
+                questionBlock = block;
+                questions.addAll(questions(block));
+            } else {
+                content = true;
+                htmlOut.append(html.render(n));
+                appendText(n, textOut);
+            }
         }
-        sections.add(new Section(id, heading, htmlOut.toString().strip(), textOut.toString().strip()));
+        if (!content) {
+            if (questionBlock != null) {
+                throw new Problem(line(questionBlock), "'::: questions' belongs to a section with text of its own");
+            }
+            return;
+        }
+        sections.add(new Section(id, heading, htmlOut.toString().strip(), textOut.toString().strip(), questions));
+    }
+
+    /** The block's questions as plain text, each checked: one line, not too long, not asked twice. */
+    private static List<String> questions(ContainerBlock block) {
+        List<String> questions = new ArrayList<>();
+        for (Node item = block.getFirstChild().getFirstChild(); item != null; item = item.getNext()) {
+            String question = plain(item).replaceAll("\\s+", " ").strip();
+            int line = line(item);
+            if (question.isEmpty()) {
+                throw new Problem(line, "an empty question");
+            }
+            if (question.length() > MAX_QUESTION_CHARS) {
+                throw new Problem(line, "a question is at most " + MAX_QUESTION_CHARS + " characters");
+            }
+            if (questions.stream().anyMatch(question::equalsIgnoreCase)) {
+                throw new Problem(line, "'" + question + "' is asked twice in this block");
+            }
+            questions.add(question);
+        }
+        return questions;
     }
 
     /** A container's blocks count as if they stood on their own, so the text is the same with or without it. */

@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class ParsedPageTest {
     private static final ParsedPage PAGE = new ParsedPage("sample", "Sample", "A sample.", 2,
-            List.of(new Section("intro", "Sample", "<p>Hi.</p>", "Hi."),
+            List.of(new Section("intro", "Sample", "<p>Hi.</p>", "Hi.", List.of("what is the sample?")),
                     new Section("more", "More", "<p>More.</p>", "More.")),
             new Presentation("Short", "Badge", Layout.CARDS, List.of(
                     new SectionLook("more", Role.CARD, "Tag", "2007-09", "More"),

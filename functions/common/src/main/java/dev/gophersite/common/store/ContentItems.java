@@ -23,9 +23,9 @@ import java.util.Map;
  * Items under {@code V#} are immutable; a load writes a new version and then flips the pointer with one
  * conditional update, so readers see either the old site or the new one, never a mix.
  *
- * <p>Attributes added after the first release ({@code presentation} of a page, {@code nav} of an index entry) are
- * optional when read, with the defaults of a page that declares nothing, so items written before them still read.
- * Empty strings are left out rather than stored.
+ * <p>Attributes added after the first release ({@code presentation} of a page, {@code nav} of an index entry,
+ * {@code questions} of a section) are optional when read, with the defaults of a page that declares nothing, so
+ * items written before them still read. Empty strings and lists are left out rather than stored.
  */
 public final class ContentItems {
     public static final String PK = "pk";
@@ -69,9 +69,13 @@ public final class ContentItems {
         item.put("json", s(page.json()));
         List<AttributeValue> sections = new ArrayList<>();
         for (Section section : page.sections()) {
-            sections.add(AttributeValue.fromM(Map.of(
+            Map<String, AttributeValue> m = new HashMap<>(Map.of(
                     "id", s(section.id()), "heading", s(section.heading()),
-                    "html", s(section.html()), "text", s(section.text()))));
+                    "html", s(section.html()), "text", s(section.text())));
+            if (!section.questions().isEmpty()) {
+                m.put("questions", AttributeValue.fromL(section.questions().stream().map(ContentItems::s).toList()));
+            }
+            sections.add(AttributeValue.fromM(m));
         }
         item.put("sections", AttributeValue.fromL(sections));
         item.put("presentation", presentation(page.presentation()));
@@ -82,7 +86,10 @@ public final class ContentItems {
         List<Section> sections = new ArrayList<>();
         for (AttributeValue value : item.get("sections").l()) {
             Map<String, AttributeValue> m = value.m();
-            sections.add(new Section(m.get("id").s(), m.get("heading").s(), m.get("html").s(), m.get("text").s()));
+            AttributeValue questions = m.get("questions");
+            sections.add(new Section(m.get("id").s(), m.get("heading").s(), m.get("html").s(), m.get("text").s(),
+                    questions == null || !questions.hasL() ? List.of()
+                            : questions.l().stream().map(AttributeValue::s).toList()));
         }
         String title = item.get("title").s();
         return new Page(item.get("slug").s(), title, item.get("summary").s(),

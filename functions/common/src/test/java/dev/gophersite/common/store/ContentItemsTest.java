@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class ContentItemsTest {
     private static final List<Section> SECTIONS = List.of(
-            new Section("intro", "History of Go", "<p>Intro.</p>", "Intro."),
+            new Section("intro", "History of Go", "<p>Intro.</p>", "Intro.", List.of("what is the history of go")),
             new Section("2007-09-whiteboard", "2007-09: Whiteboard", "<p>Text.</p>", "Text."));
     private static final Presentation TIMELINE = new Presentation("History", "Timeline", Layout.TIMELINE,
             List.of(new SectionLook("2007-09-whiteboard", Role.ENTRY, "", "2007-09", "Whiteboard")));
@@ -50,6 +50,8 @@ class ContentItemsTest {
         Map<String, AttributeValue> stored = item.get("presentation").m();
         assertThat(stored).doesNotContainKey("badge");
         assertThat(stored.get("sections").l().getFirst().m()).containsOnlyKeys("id", "role");
+        assertThat(item.get("sections").l().get(1).m()).doesNotContainKey("questions");
+        assertThat(item.get("sections").l().getFirst().m().get("questions").l()).hasSize(1);
         assertThat(ContentItems.page(item)).isEqualTo(page);
     }
 
