@@ -42,6 +42,11 @@ public final class AskService {
     static final int MIN_CLAUSE_TERMS = 2;
     /** A follow-up's rewrite is a few words; past this the deterministic reading is used and the answer still fits. */
     static final Duration REWRITE_BUDGET = Duration.ofSeconds(4);
+    /**
+     * How long a question waits for the index's meaning right after start (the model loads in about two seconds);
+     * answering from words alone meanwhile would give the same question another answer a minute later.
+     */
+    static final Duration MEANING_WAIT = Duration.ofSeconds(10);
 
     private final SiteSearch search;
     private final GroundingCheck grounding;
@@ -99,7 +104,7 @@ public final class AskService {
     private Answer answer(AskRequest request, Generation generation) {
         long start = System.nanoTime();
         Map<String, Long> timings = new LinkedHashMap<>();
-        SearchIndex index = search.index();
+        SearchIndex index = search.settledIndex(MEANING_WAIT);
         List<String> earlier = request.history().stream()
                 .filter(t -> t.role() == Turn.Role.USER).map(Turn::content).toList();
         Question question = index.read(request.question(), earlier);
@@ -167,7 +172,7 @@ public final class AskService {
     }
 
     public SearchResults search(String query) {
-        SearchIndex index = search.index();
+        SearchIndex index = search.settledIndex(MEANING_WAIT);
         Retrieval retrieval = index.retrieve(index.read(query, List.of()));
         return new SearchResults(query, retrieval.top(SEARCH_RESULTS).stream().map(Source::of).toList());
     }

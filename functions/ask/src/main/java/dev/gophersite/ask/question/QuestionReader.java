@@ -18,9 +18,12 @@ import java.util.regex.Pattern;
  * <p>A turn is a follow-up when it says so ("and …", "what about …", "why not …") or leans on a pronoun ("it",
  * "that", "them") while naming at most {@link #FOLLOW_UP_MAX_TERMS} things of its own. It is then read with the
  * rarest terms of the previous user turn (its subject, not its wording). Only the client's user turns are used:
- * its "assistant" turns are its text, not the site's answers. A turn that names its own subject ("What is the
- * capital of France?") stands alone, whatever came before, so an on-topic history cannot carry an off-topic
- * question through.
+ * its "assistant" turns are its text, not the site's answers.
+ *
+ * <p>A turn is judged on its own words whenever they name a subject of their own. A turn that does not look like a
+ * follow-up ("What is the capital of France?") stands alone; so does one that does but names something the site
+ * never mentions ("And a recipe for lasagna?", "also write me a poem about it"): borrowing the earlier subject
+ * would let an on-topic history, or one stuffed with the site's keywords, carry any question through.
  */
 public final class QuestionReader {
     static final int FOLLOW_UP_MAX_TERMS = 3;
@@ -48,7 +51,7 @@ public final class QuestionReader {
     public Question read(String asked, List<String> earlierUserTurns) {
         List<String> own = terms(asked);
         QuestionKind kind = QuestionKind.of(asked);
-        if (!earlierUserTurns.isEmpty() && isFollowUp(asked, own)) {
+        if (!earlierUserTurns.isEmpty() && isFollowUp(asked, own) && !namesOwnSubject(own)) {
             String previous = earlierUserTurns.getLast();
             if (kind == QuestionKind.OTHER) {
                 kind = QuestionKind.of(previous);
@@ -79,6 +82,11 @@ public final class QuestionReader {
         QuestionKind kind = QuestionKind.of(text);
         return new Question(text, followUp.asked(), kind == QuestionKind.OTHER ? followUp.kind() : kind, terms,
                 followUp.identifiers(), true);
+    }
+
+    /** Whether the turn names something the site never mentions: then that, not the earlier turn, is its subject. */
+    private boolean namesOwnSubject(List<String> own) {
+        return own.stream().anyMatch(term -> index.documentFrequency(term) == 0);
     }
 
     /** The terms that are not the site's subject (which most passages share). */

@@ -21,7 +21,11 @@ public interface Embedder {
 
     float[] embedQuery(String text);
 
+    /** Texts that are searched (statements, passages). */
     List<float[]> embedAll(List<String> texts);
+
+    /** Texts worded as questions, as {@link #embedQuery} embeds each, in one call. */
+    List<float[]> embedQueries(List<String> texts);
 
     static double cosine(float[] a, float[] b) {
         double dot = 0;

@@ -78,12 +78,21 @@ public final class OnnxEmbedder implements Embedder {
 
     @Override
     public List<float[]> embedAll(List<String> texts) {
+        return embedAll(texts, passagePrefix);
+    }
+
+    @Override
+    public List<float[]> embedQueries(List<String> texts) {
+        return embedAll(texts, queryPrefix);
+    }
+
+    private List<float[]> embedAll(List<String> texts, String prefix) {
         List<float[]> vectors = new ArrayList<>(texts.size());
         EmbeddingModel loaded = loaded();
         // in batches, so that an exiting process waits for one batch rather than the whole site
         for (int from = 0; from < texts.size(); from += BATCH) {
             List<TextSegment> batch = texts.subList(from, Math.min(texts.size(), from + BATCH)).stream()
-                    .map(text -> TextSegment.from(passagePrefix + text)).toList();
+                    .map(text -> TextSegment.from(prefix + text)).toList();
             for (Embedding embedding : NativeCalls.run(() -> loaded.embedAll(batch)).content()) {
                 vectors.add(unit(embedding.vector()));
             }

@@ -3,6 +3,7 @@ package dev.gophersite.ask.retrieval;
 import dev.gophersite.ask.question.Question;
 import dev.gophersite.ask.question.QuestionReader;
 import dev.gophersite.common.content.Page;
+import dev.gophersite.common.content.Section;
 import dev.langchain4j.data.document.Metadata;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.rag.content.Content;
@@ -14,6 +15,7 @@ import dev.langchain4j.rag.query.Query;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -34,6 +36,7 @@ public final class SearchIndex {
     private final String version;
     private final LexicalIndex lexical;
     private final List<Statement> statements;
+    private final List<AuthoredQuestion> questions;
     private final List<List<Statement>> byPassage;
     private final List<Set<String>> headingTerms;
     private final Map<Statement, Integer> statementPositions = new IdentityHashMap<>();
@@ -49,12 +52,14 @@ public final class SearchIndex {
     private final QuestionReader reader;
     private final int candidates;
 
-    private SearchIndex(String version, LexicalIndex lexical, List<Statement> statements, List<TextSegment> segments,
+    private SearchIndex(String version, LexicalIndex lexical, List<Statement> statements,
+                        List<AuthoredQuestion> questions, List<TextSegment> segments,
                         Map<TextSegment, Integer> positions, Optional<Embedder> embedder, Optional<Vectors> vectors,
                         boolean fuseSemantic, int candidates) {
         this.version = version;
         this.lexical = lexical;
         this.statements = statements;
+        this.questions = questions;
         this.segments = segments;
         this.positions = positions;
         this.bm25 = new Bm25ContentRetriever(lexical, segments, candidates);
@@ -96,28 +101,57 @@ public final class SearchIndex {
             positions.put(segment, i);
         }
         List<Statement> statements = Statements.of(passages, analysis);
+        List<AuthoredQuestion> questions = authoredQuestions(pages, passages);
         Optional<Vectors> vectors = options.embedder()
-                .map(embedder -> embed(embedder, passages, statements, options.fuseSemantic()));
-        return new SearchIndex(version, lexical, statements, List.copyOf(segments), positions, options.embedder(),
-                vectors, options.fuseSemantic(), options.candidates());
+                .map(embedder -> embed(embedder, passages, statements, questions, options.fuseSemantic()));
+        return new SearchIndex(version, lexical, statements, questions, List.copyOf(segments), positions,
+                options.embedder(), vectors, options.fuseSemantic(), options.candidates());
     }
 
-    /** This index with the meaning of every statement (and passage, to fuse): seconds of work, once per version. */
+    /** Every section's authored questions, each with the positions of its section's passages. */
+    private static List<AuthoredQuestion> authoredQuestions(List<Page> pages, List<Passage> passages) {
+        Map<String, List<Integer>> sectionPassages = new HashMap<>();
+        for (int i = 0; i < passages.size(); i++) {
+            Passage p = passages.get(i);
+            sectionPassages.computeIfAbsent(p.slug() + "#" + p.sectionId(), key -> new ArrayList<>()).add(i);
+        }
+        List<AuthoredQuestion> questions = new ArrayList<>();
+        for (Page page : pages) {
+            for (Section section : page.sections()) {
+                List<Integer> parts = sectionPassages.getOrDefault(page.slug() + "#" + section.id(), List.of());
+                if (parts.isEmpty()) {
+                    continue;
+                }
+                for (String question : section.questions()) {
+                    questions.add(new AuthoredQuestion(question, page.slug(), section.id(), parts));
+                }
+            }
+        }
+        return List.copyOf(questions);
+    }
+
+    /**
+     * This index with the meaning of every statement and authored question (and passage, to fuse): seconds of work,
+     * once per version.
+     */
     public SearchIndex withMeaning(Embedder embedder, boolean fuse) {
-        return new SearchIndex(version, lexical, statements, segments, positions, Optional.of(embedder),
-                Optional.of(embed(embedder, lexical.passages(), statements, fuse)), fuse, candidates);
+        return new SearchIndex(version, lexical, statements, questions, segments, positions, Optional.of(embedder),
+                Optional.of(embed(embedder, lexical.passages(), statements, questions, fuse)), fuse, candidates);
     }
 
     public boolean hasMeaning() {
         return vectors.isPresent();
     }
 
-    /** Passage vectors serve only the fused ranking; grounding and answers weigh statements. */
-    static Vectors embed(Embedder embedder, List<Passage> passages, List<Statement> statements, boolean fuse) {
+    /** Passage vectors serve only the fused ranking; grounding and answers weigh statements and questions. */
+    static Vectors embed(Embedder embedder, List<Passage> passages, List<Statement> statements,
+                         List<AuthoredQuestion> questions, boolean fuse) {
         List<float[]> passageVectors = fuse ? embedder.embedAll(passages.stream().map(Passage::text).toList())
                 : List.of();
+        // questions are embedded as questions are asked: as queries, which some models prefix differently
+        List<float[]> questionVectors = embedder.embedQueries(questions.stream().map(AuthoredQuestion::text).toList());
         return new Vectors(embedder.model(), passageVectors,
-                embedder.embedAll(Vectors.statementTexts(passages, statements)));
+                embedder.embedAll(Vectors.statementTexts(passages, statements)), questionVectors);
     }
 
     public String version() {
@@ -136,6 +170,31 @@ public final class SearchIndex {
     /** Every statement of the version, passage by passage. */
     public List<Statement> statements() {
         return statements;
+    }
+
+    /** Every authored question of the version, section by section. */
+    public List<AuthoredQuestion> questions() {
+        return questions;
+    }
+
+    /**
+     * Each section with authored questions, by its closest one to the question's meaning, closest first; empty
+     * without meaning.
+     */
+    public List<SectionMatch> sectionMatches(Optional<float[]> question) {
+        if (question.isEmpty() || vectors.isEmpty()) {
+            return List.of();
+        }
+        Map<String, SectionMatch> best = new HashMap<>();
+        List<float[]> questionVectors = vectors.get().questions();
+        for (int i = 0; i < questions.size(); i++) {
+            SectionMatch match = new SectionMatch(questions.get(i), Embedder.cosine(question.get(), questionVectors.get(i)));
+            best.merge(match.section(), match, (a, b) -> a.similarity() >= b.similarity() ? a : b);
+        }
+        List<SectionMatch> matches = new ArrayList<>(best.values());
+        matches.sort(Comparator.comparingDouble(SectionMatch::similarity).reversed()
+                .thenComparing(SectionMatch::section));
+        return List.copyOf(matches);
     }
 
     public List<Statement> statementsOf(int passage) {

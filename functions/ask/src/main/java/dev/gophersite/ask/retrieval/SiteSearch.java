@@ -20,10 +20,12 @@ import java.util.concurrent.TimeoutException;
  * reused until {@link ContentStore#currentVersion()} (a cached pointer, cheap per request) names another version.
  * While the store fails, an index that was already built keeps serving instead of failing requests.
  *
- * <p>With an embedder, the lexical index serves at once and the meaning of every passage and statement is
- * computed in the background (seconds: the model loads, then embeds every statement), then swapped in for the same
- * version. A cold start therefore never waits for the model; SnapStart priming waits for it before the snapshot
- * ({@link #awaitMeaning}), so a restored function has it from its first request.
+ * <p>With an embedder, the lexical index is built at once and the meaning of every statement and authored question
+ * is computed in the background (seconds: the model loads, then embeds them), then swapped in for the same version,
+ * so initialisation never waits for the model. Questions are answered only from an index with its meaning
+ * ({@link #settledIndex}), so the same question gets the same answer at start and a minute later; SnapStart
+ * priming waits for it before the snapshot ({@link #awaitMeaning}), so a restored function has it from its first
+ * request.
  */
 public final class SiteSearch {
     private final ContentStore store;
@@ -76,6 +78,20 @@ public final class SiteSearch {
                     () -> addMeaning(built, embedder), background));
             return fresh(built);
         }
+    }
+
+    /**
+     * The index for the current version as {@link #index} gives it, once its meaning is in: waits for the meaning
+     * being computed, up to {@code limit}. Past the limit, or when the model cannot load, the lexical index answers
+     * (and the log says so).
+     */
+    public SearchIndex settledIndex(Duration limit) {
+        SearchIndex index = index();
+        if (index.hasMeaning() || options.embedder().isEmpty()) {
+            return index;
+        }
+        awaitMeaning(limit);
+        return index();
     }
 
     /**

@@ -7,12 +7,14 @@ import java.util.List;
  *
  * @param passages   one per passage when the ranking fuses meaning in; empty otherwise
  * @param statements one per statement
+ * @param questions  one per authored question
  */
-public record Vectors(String model, List<float[]> passages, List<float[]> statements) {
+public record Vectors(String model, List<float[]> passages, List<float[]> statements, List<float[]> questions) {
 
     public Vectors {
         passages = List.copyOf(passages);
         statements = List.copyOf(statements);
+        questions = List.copyOf(questions);
     }
 
     /** The texts every statement of a version is embedded as, in index order; see {@link #statementText}. */

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * A real embedding model whose vectors are kept per text, so that calibrating a threshold over many services built
@@ -51,15 +52,25 @@ final class RememberingEmbedder implements Embedder {
 
     @Override
     public List<float[]> embedAll(List<String> texts) {
-        List<String> missing = texts.stream().filter(t -> !passages.containsKey(t)).distinct().toList();
+        return remembered(texts, passages, model::embedAll);
+    }
+
+    @Override
+    public List<float[]> embedQueries(List<String> texts) {
+        return remembered(texts, queries, model::embedQueries);
+    }
+
+    private static List<float[]> remembered(List<String> texts, Map<String, float[]> known,
+                                            Function<List<String>, List<float[]>> embed) {
+        List<String> missing = texts.stream().filter(t -> !known.containsKey(t)).distinct().toList();
         if (!missing.isEmpty()) {
-            List<float[]> vectors = model.embedAll(missing);
+            List<float[]> vectors = embed.apply(missing);
             for (int i = 0; i < missing.size(); i++) {
-                passages.put(missing.get(i), vectors.get(i));
+                known.put(missing.get(i), vectors.get(i));
             }
         }
         List<float[]> out = new ArrayList<>(texts.size());
-        texts.forEach(t -> out.add(passages.get(t)));
+        texts.forEach(t -> out.add(known.get(t)));
         return out;
     }
 }

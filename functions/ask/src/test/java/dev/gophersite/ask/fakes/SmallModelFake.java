@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -29,6 +30,20 @@ public final class SmallModelFake implements ChatModel {
     public enum Behaviour { CITED, UNCITED, WRONG_CITATIONS, RAMBLING, OTHER_LANGUAGE, FILLER }
 
     private final List<ChatRequest> requests = new ArrayList<>();
+    private final Optional<Behaviour> fixed;
+
+    public SmallModelFake() {
+        this(Optional.empty());
+    }
+
+    private SmallModelFake(Optional<Behaviour> fixed) {
+        this.fixed = fixed;
+    }
+
+    /** A model that answers every question one way. */
+    public static SmallModelFake always(Behaviour behaviour) {
+        return new SmallModelFake(Optional.of(behaviour));
+    }
 
     /** How the model answers a question: four in ten well, the rest the ways small models go wrong. */
     public static Behaviour behaviourFor(String question) {
@@ -68,7 +83,7 @@ public final class SmallModelFake implements ChatModel {
                 .sorted(Comparator.comparingInt(Sentence::overlap).reversed().thenComparingInt(Sentence::passage))
                 .limit(2).toList();
         StringBuilder answer = new StringBuilder();
-        Behaviour behaviour = behaviourFor(question);
+        Behaviour behaviour = fixed.orElseGet(() -> behaviourFor(question));
         for (Sentence s : best) {
             String text = s.text().endsWith(".") ? s.text() : s.text() + ".";
             switch (behaviour) {
