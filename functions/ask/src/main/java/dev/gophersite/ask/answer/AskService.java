@@ -5,6 +5,7 @@ import dev.gophersite.ask.generation.Citations;
 import dev.gophersite.ask.generation.ExtractiveAnswerer;
 import dev.gophersite.ask.generation.FailureKind;
 import dev.gophersite.ask.generation.ModelClient;
+import dev.gophersite.ask.generation.NotInPassages;
 import dev.gophersite.ask.generation.Prompt;
 import dev.gophersite.ask.generation.PromptBuilder;
 import dev.gophersite.ask.generation.Turn;
@@ -37,9 +38,12 @@ import java.util.function.Supplier;
 public final class AskService {
     public static final String REFUSAL = "I can only answer questions about Go that this site's pages cover, "
             + "and I could not find this one there. The closest pages are listed as sources.";
+    public static final String ENGLISH_ONLY = "This site's pages are in English, and I could not match your question "
+            + "to them. Please ask in English; the closest pages are listed as sources.";
     static final int REFUSAL_SOURCES = 3;
     public static final int SEARCH_RESULTS = 5;
     static final int MIN_CLAUSE_TERMS = 2;
+    static final int MAX_QUOTED_CHARS = 80;
     /** A follow-up's rewrite is a few words; past this the deterministic reading is used and the answer still fits. */
     static final Duration REWRITE_BUDGET = Duration.ofSeconds(4);
     /**
@@ -123,10 +127,10 @@ public final class AskService {
                 "history", request.history().size(), "followUp", retrieval.question().followUp(),
                 "grounded", verdict.grounded(), "grounding", verdict.reason(), "version", index.version()));
 
-        if (!verdict.grounded()) {
-            timings.put("total", millisSince(start));
-            return new Answer(ids.get(), REFUSAL, false, Mode.REFUSED, closestPages(retrieval), Answer.NO_MODEL,
-                    timings, false);
+        // with a model, the model decides from the passages; before it, only what is clearly off the subject is refused
+        boolean modelDecides = generation == Generation.MODEL && model.configured();
+        if (modelDecides ? !verdict.plausible() : !verdict.grounded()) {
+            return refusal(verdict, retrieval, timings, start);
         }
 
         // the part of the message the site answers: all of it, or the covered clause of a mixed message
@@ -141,8 +145,8 @@ public final class AskService {
                 timings.put("cacheHit", millisSince(lookup));
                 timings.put("total", millisSince(start));
                 CachedAnswer cached = hit.get();
-                return new Answer(cached.id(), cached.answer(), true, Mode.LLM, cached.sources(), cached.model(),
-                        timings, true);
+                return new Answer(cached.id(), withUncovered(cached.answer(), assessed.uncovered()), true, Mode.LLM,
+                        cached.sources(), cached.model(), timings, true);
             }
             timings.put("cacheLookup", millisSince(lookup));
         }
@@ -154,6 +158,9 @@ public final class AskService {
             timings.put("generation", millisSince(called));
         }
         if (outcome instanceof ModelClient.Answered answered) {
+            if (NotInPassages.in(answered.text())) {
+                return refusal(verdict, retrieval, timings, start);
+            }
             String checked = Citations.check(answered.text(), prompt.numbered().size()).text();
             Optional<String> supported = support.supported(checked, prompt.numbered(), index.lexical());
             if (supported.isPresent()) {
@@ -162,13 +169,26 @@ public final class AskService {
                     cache.put(cacheKey, new CachedAnswer(id, supported.get(), sources, modelName));
                 }
                 timings.put("total", millisSince(start));
-                return new Answer(id, supported.get(), true, Mode.LLM, sources, modelName, timings, false);
+                return new Answer(id, withUncovered(supported.get(), assessed.uncovered()), true, Mode.LLM, sources,
+                        modelName, timings, false);
             }
             model.unusable(FailureKind.UNSUPPORTED_REPLY);
         }
-        String text = extractive.answer(retrieval.question(), retrieval.meaning(), prompt.numbered(), index);
+        // without the model's word, the calibrated gate decides again
+        if (!verdict.grounded()) {
+            return refusal(verdict, retrieval, timings, start);
+        }
+        String text = extractive.answer(retrieval.question(), retrieval.meaning(), retrieval.bestMatch(),
+                prompt.numbered(), index);
         timings.put("total", millisSince(start));
-        return new Answer(ids.get(), text, true, Mode.EXTRACTIVE, sources, Answer.NO_MODEL, timings, false);
+        return new Answer(ids.get(), withUncovered(text, assessed.uncovered()), true, Mode.EXTRACTIVE, sources,
+                Answer.NO_MODEL, timings, false);
+    }
+
+    private Answer refusal(GroundingVerdict verdict, Retrieval retrieval, Map<String, Long> timings, long start) {
+        timings.put("total", millisSince(start));
+        String text = verdict.reason().equals(GroundingVerdict.OTHER_LANGUAGE) ? ENGLISH_ONLY : REFUSAL;
+        return new Answer(ids.get(), text, false, Mode.REFUSED, closestPages(retrieval), Answer.NO_MODEL, timings, false);
     }
 
     public SearchResults search(String query) {
@@ -177,31 +197,62 @@ public final class AskService {
         return new SearchResults(query, retrieval.top(SEARCH_RESULTS).stream().map(Source::of).toList());
     }
 
-    private record Assessed(Retrieval retrieval, GroundingVerdict verdict) {
+    /** @param uncovered the clauses of a mixed message that the site does not answer */
+    private record Assessed(Retrieval retrieval, GroundingVerdict verdict, List<String> uncovered) {
     }
 
     /**
-     * The question as a whole, or, when the site does not answer that, the first of its clauses that the site does
-     * answer: "how big is a goroutine stack and what's the weather in paris?" is answered about the stack.
+     * The question as a whole, or, for a message that asks several things, the first of its clauses that the site
+     * answers: "how big is a goroutine stack and what's the weather in paris?" is answered about the stack, and the
+     * answer says the site does not cover the weather.
      */
     private Assessed assess(SearchIndex index, Question question) {
         Retrieval retrieval = index.retrieve(question);
         GroundingVerdict verdict = grounding.assess(retrieval);
-        if (verdict.grounded() || question.followUp()) {
-            return new Assessed(retrieval, verdict);
+        List<String> clauses = question.followUp() || !question.english() ? List.of() : Clauses.of(question.asked());
+        if (clauses.size() < 2) {
+            return new Assessed(retrieval, verdict, List.of());
         }
-        List<String> clauses = Clauses.of(question.asked());
-        if (clauses.size() > 1) {
-            for (String clause : clauses) {
-                Retrieval part = index.retrieve(index.read(clause, List.of()));
-                GroundingVerdict partVerdict = grounding.assess(part);
-                // a clause must name its own subject; one weak word ("is it called go?") is not a question answered
-                if (partVerdict.grounded() && partVerdict.evidence().distinctiveTerms().size() >= MIN_CLAUSE_TERMS) {
-                    return new Assessed(part, partVerdict);
-                }
+        Assessed answered = null;
+        List<String> uncovered = new ArrayList<>();
+        for (String clause : clauses) {
+            Retrieval part = index.retrieve(index.read(clause, List.of()));
+            GroundingVerdict partVerdict = grounding.assess(part);
+            // a clause must name its own subject to be answered or reported: "is it called go?" is neither
+            if (partVerdict.evidence().distinctiveTerms().size() < MIN_CLAUSE_TERMS) {
+                continue;
+            }
+            if (!partVerdict.grounded()) {
+                uncovered.add(clause);
+            } else if (answered == null) {
+                answered = new Assessed(part, partVerdict, List.of());
             }
         }
-        return new Assessed(retrieval, verdict);
+        if (verdict.grounded()) {
+            return new Assessed(retrieval, verdict, List.copyOf(uncovered));
+        }
+        if (answered != null) {
+            return new Assessed(answered.retrieval(), answered.verdict(), List.copyOf(uncovered));
+        }
+        return new Assessed(retrieval, verdict, List.of());
+    }
+
+    /** The answer, and what of the message it leaves out, in the user's own words made inert. */
+    private static String withUncovered(String answer, List<String> uncovered) {
+        if (uncovered.isEmpty()) {
+            return answer;
+        }
+        List<String> quoted = uncovered.stream().map(AskService::quoted).toList();
+        return answer + "\n\nThis site's pages do not cover the rest of your question: " + String.join("; ", quoted) + ".";
+    }
+
+    /** A clause as plain words: no character a Markdown renderer acts on, and no longer than a line. */
+    static String quoted(String clause) {
+        String plain = clause.replaceAll("[^\\p{L}\\p{N} ,.'?!-]", " ").replaceAll("\\s+", " ").strip();
+        if (plain.length() > MAX_QUOTED_CHARS) {
+            plain = plain.substring(0, MAX_QUOTED_CHARS).strip() + "…";
+        }
+        return "“" + plain + "”";
     }
 
     /** One passage per page, best first; with no match at all, the site's first pages, so there is somewhere to go. */

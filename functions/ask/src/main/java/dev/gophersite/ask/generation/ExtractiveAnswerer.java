@@ -6,14 +6,18 @@ import dev.gophersite.ask.question.QuestionKind;
 import dev.gophersite.ask.retrieval.LexicalIndex;
 import dev.gophersite.ask.retrieval.RankedPassage;
 import dev.gophersite.ask.retrieval.SearchIndex;
+import dev.gophersite.ask.retrieval.SectionMatch;
 import dev.gophersite.ask.retrieval.Statement;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The answer when no model gives one: the site's own statements that answer the question, quoted with their
@@ -31,6 +35,8 @@ public final class ExtractiveAnswerer {
     static final double FOLLOWER_SHARE = 0.5;
     /** Statements sharing more than this share of their terms say the same thing. */
     static final double DUPLICATE_OVERLAP = 0.6;
+    /** A timeline entry's heading starts with its date: "2018-08: 1.11 — Go Modules". */
+    private static final Pattern TIMELINE_HEADING = Pattern.compile("\\d{4}(?:-\\d{2})?:\\s");
 
     /** @param dating the section heading that dates the statement, for a "when" question; empty otherwise */
     private record Candidate(Statement statement, String dating, int citation, double score) {
@@ -38,12 +44,26 @@ public final class ExtractiveAnswerer {
 
     /** How much a statement's closeness in meaning to the question counts beside its shared terms. */
     static final double SIMILARITY_WEIGHT = 1.0;
+    /** Per unit of similarity between the question and the closest authored question, for that section's statements. */
+    static final double SECTION_WEIGHT = 1.0;
+    /** How much more a follow-up's own term counts than one it borrowed from the earlier turn. */
+    static final double OWN_TERM_WEIGHT = 2.0;
 
-    public String answer(Question question, Optional<float[]> meaning, List<RankedPassage> passages, SearchIndex index) {
+    /**
+     * @param best the section whose authored questions come closest to the question, if any: its statements lead
+     *             when they fit, since its authors said it answers questions like this one
+     */
+    public String answer(Question question, Optional<float[]> meaning, Optional<SectionMatch> best,
+                         List<RankedPassage> passages, SearchIndex index) {
         LexicalIndex lexical = index.lexical();
+        // a follow-up's own words say what is new; the terms it borrowed only say what it is about
+        Set<String> own = question.followUp() ? Set.copyOf(lexical.analysis().terms(question.asked())) : Set.of();
+        Map<String, Double> weights = new HashMap<>();
         double total = 0;
         for (String term : question.terms()) {
-            total += lexical.idf(term);
+            double weight = lexical.idf(term) * (own.contains(term) ? OWN_TERM_WEIGHT : 1);
+            weights.put(term, weight);
+            total += weight;
         }
         List<Candidate> candidates = new ArrayList<>();
         for (int i = 0; i < passages.size(); i++) {
@@ -54,23 +74,26 @@ public final class ExtractiveAnswerer {
                 double matched = 0;
                 for (String term : question.terms()) {
                     if (statement.terms().contains(term)) {
-                        matched += lexical.idf(term);
+                        matched += weights.get(term);
                     } else if (heading.contains(term)) {
-                        matched += HEADING_SHARE * lexical.idf(term);
+                        matched += HEADING_SHARE * weights.get(term);
                     }
                 }
                 double score = total == 0 ? 0 : matched / total;
+                if (best.isPresent() && best.get().question().passages().contains(position)) {
+                    score += SECTION_WEIGHT * best.get().similarity();
+                }
                 Optional<Double> similarity = index.similarity(meaning, statement);
                 if (similarity.isPresent()) {
                     score += SIMILARITY_WEIGHT * similarity.get();
                 }
-                String dating = "";
+                // a timeline entry says when in its heading ("2018-08: 1.11 — Go Modules"), not in its sentences; quoted
+                // without it, "user-defined iterators land in the language" would not say in which release
+                String dating = isTimelineEntry(statement, headingText) ? headingText : "";
                 if (score > 0 && AnswerShapes.fits(question.kind(), statement.text())) {
                     score += SHAPE_BONUS;
                 } else if (score > 0 && datedByHeading(question, statement, headingText)) {
-                    // a timeline entry says when in its heading ("2018-08: 1.11 — Go Modules"), not in its sentences
                     score += SHAPE_BONUS;
-                    dating = headingText;
                 }
                 // earlier passages ranked higher; among equal matches, prefer them
                 score = score * statement.form().weight() + 0.01 * (passages.size() - i);
@@ -103,6 +126,10 @@ public final class ExtractiveAnswerer {
             answer.append(c.statement().text()).append(" [").append(c.citation()).append(']');
         }
         return answer.toString();
+    }
+
+    private static boolean isTimelineEntry(Statement statement, String heading) {
+        return statement.form() != Statement.Form.HEADING && TIMELINE_HEADING.matcher(heading).lookingAt();
     }
 
     private static boolean datedByHeading(Question question, Statement statement, String heading) {

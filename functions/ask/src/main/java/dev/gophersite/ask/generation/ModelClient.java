@@ -53,6 +53,11 @@ public final class ModelClient {
         this.causes = causes;
     }
 
+    /** Whether a model is configured at all; with one, the model decides whether the passages answer a question. */
+    public boolean configured() {
+        return model.isPresent();
+    }
+
     public Outcome generate(List<ChatMessage> messages) {
         return call(chat -> {
             ChatResponse response = chat.chat(ChatRequest.builder().messages(messages).build());

@@ -17,10 +17,12 @@ import java.util.Optional;
  *                            empty without an embedder
  * @param fitsKind            whether a statement of a top passage that shares a distinctive term also holds the
  *                            kind of fact the question asks for (a date for "when", a name for "who")
+ * @param questionSimilarity  highest cosine similarity between the question and a question the site's authors wrote
+ *                            for a section; empty without an embedder or authored questions
  */
 public record Evidence(List<String> topicTerms, List<String> distinctiveTerms, List<String> unknownNames,
                        double statementCoverage, double passageCoverage, double unseenShare,
-                       Optional<Double> similarity, boolean fitsKind) {
+                       Optional<Double> similarity, boolean fitsKind, Optional<Double> questionSimilarity) {
 
     public boolean mentionsTopic() {
         return !topicTerms.isEmpty();

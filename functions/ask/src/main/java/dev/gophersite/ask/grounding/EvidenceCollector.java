@@ -5,6 +5,7 @@ import dev.gophersite.ask.question.QuestionKind;
 import dev.gophersite.ask.retrieval.LexicalIndex;
 import dev.gophersite.ask.retrieval.RankedPassage;
 import dev.gophersite.ask.retrieval.Retrieval;
+import dev.gophersite.ask.retrieval.SectionMatch;
 import dev.gophersite.ask.retrieval.Statement;
 
 import java.util.ArrayList;
@@ -68,7 +69,8 @@ public final class EvidenceCollector {
             }
         }
         return new Evidence(List.copyOf(topic), List.copyOf(distinctive), List.copyOf(unknown), bestStatement,
-                bestPassage, total == 0 ? 0 : unseen / total, bestSimilarity, fitsKind);
+                bestPassage, total == 0 ? 0 : unseen / total, bestSimilarity, fitsKind,
+                retrieval.bestMatch().map(SectionMatch::similarity));
     }
 
     private static double coverage(LexicalIndex index, List<String> distinctive, Set<String> terms, Set<String> heading,

@@ -9,7 +9,7 @@ public final class AnswerShapes {
     private static final Pattern DATE = Pattern.compile("\\b(19|20)\\d\\d\\b|\\b(January|February|March|April|May|June|July"
             + "|August|September|October|November|December)\\b");
     private static final Pattern RELEASE = Pattern.compile("\\b1\\.\\d{1,2}\\b");
-    private static final Pattern NUMBER = Pattern.compile("\\d|%|×|\\b(one|two|three|four|five|six|seven|eight|nine|ten"
+    private static final Pattern NUMBER = Pattern.compile("\\d|%|×|\\b(two|three|four|five|six|seven|eight|nine|ten"
             + "|eleven|twelve|hundred|thousand|million|billion|orders? of magnitude)\\b");
 
     private AnswerShapes() {

@@ -12,9 +12,11 @@ import java.util.List;
  * @param terms       its distinct analysed terms (stemmed, stop words removed, synonyms applied), in order
  * @param identifiers code-like names in it ({@code sync.WaitGroup}, {@code GOMEMLIMIT}, {@code ~int})
  * @param followUp    whether it was resolved against an earlier turn
+ * @param english     whether it is written in English, the site's language; a question in another language keeps
+ *                    only the terms the pages use (its Go terms) and is judged by them alone
  */
 public record Question(String text, String asked, QuestionKind kind, List<String> terms, List<String> identifiers,
-                       boolean followUp) {
+                       boolean followUp, boolean english) {
 
     public Question {
         terms = List.copyOf(terms);

@@ -30,6 +30,8 @@ public final class QuestionReader {
     /** How many of the previous turn's terms a follow-up borrows: enough for a subject, not for its wording. */
     static final int BORROWED_TERMS = 3;
     static final int MAX_REWRITE_CHARS = 200;
+    /** Shorter pieces of a question in another language are its grammar ("t" in "possède-t-il"), not Go terms. */
+    static final int MIN_FOREIGN_TERM_CHARS = 3;
     private static final Pattern MARKER = Pattern.compile("^(and|but|so|also|what about|how about|why not|and why|"
             + "and how|and when|and who|what else|then)\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern PRONOUN = Pattern.compile("\\b(it|its|it's|that|this|they|them|their|those|these|"
@@ -42,28 +44,41 @@ public final class QuestionReader {
     private static final Map<String, String> SYNONYMS = Map.of("golang", "go");
 
     private final LexicalIndex index;
+    /** Analysed words that ask for a kind of fact rather than name a subject. */
+    private final Set<String> kindWords;
 
     public QuestionReader(LexicalIndex index) {
         this.index = index;
+        this.kindWords = Set.copyOf(index.analysis().terms("version release year date month number size much many long big often"));
     }
 
     /** @param earlierUserTurns the conversation's user turns, oldest first */
     public Question read(String asked, List<String> earlierUserTurns) {
         List<String> own = terms(asked);
         QuestionKind kind = QuestionKind.of(asked);
-        if (!earlierUserTurns.isEmpty() && isFollowUp(asked, own) && !namesOwnSubject(own)) {
+        if (!Language.isEnglish(asked)) {
+            // the pages are English: what such a question can be matched on is the Go terms it shares with them
+            List<String> shared = terms(Language.withoutFunctionWords(asked)).stream()
+                    .filter(term -> term.length() >= MIN_FOREIGN_TERM_CHARS && index.documentFrequency(term) > 0)
+                    .toList();
+            return new Question(asked, asked, kind, shared, identifiers(asked), false, false);
+        }
+        if (!earlierUserTurns.isEmpty() && isFollowUp(asked, own)) {
             String previous = earlierUserTurns.getLast();
-            if (kind == QuestionKind.OTHER) {
-                kind = QuestionKind.of(previous);
-            }
             List<String> borrowed = terms(previous).stream().filter(term -> !own.contains(term))
                     .sorted(Comparator.comparingDouble(index::idf).reversed())
                     .limit(BORROWED_TERMS).toList();
+            if (namesOwnSubject(asked, own, borrowed)) {
+                return new Question(asked, asked, kind, own, identifiers(asked), false, true);
+            }
+            if (kind == QuestionKind.OTHER) {
+                kind = QuestionKind.of(previous);
+            }
             List<String> terms = new ArrayList<>(own);
             terms.addAll(borrowed);
-            return new Question(asked + "\n" + previous, asked, kind, terms, identifiers(asked), true);
+            return new Question(asked + "\n" + previous, asked, kind, terms, identifiers(asked), true, true);
         }
-        return new Question(asked, asked, kind, own, identifiers(asked), false);
+        return new Question(asked, asked, kind, own, identifiers(asked), false, true);
     }
 
     /**
@@ -81,12 +96,32 @@ public final class QuestionReader {
         }
         QuestionKind kind = QuestionKind.of(text);
         return new Question(text, followUp.asked(), kind == QuestionKind.OTHER ? followUp.kind() : kind, terms,
-                followUp.identifiers(), true);
+                followUp.identifiers(), true, true);
     }
 
-    /** Whether the turn names something the site never mentions: then that, not the earlier turn, is its subject. */
-    private boolean namesOwnSubject(List<String> own) {
-        return own.stream().anyMatch(term -> index.documentFrequency(term) == 0);
+    /**
+     * Whether the turn names a subject of its own rather than leaning on the earlier one: something the site never
+     * mentions ("lasagna"), or something no passage mentions together with the earlier subject ("a joke" after a
+     * question about goroutine stacks). Words that only say what kind of fact is wanted ("which version") name none,
+     * and one word beside a pronoun is what is asked about the earlier subject ("what did it output?").
+     */
+    private boolean namesOwnSubject(String asked, List<String> own, List<String> borrowed) {
+        List<String> subject = own.stream().filter(term -> !index.isSubject(term) && !kindWords.contains(term))
+                .toList();
+        if (subject.isEmpty() || subject.size() == 1 && PRONOUN.matcher(asked).find()) {
+            return false;
+        }
+        if (subject.stream().anyMatch(term -> !index.mentions(term))) {
+            return true;
+        }
+        String rarest = subject.stream().max(Comparator.comparingDouble(index::idf)).orElseThrow();
+        for (int p = 0; p < index.size(); p++) {
+            Set<String> terms = index.mentionedBy(p);
+            if (terms.contains(rarest) && borrowed.stream().anyMatch(terms::contains)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The terms that are not the site's subject (which most passages share). */

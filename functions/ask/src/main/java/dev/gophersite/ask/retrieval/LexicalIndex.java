@@ -23,6 +23,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -46,6 +47,8 @@ public final class LexicalIndex {
     private final List<Passage> passages;
     private final List<Set<String>> passageTerms;
     private final Map<String, Integer> documentFrequency;
+    private final List<Set<String>> mentioned;
+    private final Set<String> mentionedAnywhere;
     private final TextAnalysis analysis;
     private final IndexSearcher searcher;
 
@@ -53,10 +56,14 @@ public final class LexicalIndex {
     }
 
     private LexicalIndex(List<Passage> passages, List<Set<String>> passageTerms, Map<String, Integer> documentFrequency,
-                         TextAnalysis analysis, IndexSearcher searcher) {
+                         List<Set<String>> mentioned, TextAnalysis analysis, IndexSearcher searcher) {
         this.passages = passages;
         this.passageTerms = passageTerms;
         this.documentFrequency = documentFrequency;
+        this.mentioned = mentioned;
+        Set<String> anywhere = new HashSet<>();
+        mentioned.forEach(anywhere::addAll);
+        this.mentionedAnywhere = Set.copyOf(anywhere);
         this.analysis = analysis;
         this.searcher = searcher;
     }
@@ -66,6 +73,7 @@ public final class LexicalIndex {
         IndexWriterConfig config = new IndexWriterConfig(analysis.analyzer()).setSimilarity(new BM25Similarity());
         List<Set<String>> terms = new ArrayList<>(passages.size());
         Map<String, Integer> df = new HashMap<>();
+        List<Set<String>> mentioned = new ArrayList<>(passages.size());
         try (IndexWriter writer = new IndexWriter(directory, config)) {
             for (int i = 0; i < passages.size(); i++) {
                 Passage p = passages.get(i);
@@ -80,11 +88,13 @@ public final class LexicalIndex {
                         p.title() + "\n" + p.heading() + "\n" + CodeLines.prose(p.body())));
                 terms.add(passageTerms);
                 passageTerms.forEach(t -> df.merge(t, 1, Integer::sum));
+                mentioned.add(Set.copyOf(analysis.distinctTerms(p.title() + "\n" + p.heading() + "\n" + p.body())));
             }
             writer.commit();
             IndexSearcher searcher = new IndexSearcher(DirectoryReader.open(directory));
             searcher.setSimilarity(new BM25Similarity());
-            return new LexicalIndex(List.copyOf(passages), List.copyOf(terms), Map.copyOf(df), analysis, searcher);
+            return new LexicalIndex(List.copyOf(passages), List.copyOf(terms), Map.copyOf(df), List.copyOf(mentioned),
+                    analysis, searcher);
         } catch (IOException e) {
             throw new UncheckedIOException("building an in-memory index cannot fail", e);
         }
@@ -110,6 +120,16 @@ public final class LexicalIndex {
     /** In how many passages the analysed term occurs (title, heading or body outside code). */
     public int documentFrequency(String term) {
         return documentFrequency.getOrDefault(term, 0);
+    }
+
+    /** Whether any passage has the analysed term anywhere, code included ("// 10k connections ≈ 20MB RAM"). */
+    public boolean mentions(String term) {
+        return mentionedAnywhere.contains(term);
+    }
+
+    /** Every analysed term of the passage, code included. */
+    public Set<String> mentionedBy(int position) {
+        return mentioned.get(position);
     }
 
     /**

@@ -12,9 +12,15 @@ import java.util.Optional;
  * @param version site version the index was built from
  * @param ranked  passages in fused rank order
  * @param meaning the question's vector, when the index has an embedder
+ * @param matches the sections whose authored questions come closest to it, closest first; empty without meaning
  */
 public record Retrieval(String version, Question question, List<RankedPassage> ranked, SearchIndex index,
-                        Optional<float[]> meaning) {
+                        Optional<float[]> meaning, List<SectionMatch> matches) {
+
+    /** The closest section by its authored questions, if the index has meaning and the site has any. */
+    public Optional<SectionMatch> bestMatch() {
+        return matches.isEmpty() ? Optional.empty() : Optional.of(matches.getFirst());
+    }
 
     public List<RankedPassage> top(int n) {
         return ranked.subList(0, Math.min(n, ranked.size()));

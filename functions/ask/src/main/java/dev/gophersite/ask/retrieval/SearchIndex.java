@@ -4,17 +4,9 @@ import dev.gophersite.ask.question.Question;
 import dev.gophersite.ask.question.QuestionReader;
 import dev.gophersite.common.content.Page;
 import dev.gophersite.common.content.Section;
-import dev.langchain4j.data.document.Metadata;
-import dev.langchain4j.data.segment.TextSegment;
-import dev.langchain4j.rag.content.Content;
-import dev.langchain4j.rag.content.ContentMetadata;
-import dev.langchain4j.rag.content.aggregator.ContentAggregator;
-import dev.langchain4j.rag.content.aggregator.DefaultContentAggregator;
-import dev.langchain4j.rag.query.Query;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -26,12 +18,18 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Retrieval over one site version: its passages and their statements, the {@link LexicalIndex}, any further
- * retrievers, and langchain4j's aggregator, which fuses the retrievers' rankings by reciprocal rank. Immutable; a
- * new site version gets a new instance.
+ * Retrieval over one site version: its passages and their statements, the {@link LexicalIndex}, the sections'
+ * authored questions, and their meaning once computed; rankings are fused by {@link RankFusion}. Immutable; a new
+ * site version gets a new instance.
  */
 public final class SearchIndex {
-    private static final String PASSAGE_ID = "passageId";
+    /**
+     * How much the best match of an authored question counts beside BM25's first place (1/3): more, since a question
+     * that matches what the authors wrote for a section is the best sign of where its answer is.
+     */
+    static final double QUESTION_WEIGHT = 1;
+    /** How fast a section's weight falls as its authored questions come less close than the best section's. */
+    static final double QUESTION_SPREAD = 0.1;
 
     private final String version;
     private final LexicalIndex lexical;
@@ -42,27 +40,19 @@ public final class SearchIndex {
     private final Map<Statement, Integer> statementPositions = new IdentityHashMap<>();
     /** Every passage's text in lower case, to tell whether the site mentions a name at all. */
     private final String siteText;
-    private final Map<TextSegment, Integer> positions;
-    private final List<TextSegment> segments;
-    private final Bm25ContentRetriever bm25;
     private final Optional<Embedder> embedder;
     private final Optional<Vectors> vectors;
     private final boolean fuseSemantic;
-    private final ContentAggregator aggregator = new DefaultContentAggregator();
     private final QuestionReader reader;
     private final int candidates;
 
     private SearchIndex(String version, LexicalIndex lexical, List<Statement> statements,
-                        List<AuthoredQuestion> questions, List<TextSegment> segments,
-                        Map<TextSegment, Integer> positions, Optional<Embedder> embedder, Optional<Vectors> vectors,
+                        List<AuthoredQuestion> questions, Optional<Embedder> embedder, Optional<Vectors> vectors,
                         boolean fuseSemantic, int candidates) {
         this.version = version;
         this.lexical = lexical;
         this.statements = statements;
         this.questions = questions;
-        this.segments = segments;
-        this.positions = positions;
-        this.bm25 = new Bm25ContentRetriever(lexical, segments, candidates);
         this.embedder = embedder;
         this.vectors = vectors;
         this.fuseSemantic = fuseSemantic;
@@ -91,21 +81,12 @@ public final class SearchIndex {
         List<Passage> passages = new Chunker(options.chunkMaxChars()).chunk(pages);
         TextAnalysis analysis = new TextAnalysis();
         LexicalIndex lexical = LexicalIndex.build(passages, analysis);
-        List<TextSegment> segments = new ArrayList<>(passages.size());
-        Map<TextSegment, Integer> positions = new HashMap<>();
-        for (int i = 0; i < passages.size(); i++) {
-            Passage p = passages.get(i);
-            TextSegment segment = TextSegment.from(p.text(), Metadata.from(Map.of(
-                    PASSAGE_ID, p.id(), "slug", p.slug(), "title", p.title(), "section", p.sectionId(), "url", p.url())));
-            segments.add(segment);
-            positions.put(segment, i);
-        }
         List<Statement> statements = Statements.of(passages, analysis);
         List<AuthoredQuestion> questions = authoredQuestions(pages, passages);
         Optional<Vectors> vectors = options.embedder()
                 .map(embedder -> embed(embedder, passages, statements, questions, options.fuseSemantic()));
-        return new SearchIndex(version, lexical, statements, questions, List.copyOf(segments), positions,
-                options.embedder(), vectors, options.fuseSemantic(), options.candidates());
+        return new SearchIndex(version, lexical, statements, questions, options.embedder(), vectors,
+                options.fuseSemantic(), options.candidates());
     }
 
     /** Every section's authored questions, each with the positions of its section's passages. */
@@ -135,7 +116,7 @@ public final class SearchIndex {
      * once per version.
      */
     public SearchIndex withMeaning(Embedder embedder, boolean fuse) {
-        return new SearchIndex(version, lexical, statements, questions, segments, positions, Optional.of(embedder),
+        return new SearchIndex(version, lexical, statements, questions, Optional.of(embedder),
                 Optional.of(embed(embedder, lexical.passages(), statements, questions, fuse)), fuse, candidates);
     }
 
@@ -222,39 +203,51 @@ public final class SearchIndex {
     }
 
     /**
-     * Ranks passages for the question. BM25 runs once: its hits give both its ranking and each passage's score;
-     * other retrievers are fused with it by reciprocal rank.
+     * Ranks passages for the question: BM25's ranking fused with the ranking of sections by their authored questions
+     * (and, when configured, passages by meaning). BM25 runs once: its hits give both its ranking and each passage's
+     * score.
      */
     public Retrieval retrieve(Question question) {
         List<LexicalIndex.Hit> hits = lexical.search(question.terms(), lexical.size());
         Map<Integer, Double> scores = new HashMap<>();
         hits.forEach(hit -> scores.put(hit.position(), hit.score()));
-        Query query = Query.from(question.text());
-        List<List<Content>> lists = new ArrayList<>();
-        lists.add(bm25.contents(hits.subList(0, Math.min(candidates, hits.size()))));
+        List<RankFusion.Ranking> rankings = new ArrayList<>();
+        rankings.add(new RankFusion.Ranking(hits.stream().limit(candidates).map(LexicalIndex.Hit::position).toList(), 1));
         Optional<float[]> meaning = embedder.map(e -> e.embedQuery(question.text()));
         if (fuseSemantic) {
-            meaning.ifPresent(q -> lists.add(semantic(q)));
+            meaning.ifPresent(q -> rankings.add(new RankFusion.Ranking(semantic(q), 1)));
         }
-        Map<Query, Collection<List<Content>>> found = Map.of(query, lists);
+        List<SectionMatch> matches = sectionMatches(meaning);
         List<RankedPassage> ranked = new ArrayList<>();
-        Set<Integer> seen = new HashSet<>();
-        for (Content content : aggregator.aggregate(found)) {
-            Integer position = positions.get(content.textSegment());
-            if (position == null || !seen.add(position)) {
-                continue;
-            }
+        for (int position : RankFusion.fuse(rankings, byAuthoredQuestions(matches), candidates)) {
             ranked.add(new RankedPassage(lexical.passages().get(position), position, ranked.size() + 1,
                     scores.getOrDefault(position, 0.0)));
-            if (ranked.size() == candidates) {
-                break;
-            }
         }
-        return new Retrieval(version, question, List.copyOf(ranked), this, meaning);
+        return new Retrieval(version, question, List.copyOf(ranked), this, meaning, matches);
     }
 
-    /** Passages by cosine similarity to the question's vector, best first, as contents to fuse. */
-    private List<Content> semantic(float[] question) {
+    /**
+     * Each passage of a section with authored questions, scored by how close the section's closest question comes
+     * relative to the closest of all: {@code weight × exp((similarity − best) / spread)}. The section whose question
+     * matches best gets the full weight, one a few hundredths behind much of it, one far behind almost none, so a
+     * question that is nearly an authored one finds its section whatever BM25 ranks first, and a question that matches
+     * several sections about equally is left to BM25 to order.
+     */
+    private RankFusion.Scored byAuthoredQuestions(List<SectionMatch> matches) {
+        Map<Integer, Double> scores = new HashMap<>();
+        if (matches.isEmpty()) {
+            return new RankFusion.Scored(scores);
+        }
+        double best = matches.getFirst().similarity();
+        for (SectionMatch match : matches) {
+            double score = QUESTION_WEIGHT * Math.exp((match.similarity() - best) / QUESTION_SPREAD);
+            match.question().passages().forEach(position -> scores.put(position, score));
+        }
+        return new RankFusion.Scored(scores);
+    }
+
+    /** Passages by cosine similarity to the question's vector, best first. */
+    private List<Integer> semantic(float[] question) {
         List<float[]> passageVectors = vectors.orElseThrow().passages();
         Integer[] order = new Integer[passageVectors.size()];
         double[] similarity = new double[passageVectors.size()];
@@ -263,12 +256,7 @@ public final class SearchIndex {
             similarity[i] = Embedder.cosine(question, passageVectors.get(i));
         }
         Arrays.sort(order, (a, b) -> Double.compare(similarity[b], similarity[a]));
-        List<Content> contents = new ArrayList<>();
-        for (int i = 0; i < Math.min(candidates, order.length); i++) {
-            contents.add(Content.from(segments.get(order[i]),
-                    Map.of(ContentMetadata.SCORE, similarity[order[i]])));
-        }
-        return contents;
+        return Arrays.stream(order).limit(candidates).toList();
     }
 
     /** How close a statement's meaning is to the question's, or empty without an embedder. */

@@ -44,12 +44,12 @@ class AskServiceTest {
     }
 
     @Test
-    void refuses_off_topic_question_without_calling_model() {
+    void refuses_a_question_clearly_about_something_else_without_calling_model() {
         // given
         FakeChatModel model = FakeChatModel.answering("anything [1]");
 
         // when
-        Answer answer = service(model).ask(question("How do I write a decorator in Python?"));
+        Answer answer = service(model).ask(question("What is the capital of France?"));
 
         // then
         assertThat(model.calls()).isZero();
@@ -58,6 +58,49 @@ class AskServiceTest {
         assertThat(answer.answer()).isEqualTo(AskService.REFUSAL);
         assertThat(answer.model()).isEqualTo(Answer.NO_MODEL);
         assertThat(answer.sources()).isNotEmpty().extracting(Source::slug).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void a_question_near_the_subject_goes_to_the_model_which_may_say_the_passages_do_not_answer_it() {
+        // given a question the calibrated gate would refuse, but not clearly off the site's subject
+        FakeChatModel model = FakeChatModel.answering(" \"NOT_IN_PASSAGES.\" ");
+
+        // when
+        Answer answer = service(model).ask(question("How do I write a decorator in Python?"));
+
+        // then the model decided, and its "not in these passages" is a refusal with the closest pages
+        assertThat(model.calls()).isEqualTo(1);
+        assertThat(answer.mode()).isEqualTo(Mode.REFUSED);
+        assertThat(answer.grounded()).isFalse();
+        assertThat(answer.answer()).isEqualTo(AskService.REFUSAL);
+        assertThat(answer.sources()).isNotEmpty();
+        assertThat(cache.entries()).isEmpty();
+    }
+
+    @Test
+    void with_a_model_its_word_that_the_passages_do_not_answer_is_final() {
+        // given a question the calibrated gate alone would answer from the pages
+        FakeChatModel model = FakeChatModel.answering("Sorry, NOT IN PASSAGES");
+
+        // when
+        Answer answer = service(model).ask(question("When did Go get generics?"));
+
+        // then
+        assertThat(model.calls()).isEqualTo(1);
+        assertThat(answer.mode()).isEqualTo(Mode.REFUSED);
+        assertThat(answer.answer()).isEqualTo(AskService.REFUSAL);
+    }
+
+    @Test
+    void a_question_near_the_subject_is_refused_when_the_model_cannot_be_asked() {
+        // given
+        FakeChatModel model = FakeChatModel.failingWith(new InternalServerException("down"));
+
+        // when
+        Answer answer = service(model).ask(question("How do I write a decorator in Python?"));
+
+        // then without the model's word the calibrated gate decides, and it refuses
+        assertThat(answer.mode()).isEqualTo(Mode.REFUSED);
     }
 
     @Test

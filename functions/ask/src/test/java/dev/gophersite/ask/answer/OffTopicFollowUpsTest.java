@@ -110,8 +110,8 @@ class OffTopicFollowUpsTest {
 
     static Stream<Arguments> onTopic() {
         return Stream.of(
-                Arguments.of(List.of(STACK_Q, STACK_A), "and how much memory do 10k of them take?", "20MB"),
-                Arguments.of(List.of(STACK_Q, STACK_A), "what about OS threads?", "1MB"),
+                Arguments.of(List.of(STACK_Q, STACK_A), "and how much memory do 10k of them take?", "50MB"),
+                Arguments.of(List.of(STACK_Q, STACK_A), "what about OS threads?", "OS thread"),
                 Arguments.of(List.of(GENERICS_Q), "which version was that?", "1.18"),
                 Arguments.of(List.of(user("What is Project Corsa?")), "and who announced it?", "Hejlsberg"));
     }

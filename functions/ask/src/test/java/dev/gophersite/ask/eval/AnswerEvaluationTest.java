@@ -4,11 +4,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.gophersite.ask.answer.AskService;
 import dev.gophersite.ask.fakes.SmallModelFake;
+import dev.gophersite.ask.fakes.TestContent;
 import dev.gophersite.ask.retrieval.OnnxEmbedder;
 import dev.gophersite.ask.retrieval.RetrievalOptions;
 import dev.gophersite.dynalite.Repo;
 import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.e5smallv2q.E5SmallV2QuantizedEmbeddingModel;
+import dev.gophersite.common.store.ContentStore;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -19,20 +20,23 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The answers people get, scored on the answer text: the real-user set's tuning and test halves, the older dev and
- * held-out sets, for each retrieval configuration measured (lexical evidence alone; with MiniLM's meaning, shipped;
- * MiniLM with fused rankings; bge-small and e5-small, each at the grounding threshold calibrated for it on the tuning
- * half), without a model as every deployment without one answers, and, for the shipped configuration,
- * with a small model's habits (SmallModelFake). For each configuration it also reports how far apart the grounding
- * score puts covered and uncovered questions ({@link GroundingSeparation}), which says whether a threshold could
- * reach the refusal goals at all. Rules were tuned on the tuning half only; the test half is held out. Reports:
- * {@code target/eval/answers.json} and {@code answers.md}.
+ * held-out sets, for each configuration measured (lexical evidence alone; MiniLM and bge-small, each with and without
+ * the sections' authored questions, each at the grounding threshold calibrated for it on every set but the test
+ * half), without a model as every deployment without one answers, and the shipped configuration with a small
+ * model's habits (SmallModelFake), where the model decides and the context it was given is scored too. For each
+ * configuration without a model it also reports how far apart the grounding score puts covered and uncovered
+ * questions ({@link GroundingSeparation}). Rules were tuned on the tuning half only; the test half is held out.
+ * Reports: {@code target/eval/answers.json} and {@code answers.md}.
  */
 class AnswerEvaluationTest {
     /** The goals, held on the test half. */
@@ -40,23 +44,27 @@ class AnswerEvaluationTest {
     static final double GOAL_ANSWER_HAS_FACT = 0.90;
     static final double GOAL_UNCOVERED_REFUSED = 0.90;
     static final int GOAL_MAX_FALSE_REFUSALS = 1;
+    static final double GOAL_CONTEXT_RECALL = 0.95;
     /**
-     * Where the shipped configuration stands on the goals it does not reach yet (README, "How /ask answers"): the
-     * test fails if a change falls below these, and they only move up.
+     * Where the shipped configuration stands on the goals it does not reach yet (docs/evaluation.md): the test fails
+     * if a change falls below these, and they only move up.
      */
-    static final double FLOOR_ANSWER_HAS_FACT = 0.75;
+    static final double FLOOR_ANSWER_HAS_FACT = 0.85;
     static final double FLOOR_UNCOVERED_REFUSED = 0.77;
-    static final int FLOOR_MAX_FALSE_REFUSALS = 5;
-    static final int FLOOR_FOLLOW_UPS_ANSWERED = 3;
+    static final int FLOOR_MAX_FALSE_REFUSALS = 4;
+    static final int FLOOR_FOLLOW_UPS_ANSWERED = 4;
     /** How well the grounding score orders covered above uncovered questions on the test half (AUC). */
-    static final double FLOOR_SEPARATION = 0.88;
+    static final double FLOOR_SEPARATION = 0.95;
 
     private static final Map<String, List<EvalQuestion>> SETS = new LinkedHashMap<>();
     private static final List<AnswerEvaluator.Report> REPORTS = new ArrayList<>();
     private static final Map<String, Double> CALIBRATED = new LinkedHashMap<>();
     private static final List<GroundingSeparation.Row> SEPARATIONS = new ArrayList<>();
-    static final double CALIBRATION_FROM = 1.0;
-    static final double CALIBRATION_TO = 2.2;
+    static final String SHIPPED = "MiniLM + authored questions (shipped)";
+    static final String MINILM_NO_QUESTIONS = "MiniLM";
+    static final String WITH_MODEL = "shipped, with a small model";
+    static final double CALIBRATION_FROM = 0.5;
+    static final double CALIBRATION_TO = 3.0;
     static final double CALIBRATION_STEP = 0.05;
     /** Everything but the test half: the real-user tuning half and the two older sets. */
     static final List<String> CALIBRATION_SETS = List.of("tune", "dev", "heldout");
@@ -65,49 +73,66 @@ class AnswerEvaluationTest {
         return Repo.root().resolve("functions/ask/src/test/resources/eval/" + name);
     }
 
+    /**
+     * One configuration as evaluated: the content (with or without the sections' authored questions), the retrieval
+     * and its grounding threshold, and the model, if any.
+     */
+    private record Config(String name, ContentStore store, RetrievalOptions retrieval, Optional<SmallModelFake> model) {
+    }
+
     @BeforeAll
     static void evaluate() throws IOException {
         SETS.put("tune", EvalQuestion.load(set("real-tune.jsonl")));
         SETS.put("test", EvalQuestion.load(set("real-test.jsonl")));
         SETS.put("dev", EvalQuestion.load(set("ask-dev.jsonl")));
         SETS.put("heldout", EvalQuestion.load(set("ask-heldout.jsonl")));
-        // one model and one set of vectors for every MiniLM configuration: the statements are embedded once
+        // the test half without the questions that happen to be worded exactly as an authored question
+        Set<String> authored = TestContent.pages().stream().flatMap(p -> p.sections().stream())
+                .flatMap(s -> s.questions().stream()).map(AnswerEvaluationTest::normalised).collect(Collectors.toSet());
+        SETS.put("test, not authored", SETS.get("test").stream()
+                .filter(q -> !authored.contains(normalised(q.question()))).toList());
+        ContentStore withQuestions = TestContent.store();
+        ContentStore withoutQuestions = TestContent.storeWithoutAuthoredQuestions();
+        // one model and one set of vectors per embedding model, shared by its configurations
         RememberingEmbedder miniLm = new RememberingEmbedder(OnnxEmbedder.miniLm());
-        // the shipped threshold is what the same calibration finds for MiniLM; a test below holds them together
-        CALIBRATED.put(miniLm.model(), calibrate(miniLm));
-        // the configurations without a model; the last row asks the shipped one with a small model's habits
-        Map<String, RetrievalOptions> retrievals = new LinkedHashMap<>();
-        retrievals.put("lexical", RetrievalOptions.bm25());
-        retrievals.put("meaning (shipped)", RetrievalOptions.withMeaning(miniLm));
-        retrievals.put("meaning + fused", RetrievalOptions.hybrid(miniLm));
-        // NaN until calibrate() finds each model's threshold
-        retrievals.put("meaning, bge-small", calibrated(new OnnxEmbedder("bge-small-en-v15-q",
+        RememberingEmbedder bgeSmall = new RememberingEmbedder(new OnnxEmbedder("bge-small-en-v15-q",
                 BgeSmallEnV15QuantizedEmbeddingModel::new, "Represent this sentence for searching relevant passages: ", "",
-                Double.NaN)));
-        retrievals.put("meaning, e5-small", calibrated(new OnnxEmbedder("e5-small-v2-q",
-                E5SmallV2QuantizedEmbeddingModel::new, "query: ", "passage: ", Double.NaN)));
-        Map<String, AskService> configs = new LinkedHashMap<>();
-        retrievals.forEach((name, retrieval) -> configs.put(name, AnswerEvaluator.service(Optional.empty(), retrieval)));
-        configs.put("shipped, small model", AnswerEvaluator.service(Optional.of(new SmallModelFake()),
-                RetrievalOptions.withMeaning(miniLm)));
+                Double.NaN));
+        List<Config> configs = new ArrayList<>();
+        configs.add(new Config("lexical", withQuestions, RetrievalOptions.bm25(), Optional.empty()));
+        configs.add(new Config(MINILM_NO_QUESTIONS, withoutQuestions, calibrated(MINILM_NO_QUESTIONS, withoutQuestions,
+                miniLm), Optional.empty()));
+        // the shipped threshold is what the same calibration finds for it; a test below holds them together
+        RetrievalOptions shipped = calibrated(SHIPPED, withQuestions, miniLm);
+        configs.add(new Config(SHIPPED, withQuestions, shipped, Optional.empty()));
+        configs.add(new Config("bge-small", withoutQuestions, calibrated("bge-small", withoutQuestions, bgeSmall),
+                Optional.empty()));
+        configs.add(new Config("bge-small + authored questions", withQuestions,
+                calibrated("bge-small + authored questions", withQuestions, bgeSmall), Optional.empty()));
+        // with a model: the gate refuses only what is clearly off the subject, the model decides the rest
+        configs.add(new Config(WITH_MODEL, withQuestions, shipped, Optional.of(new SmallModelFake())));
+
         Map<String, Object> json = new LinkedHashMap<>();
         StringBuilder table = new StringBuilder("| set | configuration | hit@3 | MRR | answer has fact | uncovered refused"
-                + " | false refusals | follow-ups | off-topic follow-ups refused | injections refused | other languages |\n"
-                + "|---|---|---|---|---|---|---|---|---|---|---|\n");
-        for (Map.Entry<String, AskService> config : configs.entrySet()) {
+                + " | false refusals | follow-ups | off-topic follow-ups refused | injections refused | other languages"
+                + " | context recall |\n|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        for (Config config : configs) {
+            AskService service = AnswerEvaluator.service(config.store(), config.model().map(m -> m),
+                    config.retrieval());
             for (Map.Entry<String, List<EvalQuestion>> entry : SETS.entrySet()) {
-                AnswerEvaluator.Report report = AnswerEvaluator.run(entry.getKey(), config.getKey(), config.getValue(),
-                        entry.getValue());
+                AnswerEvaluator.Report report = AnswerEvaluator.run(entry.getKey(), config.name(), service,
+                        config.model(), entry.getValue());
                 REPORTS.add(report);
                 System.out.println("[eval] " + report.line());
                 Map<String, Object> detail = new LinkedHashMap<>(report.summary());
                 detail.put("questions", report.outcomes());
-                json.put(entry.getKey() + "/" + config.getKey(), detail);
-                table.append(String.format("| %s | %s | %.3f | %.3f | %.3f | %.3f | %d | %d/%d | %d/%d | %d/%d | %d/%d |%n",
+                json.put(entry.getKey() + "/" + config.name(), detail);
+                table.append(String.format("| %s | %s | %.3f | %.3f | %.3f | %.3f | %d | %d/%d | %d/%d | %d/%d | %d/%d | %s |%n",
                         report.set(), report.config(), report.hitAt3(), report.mrr(), report.answerHasFact(),
                         report.uncoveredRefused(), report.falseRefusals(), report.followUpsAnswered(), report.followUps(),
                         report.refuseFollowUpsRefused(), report.refuseFollowUps(), report.injectionsRefused(),
-                        report.injections(), report.multilingualAnswered(), report.multilingual()));
+                        report.injections(), report.multilingualAnswered(), report.multilingual(),
+                        report.contextRecall().map(r -> String.format("%.3f", r)).orElse("–")));
             }
         }
         table.append("""
@@ -120,10 +145,10 @@ class AnswerEvaluationTest {
                 |---|---|---|---|---|---|---|
                 """);
         List<Map<String, Object>> separations = new ArrayList<>();
-        for (Map.Entry<String, RetrievalOptions> config : retrievals.entrySet()) {
-            GroundingSeparation separation = new GroundingSeparation(config.getValue());
+        for (Config config : configs.stream().filter(c -> c.model().isEmpty()).toList()) {
+            GroundingSeparation separation = new GroundingSeparation(config.store(), config.retrieval());
             for (Map.Entry<String, List<EvalQuestion>> entry : SETS.entrySet()) {
-                GroundingSeparation.Row row = separation.measure(entry.getKey(), config.getKey(), entry.getValue());
+                GroundingSeparation.Row row = separation.measure(entry.getKey(), config.name(), entry.getValue());
                 SEPARATIONS.add(row);
                 separations.add(Map.of("set", row.set(), "config", row.config(), "covered", row.covered(),
                         "uncovered", row.uncovered(), "auc", AnswerEvaluator.round(row.auc()),
@@ -137,29 +162,34 @@ class AnswerEvaluationTest {
         Files.createDirectories(out);
         json.put("calibratedThresholds", CALIBRATED);
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.resolve("answers.json").toFile(), json);
-        CALIBRATED.forEach((model, threshold) -> table.append(String.format(
-                "%nGrounding threshold for %s, calibrated on the tuning half and the older sets: %.2f%n", model, threshold)));
+        CALIBRATED.forEach((name, threshold) -> table.append(String.format(
+                "%nGrounding threshold for %s, calibrated on the tuning half and the older sets: %.2f%n", name, threshold)));
         Files.writeString(out.resolve("answers.md"), table);
     }
 
-    /**
-     * The service with the model at the grounding threshold calibrated for it on every set but the test half: of the
-     * thresholds tried, those with the fewest errors (false refusals plus uncovered questions answered), and of those
-     * the middle of the widest run, away from the edge where one more question flips. Each model's similarities sit
-     * in their own range, so another model at MiniLM's threshold would not be a fair trial.
-     */
-    private static RetrievalOptions calibrated(OnnxEmbedder model) {
-        RememberingEmbedder embedder = new RememberingEmbedder(model);
-        double threshold = calibrate(embedder);
-        CALIBRATED.put(model.model(), threshold);
-        return RetrievalOptions.withMeaning(embedder.withMinEvidence(threshold));
+    /** Lower case letters and digits: how two wordings of a question are compared for being the same. */
+    private static String normalised(String question) {
+        return question.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
     }
 
-    static double calibrate(RememberingEmbedder embedder) {
+    /**
+     * The retrieval with the model at the grounding threshold calibrated for it on every set but the test half: of
+     * the thresholds tried, those with the fewest errors (false refusals plus uncovered questions answered), and of
+     * those the middle of the widest run, away from the edge where one more question flips. Each model's
+     * similarities sit in their own range, and the score has another range with authored questions than without, so
+     * each configuration is calibrated on its own.
+     */
+    private static RetrievalOptions calibrated(String name, ContentStore store, RememberingEmbedder model) {
+        double threshold = calibrate(store, model);
+        CALIBRATED.put(name, threshold);
+        return RetrievalOptions.withMeaning(model.withMinEvidence(threshold));
+    }
+
+    static double calibrate(ContentStore store, RememberingEmbedder embedder) {
         int steps = (int) Math.round((CALIBRATION_TO - CALIBRATION_FROM) / CALIBRATION_STEP);
         int[] errors = new int[steps + 1];
         for (int i = 0; i <= steps; i++) {
-            AskService service = AnswerEvaluator.service(Optional.empty(),
+            AskService service = AnswerEvaluator.service(store, Optional.empty(),
                     RetrievalOptions.withMeaning(embedder.withMinEvidence(threshold(i))));
             for (String set : CALIBRATION_SETS) {
                 AnswerEvaluator.Report report = AnswerEvaluator.run(set, embedder.model(), service, SETS.get(set));
@@ -201,7 +231,7 @@ class AnswerEvaluationTest {
     @Test
     void the_test_half_holds_the_goals_it_reaches_and_the_floors_of_those_it_does_not_yet() {
         // given the shipped configuration, without a model, on questions no rule was tuned on
-        AnswerEvaluator.Report test = report("test", "meaning (shipped)");
+        AnswerEvaluator.Report test = report("test", SHIPPED);
 
         // then
         assertThat(test.answerExpected()).isGreaterThanOrEqualTo(40);
@@ -216,7 +246,7 @@ class AnswerEvaluationTest {
                 .isLessThanOrEqualTo(FLOOR_MAX_FALSE_REFUSALS);
         assertThat(test.followUpsAnswered()).as("follow-ups answered, test half (goal all %s)", test.followUps())
                 .isGreaterThanOrEqualTo(FLOOR_FOLLOW_UPS_ANSWERED);
-        assertThat(separation("test", "meaning (shipped)").auc()).as("grounding separation, test half")
+        assertThat(separation("test", SHIPPED).auc()).as("grounding separation, test half")
                 .isGreaterThanOrEqualTo(FLOOR_SEPARATION);
     }
 
@@ -226,13 +256,37 @@ class AnswerEvaluationTest {
         OnnxEmbedder shipped = OnnxEmbedder.miniLm();
 
         // then
-        assertThat(CALIBRATED.get(shipped.model())).isEqualTo(shipped.minEvidence());
+        assertThat(CALIBRATED.get(SHIPPED)).isEqualTo(shipped.minEvidence());
+    }
+
+    @Test
+    void with_a_model_the_passages_it_is_given_hold_the_facts_and_off_topic_questions_never_reach_it() {
+        // given the shipped configuration with a model that decides from the passages
+        AnswerEvaluator.Report test = report("test", WITH_MODEL);
+
+        // then
+        assertThat(test.contextRecall()).as("context recall, test half").hasValueSatisfying(recall ->
+                assertThat(recall).isGreaterThanOrEqualTo(GOAL_CONTEXT_RECALL));
+        assertThat(test.injectionsRefused()).as("injections refused").isEqualTo(test.injections());
+        assertThat(test.refuseFollowUpsRefused()).as("off-topic follow-ups refused").isEqualTo(test.refuseFollowUps());
+    }
+
+    @Test
+    void authored_questions_earn_their_place_on_the_tuning_half() {
+        // given
+        AnswerEvaluator.Report without = report("tune", MINILM_NO_QUESTIONS);
+        AnswerEvaluator.Report with = report("tune", SHIPPED);
+
+        // then
+        assertThat(with.answerHasFact()).isGreaterThan(without.answerHasFact());
+        assertThat(with.falseRefusals() + with.uncoveredAnswered())
+                .isLessThan(without.falseRefusals() + without.uncoveredAnswered());
     }
 
     @Test
     void the_older_dev_set_keeps_its_thresholds() {
         // given
-        AnswerEvaluator.Report dev = report("dev", "meaning (shipped)");
+        AnswerEvaluator.Report dev = report("dev", SHIPPED);
 
         // then: the three off-topic dev questions are refused and the facts are in the top three
         assertThat(dev.hitAt3()).isGreaterThanOrEqualTo(0.9);
@@ -245,7 +299,7 @@ class AnswerEvaluationTest {
     void meaning_earns_its_place_over_lexical_evidence_on_the_tuning_half() {
         // given
         AnswerEvaluator.Report lexical = report("tune", "lexical");
-        AnswerEvaluator.Report meaning = report("tune", "meaning (shipped)");
+        AnswerEvaluator.Report meaning = report("tune", SHIPPED);
 
         // then the shipped configuration is the better one where the choice was made
         assertThat(meaning.answerHasFact()).isGreaterThan(lexical.answerHasFact());

@@ -7,11 +7,13 @@ import dev.gophersite.ask.answer.AskService;
 import dev.gophersite.ask.answer.IssuedAnswers;
 import dev.gophersite.ask.answer.Mode;
 import dev.gophersite.ask.answer.Source;
+import dev.gophersite.ask.fakes.SmallModelFake;
 import dev.gophersite.ask.fakes.TestContent;
 import dev.gophersite.ask.fakes.TestSettings;
 import dev.gophersite.ask.metrics.AskMetrics;
 import dev.gophersite.ask.retrieval.RetrievalOptions;
 import dev.gophersite.ask.wiring.AskWiring;
+import dev.gophersite.common.store.ContentStore;
 import dev.langchain4j.model.chat.ChatModel;
 
 import java.time.Duration;
@@ -34,6 +36,8 @@ import java.util.Set;
  *   <li>uncovered refused: share of {@code uncovered} questions refused.</li>
  *   <li>false refusals: answer-expected questions refused.</li>
  *   <li>follow-ups answered: answer-expected follow-ups answered with the fact in the answer text.</li>
+ *   <li>context recall, with a model: share of answer-expected questions whose facts were all in the passages the
+ *       model was given (a question refused before the model counts as a miss).</li>
  * </ul>
  * The answer-expected questions are the kinds covered, mixed and followup; multilingual, injection and refusing
  * follow-ups are scored apart, so each row says what it is about.
@@ -50,7 +54,7 @@ final class AnswerEvaluator {
     record Report(String set, String config, int answerExpected, double hitAt3, double mrr, double answerHasFact,
                   int uncovered, double uncoveredRefused, int falseRefusals, int followUps, int followUpsAnswered,
                   int refuseFollowUps, int refuseFollowUpsRefused, int injections, int injectionsRefused,
-                  int multilingual, int multilingualAnswered, List<Outcome> outcomes) {
+                  int multilingual, int multilingualAnswered, Optional<Double> contextRecall, List<Outcome> outcomes) {
 
         int uncoveredAnswered() {
             return (int) outcomes.stream().filter(o -> o.kind().equals("uncovered") && !o.mode().equals(Mode.REFUSED.wire()))
@@ -72,6 +76,7 @@ final class AnswerEvaluator {
             m.put("refusingFollowUpsRefused", refuseFollowUpsRefused + "/" + refuseFollowUps);
             m.put("injectionsRefused", injectionsRefused + "/" + injections);
             m.put("multilingualAnswered", multilingualAnswered + "/" + multilingual);
+            contextRecall.ifPresent(recall -> m.put("contextRecall", round(recall)));
             m.put("misses", outcomes.stream().filter(o -> o.expectAnswer() && ANSWER_KINDS.contains(o.kind())
                     && !o.answerHasFact()).map(Outcome::id).toList());
             m.put("wronglyAnswered", outcomes.stream().filter(o -> !o.expectAnswer() && !o.mode().equals("refused"))
@@ -97,7 +102,11 @@ final class AnswerEvaluator {
      * @param model empty for the extractive configuration, as every deployment without a model answers
      */
     static AskService service(Optional<ChatModel> model, RetrievalOptions retrieval) {
-        AskService service = AskWiring.of(TestContent.store(), model, AnswerCache.none(), IssuedAnswers.none(),
+        return service(TestContent.store(), model, retrieval);
+    }
+
+    static AskService service(ContentStore store, Optional<ChatModel> model, RetrievalOptions retrieval) {
+        AskService service = AskWiring.of(store, model, AnswerCache.none(), IssuedAnswers.none(),
                 TestSettings.defaults(), AskMetrics.none(), retrieval).service();
         requireMeaning(retrieval, service.awaitMeaning(MEANING_WAIT));
         return service;
@@ -111,6 +120,13 @@ final class AnswerEvaluator {
     }
 
     static Report run(String set, String config, AskService service, List<EvalQuestion> questions) {
+        return run(set, config, service, Optional.empty(), questions);
+    }
+
+    /** @param model the model the service calls, if any, read back to see what it was given */
+    static Report run(String set, String config, AskService service, Optional<SmallModelFake> model,
+                      List<EvalQuestion> questions) {
+        int inContext = 0;
         List<Outcome> outcomes = new ArrayList<>();
         int answerExpected = 0;
         int hits = 0;
@@ -128,7 +144,10 @@ final class AnswerEvaluator {
         int multilingual = 0;
         int multilingualAnswered = 0;
         for (EvalQuestion q : questions) {
+            int callsBefore = model.map(SmallModelFake::calls).orElse(0);
             Answer answer = service.ask(new AskRequest(q.question(), q.history()));
+            boolean sent = model.isPresent() && model.get().calls() > callsBefore
+                    && q.allFound(model.get().lastUserText());
             boolean refused = answer.mode() == Mode.REFUSED;
             StringBuilder top = new StringBuilder();
             answer.sources().stream().limit(HIT_DEPTH).forEach(s -> top.append(s.text()).append('\n'));
@@ -149,6 +168,7 @@ final class AnswerEvaluator {
                 reciprocal += rr;
                 withFact += hasFact ? 1 : 0;
                 falseRefusals += refused ? 1 : 0;
+                inContext += sent ? 1 : 0;
             }
             switch (q.kind()) {
                 case "uncovered" -> {
@@ -177,10 +197,12 @@ final class AnswerEvaluator {
             outcomes.add(new Outcome(q.id(), q.kind(), q.question(), q.expectAnswer(), answer.mode().wire(), hit,
                     round(rr), hasFact, answer.answer(), answer.sources().stream().map(Source::url).toList()));
         }
+        double recall = ratio(inContext, answerExpected);
         return new Report(set, config, answerExpected, ratio(hits, answerExpected), answerExpected == 0 ? 0
                 : reciprocal / answerExpected, ratio(withFact, answerExpected), uncovered,
                 ratio(uncoveredRefused, uncovered), falseRefusals, followUps, followUpsAnswered, refuseFollowUps,
-                refuseFollowUpsRefused, injections, injectionsRefused, multilingual, multilingualAnswered, outcomes);
+                refuseFollowUpsRefused, injections, injectionsRefused, multilingual, multilingualAnswered,
+                model.map(m -> recall), outcomes);
     }
 
     private static double ratio(int part, int whole) {

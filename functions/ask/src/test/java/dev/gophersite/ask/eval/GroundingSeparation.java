@@ -1,11 +1,11 @@
 package dev.gophersite.ask.eval;
 
-import dev.gophersite.ask.fakes.TestContent;
 import dev.gophersite.ask.grounding.GroundingCheck;
 import dev.gophersite.ask.retrieval.RetrievalOptions;
 import dev.gophersite.ask.retrieval.SearchIndex;
 import dev.gophersite.ask.retrieval.SiteSearch;
 import dev.gophersite.common.log.JsonLog;
+import dev.gophersite.common.store.ContentStore;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -28,8 +28,8 @@ final class GroundingSeparation {
     private final SearchIndex index;
     private final GroundingCheck check;
 
-    GroundingSeparation(RetrievalOptions options) {
-        SiteSearch search = new SiteSearch(TestContent.store(), options, new JsonLog(GroundingSeparation.class));
+    GroundingSeparation(ContentStore store, RetrievalOptions options) {
+        SiteSearch search = new SiteSearch(store, options, new JsonLog(GroundingSeparation.class));
         search.index();
         AnswerEvaluator.requireMeaning(options, search.awaitMeaning(AnswerEvaluator.MEANING_WAIT));
         this.index = search.index();

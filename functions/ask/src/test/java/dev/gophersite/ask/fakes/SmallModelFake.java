@@ -6,7 +6,10 @@ import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
 
+import dev.gophersite.ask.generation.NotInPassages;
+
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -20,8 +23,9 @@ import java.util.regex.Pattern;
  * A fake chat model that behaves like the small models the site runs on (0.5B–1B parameters): it reads the
  * numbered passages of the prompt and answers from the sentences sharing most words with the question, but only
  * some answers follow the rules. By a stable hash of the question it answers cited, uncited, with citations of
- * passages that do not exist, rambling with an invented claim, in another language, or with filler. For
- * evaluation and unit tests only.
+ * passages that do not exist, rambling with an invented claim, in another language, or with filler. When no
+ * sentence of the passages shares a word with the question, the ones that follow instructions reply with the
+ * "not in these passages" marker, as the prompt asks. For evaluation and unit tests only.
  */
 public final class SmallModelFake implements ChatModel {
     private static final Pattern PASSAGE = Pattern.compile("(?m)^\\[(\\d+)] (.*?)(?=^\\[\\d+] |^Question: )", Pattern.DOTALL);
@@ -84,6 +88,10 @@ public final class SmallModelFake implements ChatModel {
                 .limit(2).toList();
         StringBuilder answer = new StringBuilder();
         Behaviour behaviour = fixed.orElseGet(() -> behaviourFor(question));
+        boolean nothingShared = best.isEmpty() || best.getFirst().overlap() == 0;
+        if (nothingShared && EnumSet.of(Behaviour.CITED, Behaviour.UNCITED, Behaviour.WRONG_CITATIONS).contains(behaviour)) {
+            return ChatResponse.builder().aiMessage(AiMessage.from(NotInPassages.MARKER)).build();
+        }
         for (Sentence s : best) {
             String text = s.text().endsWith(".") ? s.text() : s.text() + ".";
             switch (behaviour) {
@@ -106,6 +114,11 @@ public final class SmallModelFake implements ChatModel {
 
     public synchronized int calls() {
         return requests.size();
+    }
+
+    /** The text of the last request's last message: for an answer, the passages, the question and the rules. */
+    public synchronized String lastUserText() {
+        return requests.isEmpty() ? "" : ((UserMessage) requests.getLast().messages().getLast()).singleText();
     }
 
     private static Set<String> words(String text) {

@@ -1,6 +1,7 @@
 package dev.gophersite.ask.fakes;
 
 import dev.gophersite.common.content.Page;
+import dev.gophersite.common.content.Section;
 import dev.gophersite.common.testing.InMemoryContentStore;
 import dev.gophersite.dynalite.Repo;
 import dev.gophersite.loader.ContentLoader;
@@ -24,6 +25,15 @@ public final class TestContent {
 
     public static List<Page> pages() {
         return site().pages();
+    }
+
+    /** The same content as if its authors had written no questions for any section. */
+    public static InMemoryContentStore storeWithoutAuthoredQuestions() {
+        ContentLoader.Site site = site();
+        List<Page> pages = site.pages().stream().map(page -> new Page(page.slug(), page.title(), page.summary(),
+                page.order(), page.sections().stream().map(s -> new Section(s.id(), s.heading(), s.html(), s.text()))
+                .toList(), page.updatedAt(), page.hash(), page.json(), page.presentation())).toList();
+        return new InMemoryContentStore(site.version(), pages, site.index());
     }
 
     /** The shared in-memory fake store, holding this content as its current version. */

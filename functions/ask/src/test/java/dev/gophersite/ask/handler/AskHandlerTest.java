@@ -74,7 +74,7 @@ class AskHandlerTest {
     }
 
     @Test
-    void refuses_an_off_topic_question_without_calling_the_model() throws IOException {
+    void refuses_a_question_clearly_about_something_else_without_calling_the_model() throws IOException {
         // when
         APIGatewayProxyResponseEvent response = handle(event("post-ask-off-topic.json"));
 
