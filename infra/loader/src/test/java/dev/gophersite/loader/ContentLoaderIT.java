@@ -1,6 +1,7 @@
 package dev.gophersite.loader;
 
 import dev.gophersite.common.content.Page;
+import dev.gophersite.common.content.Section;
 import dev.gophersite.common.store.ContentSettings;
 import dev.gophersite.common.store.DynamoContentStore;
 import dev.gophersite.dynalite.Dynalite;
@@ -54,6 +55,10 @@ class ContentLoaderIT {
         Page history = store.page("history").orElseThrow();
         assertThat(history.json()).contains("\"slug\":\"history\"").contains("Griesemer").contains("\"version\":\"" + history.hash());
         assertThat(store.allPages()).hasSize(8);
+        // the sections' authored questions are stored with the version for /ask, never shown in the page API
+        assertThat(history.sections()).allSatisfy(section -> assertThat(section.questions()).isNotEmpty());
+        assertThat(history.sections()).flatMap(Section::questions).contains("who created go");
+        assertThat(history.json()).doesNotContain("who created go");
     }
 
     @Test
