@@ -2,10 +2,13 @@ package dev.gophersite.loader;
 
 import dev.gophersite.infra.SamTemplate;
 import dev.gophersite.infra.Tables;
+import dev.gophersite.loader.deploy.EdgeInvalidation;
 import dev.gophersite.loader.deploy.FunctionVersions;
 import dev.gophersite.loader.deploy.StackLoad;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
+import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 
@@ -22,6 +25,9 @@ import java.util.Map;
  * settings ({@code AWS_REGION}, {@code AWS_ENDPOINT_URL_DYNAMODB}, profiles).
  */
 public final class LoaderMain {
+    /** template.yaml's CONTENT_POINTER_TTL_MILLIS, with a second to spare. */
+    private static final Duration POINTER_TTL = Duration.ofSeconds(11);
+
     private LoaderMain() {
     }
 
@@ -63,14 +69,16 @@ public final class LoaderMain {
     }
 
     private static void deployed(DynamoDbClient dynamo, String stack, List<ParsedPage> pages) {
-        try (CloudFormationClient cloudFormation = CloudFormationClient.create(); LambdaClient lambda = LambdaClient.create()) {
+        try (CloudFormationClient cloudFormation = CloudFormationClient.create(); LambdaClient lambda = LambdaClient.create();
+             CloudFrontClient cloudFront = CloudFrontClient.builder().region(Region.AWS_GLOBAL).build()) {
             FunctionVersions versions = new FunctionVersions(lambda, "live", Duration.ofMinutes(15), Duration.ofSeconds(5),
                     System.out::println);
-            StackLoad.Result result = new StackLoad(cloudFormation, dynamo, versions, Clock.systemUTC(), System.out::println)
-                    .run(stack, pages);
+            StackLoad.Result result = new StackLoad(cloudFormation, dynamo, versions, new EdgeInvalidation(cloudFront),
+                    POINTER_TTL, Clock.systemUTC(), System.out::println).run(stack, pages);
             System.out.println((result.content().changed() ? "loaded " : "unchanged ") + pages.size() + " pages into "
                     + result.stack().contentTable() + " as version " + result.content().version() + "; "
-                    + result.published().size() + " functions serve it from a snapshot primed with it");
+                    + result.published().size() + " functions serve it from a snapshot primed with it"
+                    + result.invalidation().map(id -> "; edge invalidation " + id).orElse(""));
         }
     }
 

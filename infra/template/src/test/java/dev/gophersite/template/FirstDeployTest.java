@@ -218,7 +218,8 @@ class FirstDeployTest {
                 "cloudformation:DescribeStacks on arn:aws:cloudformation:us-east-1:" + ACCOUNT
                         + ":stack/gopher-site-local/local",
                 "dynamodb:BatchWriteItem on ContentTable", "dynamodb:DeleteItem on ContentTable",
-                "dynamodb:GetItem on ContentTable", "dynamodb:PutItem on ContentTable", "dynamodb:Query on ContentTable"));
+                "dynamodb:GetItem on ContentTable", "dynamodb:PutItem on ContentTable", "dynamodb:Query on ContentTable",
+                "cloudfront:CreateInvalidation on arn:aws:cloudfront::" + ACCOUNT + ":distribution/EdgeDistribution"));
         for (String function : Template.functions().keySet()) {
             for (String action : List.of("lambda:GetFunctionConfiguration", "lambda:UpdateFunctionConfiguration",
                     "lambda:PublishVersion", "lambda:UpdateAlias")) {

@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A function's IAM permissions as a deployment with given parameter values grants them, as "action on resource"
@@ -26,6 +28,7 @@ import java.util.TreeSet;
  */
 final class Policies {
     static final String REGION = "us-east-1";
+    private static final Pattern SUB_VARIABLE = Pattern.compile("\\$\\{([^}!]+)}");
     /**
      * What SAM expands its DynamoDB policy templates to (samtranslator policy_templates.json, SAM 1.110): each is
      * these actions on the table and on {@code table/index/*}. A template not listed here fails the expansion
@@ -115,6 +118,11 @@ final class Policies {
             names.add(managedName(intrinsics.resolve(arn)));
         }
         return names;
+    }
+
+    /** A value as these parameters resolve it, as the dev server resolves intrinsics. */
+    String resolved(Object value) {
+        return intrinsics.resolve(value);
     }
 
     /** {@code !If} branches chosen, {@code AWS::NoValue} as null. */
@@ -239,7 +247,29 @@ final class Policies {
                 && template.resources().containsKey(ref)) {
             return ref;
         }
+        if (resource instanceof Map<?, ?> map && map.get("Fn::Sub") instanceof String text) {
+            return substitute(text);
+        }
         return intrinsics.resolve(resource);
+    }
+
+    /** A {@code !Sub} string with a resource that has no local value (a distribution) named by its logical id. */
+    private String substitute(String text) {
+        Matcher matcher = SUB_VARIABLE.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (matcher.find()) {
+            String name = matcher.group(1);
+            String value = template.resources().containsKey(name) && !hasLocalValue(name) ? name
+                    : intrinsics.resolve(Map.of("Fn::Sub", "${" + name + "}"));
+            matcher.appendReplacement(out, Matcher.quoteReplacement(value));
+        }
+        matcher.appendTail(out);
+        return out.toString();
+    }
+
+    private boolean hasLocalValue(String resource) {
+        return Set.of("AWS::DynamoDB::Table", "AWS::Serverless::Function")
+                .contains(String.valueOf(template.resources().get(resource).get("Type")));
     }
 
     private static List<?> list(Object value) {

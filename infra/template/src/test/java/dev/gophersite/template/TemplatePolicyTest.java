@@ -124,7 +124,26 @@ class TemplatePolicyTest {
         assertThat(acl).containsEntry("Condition", "LimitPerIp");
         assertThat(association).containsEntry("Condition", "LimitPerIp");
         assertThat(Template.SAM.section("Parameters", "PerIpRequestsPer5Min").get("Default")).isEqualTo("0");
-        assertThat(String.valueOf(SamTemplate.properties(acl).get("Rules"))).contains("RateBasedStatement", "AggregateKeyType=IP");
+        assertThat(String.valueOf(SamTemplate.properties(acl).get("Rules"))).contains("RateBasedStatement");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void behind_the_edge_the_per_ip_rule_counts_the_client_address_cloudfront_forwards() {
+        // given
+        Map<String, Object> rule = ((List<Map<String, Object>>) SamTemplate.properties(
+                Template.SAM.resources().get("SiteWebAcl")).get("Rules")).getFirst();
+        Object statement = ((Map<String, Object>) rule.get("Statement")).get("RateBasedStatement");
+
+        // when
+        Object edge = EdgeTemplateTest.resolve(statement, new Policies(Template.SAM, Map.of("PerIpRequestsPer5Min", "100")));
+        Object direct = EdgeTemplateTest.resolve(statement, new Policies(Template.SAM,
+                Map.of("PerIpRequestsPer5Min", "100", "EdgeCache", "disabled")));
+
+        // then every request would come from a CloudFront address, and the rule would block them all together
+        assertThat((Map<String, Object>) edge).containsEntry("AggregateKeyType", "FORWARDED_IP")
+                .containsEntry("ForwardedIPConfig", Map.of("HeaderName", "X-Forwarded-For", "FallbackBehavior", "MATCH"));
+        assertThat((Map<String, Object>) direct).containsEntry("AggregateKeyType", "IP").doesNotContainKey("ForwardedIPConfig");
     }
 
     @Test

@@ -6,6 +6,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
+import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 
 import java.net.URI;
@@ -21,7 +22,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
 /**
  * The real SDK clients against WireMock speaking each service's wire protocol (CloudFormation's query protocol with
- * XML replies, Lambda's REST JSON), as the services answer the loader's calls.
+ * XML replies, Lambda's REST JSON, CloudFront's REST XML), as the services answer the loader's calls.
  */
 final class AwsFakes {
     static final StaticCredentialsProvider CREDENTIALS =
@@ -38,6 +39,26 @@ final class AwsFakes {
     static LambdaClient lambda(WireMockServer server) {
         return LambdaClient.builder().endpointOverride(URI.create(server.baseUrl())).region(Region.EU_WEST_1)
                 .credentialsProvider(CREDENTIALS).httpClient(UrlConnectionHttpClient.create()).build();
+    }
+
+    static CloudFrontClient cloudFront(WireMockServer server) {
+        return CloudFrontClient.builder().endpointOverride(URI.create(server.baseUrl())).region(Region.AWS_GLOBAL)
+                .credentialsProvider(CREDENTIALS).httpClient(UrlConnectionHttpClient.create()).build();
+    }
+
+    /** CreateInvalidation on the distribution, answered as CloudFront does (REST XML, 201 with the batch). */
+    static void distribution(WireMockServer server, String id) {
+        server.stubFor(post(urlPathEqualTo("/2020-05-31/distribution/" + id + "/invalidation"))
+                .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "text/xml")
+                        .withHeader("Location", server.baseUrl() + "/2020-05-31/distribution/" + id + "/invalidation/I1")
+                        .withBody("""
+                                <?xml version="1.0" encoding="UTF-8"?>
+                                <Invalidation xmlns="http://cloudfront.amazonaws.com/doc/2020-05-31/">
+                                  <Id>I2J0I21PCUYOIK</Id><Status>InProgress</Status>
+                                  <CreateTime>2026-11-01T00:00:00Z</CreateTime>
+                                  <InvalidationBatch><Paths><Quantity>1</Quantity><Items><Path>/*</Path></Items></Paths>
+                                  <CallerReference>content</CallerReference></InvalidationBatch>
+                                </Invalidation>""")));
     }
 
     /** DescribeStacks answering with one stack and these outputs. */

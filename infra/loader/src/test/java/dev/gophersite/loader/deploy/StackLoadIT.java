@@ -15,8 +15,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -114,10 +118,64 @@ class StackLoadIT {
         assertThat(dynamo.scan(b -> b.tableName(table)).count()).isZero();
     }
 
+    @Test
+    void after_the_functions_serve_the_new_content_the_edge_drops_what_the_load_changed(@TempDir Path dir)
+            throws IOException {
+        // given a stack with an edge, its content loaded once
+        AwsFakes.stack(aws, STACK, Map.of("ContentTableName", table, "FunctionNames", "gs-site",
+                "DistributionId", "EDGE123"));
+        AwsFakes.function(aws, "gs-site", "HTML", "2");
+        AwsFakes.distribution(aws, "EDGE123");
+        copyContent(dir);
+        StackLoad.Result first = stackLoad().run(STACK, new ContentParser().parseDirectory(dir));
+
+        // when the history page's text changes, and nothing the navigation shows
+        Path history = dir.resolve("history.md");
+        Files.writeString(history, Files.readString(history) + "\nGo keeps its compatibility promise.\n");
+        StackLoad.Result second = stackLoad().run(STACK, new ContentParser().parseDirectory(dir));
+
+        // then the first load invalidated everything (every page was new), the second that page's HTML and JSON only
+        assertThat(first.invalidation()).contains("I2J0I21PCUYOIK");
+        assertThat(second.content().change().pages()).containsExactly("history");
+        List<String> bodies = aws.findAll(postRequestedFor(urlPathEqualTo("/2020-05-31/distribution/EDGE123/invalidation")))
+                .stream().map(request -> request.getBodyAsString()).toList();
+        assertThat(bodies).hasSize(2);
+        assertThat(bodies.get(0)).contains("<Quantity>1</Quantity>", "<Path>/*</Path>",
+                "<CallerReference>content-" + first.content().version() + "</CallerReference>");
+        assertThat(bodies.get(1)).contains("<Quantity>2</Quantity>", "<Path>/history</Path>",
+                "<Path>/api/pages/history</Path>").doesNotContain("/*");
+    }
+
+    @Test
+    void unchanged_content_invalidates_nothing() {
+        // given
+        AwsFakes.stack(aws, STACK, Map.of("ContentTableName", table, "FunctionNames", "gs-site",
+                "DistributionId", "EDGE123"));
+        AwsFakes.function(aws, "gs-site", "HTML", "2");
+        AwsFakes.distribution(aws, "EDGE123");
+        stackLoad().run(STACK, pages());
+
+        // when
+        StackLoad.Result again = stackLoad().run(STACK, pages());
+
+        // then
+        assertThat(again.invalidation()).isEmpty();
+        aws.verify(1, postRequestedFor(urlPathEqualTo("/2020-05-31/distribution/EDGE123/invalidation")));
+    }
+
     private StackLoad stackLoad() {
         FunctionVersions versions = new FunctionVersions(AwsFakes.lambda(aws), "live", Duration.ofSeconds(10),
                 Duration.ofMillis(50), log::add);
-        return new StackLoad(AwsFakes.cloudFormation(aws), dynamo, versions, Clock.systemUTC(), log::add);
+        return new StackLoad(AwsFakes.cloudFormation(aws), dynamo, versions,
+                new EdgeInvalidation(AwsFakes.cloudFront(aws)), Duration.ZERO, Clock.systemUTC(), log::add);
+    }
+
+    private static void copyContent(Path dir) throws IOException {
+        try (var files = Files.list(Repo.root().resolve("content"))) {
+            for (Path file : files.toList()) {
+                Files.copy(file, dir.resolve(file.getFileName()));
+            }
+        }
     }
 
     private static List<ParsedPage> pages() {
