@@ -161,7 +161,7 @@ final class ColdStarts {
             routes.add(List.of("dev.gophersite.pages.handler.PagesApiHandler", "GET", "/api/pages", "/api/pages"));
             routes.add(List.of("dev.gophersite.pages.handler.SiteHandler", "GET", "/essentials", "/{slug}", "slug=essentials"));
         } else if (function.name().equals("ask")) {
-            routes.add(List.of("dev.gophersite.ask.handler.AskHandler", "GET", "/api/search", "/api/search", "?q=goroutine stack size"));
+            routes.add(List.of("dev.gophersite.ask.handler.SearchHandler", "GET", "/api/search", "/api/search", "?q=goroutine stack size"));
             routes.add(List.of("dev.gophersite.ask.handler.AskHandler", "POST", "/ask", "/ask",
                     "{\"question\":\"What is the capital of Australia?\"}"));
         }

@@ -119,6 +119,26 @@ final class Report {
             md.append("| ").append(k).append(" | ").append(t.get("value")).append(" | ").append(t.get("target"))
                     .append(" | ").append(Boolean.TRUE.equals(t.get("met")) ? "yes" : "**no**").append(" |\n");
         });
+        Map<String, Object> replay = (Map<String, Object>) results.get("edge_replay");
+        if (replay != null) {
+            md.append("\n## Edge replay (a month of page views through the emulated distribution)\n\n");
+            ((Map<String, Object>) replay.get("conditions")).forEach((k, v) -> md.append("- ").append(k).append(": ")
+                    .append(v).append('\n'));
+            md.append("\n| scenario | edge requests | hit ratio | origin requests | origin requests per 1,000 views"
+                    + " | bytes per view (gzip) |\n|---|---|---|---|---|---|\n");
+            ((Map<String, Object>) replay.get("scenarios")).forEach((name, value) -> {
+                Map<String, Object> s = (Map<String, Object>) value;
+                md.append("| ").append(name).append(" | ").append(s.get("edge_requests")).append(" | ")
+                        .append(s.get("hit_ratio")).append(" | ").append(s.get("origin_requests")).append(" | ")
+                        .append(s.get("origin_requests_per_1000_views")).append(" | ").append(s.get("bytes_per_view"))
+                        .append(" (").append(s.get("gzip_bytes_per_view")).append(") |\n");
+            });
+        }
+        Map<String, Object> prompt = (Map<String, Object>) results.get("ask_prompt");
+        if (prompt != null) {
+            md.append("\n## /ask prompt sizes (the evaluation questions through the shipped pipeline)\n\n");
+            prompt.forEach((k, v) -> md.append("- ").append(k).append(": ").append(v).append('\n'));
+        }
         return md.toString();
     }
 }

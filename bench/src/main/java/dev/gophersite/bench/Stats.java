@@ -34,6 +34,14 @@ record Stats(List<Double> samples) {
         return Math.round(value * 10) / 10.0;
     }
 
+    static double round3(double value) {
+        return Math.round(value * 1000) / 1000.0;
+    }
+
+    static double round4(double value) {
+        return Math.round(value * 10_000) / 10_000.0;
+    }
+
     static String fmt(double value) {
         return String.format(Locale.ROOT, "%.1f", value);
     }

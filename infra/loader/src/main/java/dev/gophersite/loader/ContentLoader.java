@@ -43,7 +43,11 @@ public final class ContentLoader {
     private final Consumer<String> log;
     private final Duration keepReplaced;
 
-    public record Result(String version, String replaced, boolean changed, int itemsWritten, int versionsRemoved) {
+    /**
+     * @param change what differs from the version it replaced: nothing when the content was unchanged
+     */
+    public record Result(String version, String replaced, boolean changed, int itemsWritten, int versionsRemoved,
+                         ContentChange change) {
     }
 
     /**
@@ -115,7 +119,7 @@ public final class ContentLoader {
         if (version.equals(current)) {
             int removed = removeVersionsExcept(version, previous);
             log.accept("content unchanged at version " + version);
-            return new Result(version, current, false, 0, removed);
+            return new Result(version, current, false, 0, removed, ContentChange.NONE);
         }
 
         Map<String, Page> stored = current == null ? Map.of() : pagesOf(current);
@@ -139,7 +143,7 @@ public final class ContentLoader {
         int removed = removeVersionsExcept(version, current);
         log.accept("content version " + version + " is current (" + pages.size() + " pages, replaced "
                 + (current == null ? "nothing" : current) + ")");
-        return new Result(version, current, true, writes.size() + 2, removed);
+        return new Result(version, current, true, writes.size() + 2, removed, ContentChange.between(stored, pages));
     }
 
     private void flipPointer(String version, String expected, String now, int pageCount) {

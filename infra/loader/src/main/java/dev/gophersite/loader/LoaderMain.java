@@ -2,36 +2,51 @@ package dev.gophersite.loader;
 
 import dev.gophersite.infra.SamTemplate;
 import dev.gophersite.infra.Tables;
+import dev.gophersite.loader.deploy.EdgeInvalidation;
+import dev.gophersite.loader.deploy.FunctionVersions;
+import dev.gophersite.loader.deploy.StackLoad;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
+import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.lambda.LambdaClient;
 
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 /**
- * {@code java -jar infra/loader/target/loader.jar --table NAME [--content DIR] [--create-tables template.yaml]}.
- * Endpoint, region and credentials come from the standard AWS SDK settings ({@code AWS_REGION},
- * {@code AWS_ENDPOINT_URL_DYNAMODB}, profiles), so the same command loads a real deployment or a local server.
+ * {@code java -jar infra/loader/target/loader.jar --stack NAME [--content DIR]} loads a deployed stack and
+ * re-publishes its functions (see {@link StackLoad}); {@code --table NAME [--create-tables template.yaml]} loads one
+ * table, as the dev server and the tests do. Endpoint, region and credentials come from the standard AWS SDK
+ * settings ({@code AWS_REGION}, {@code AWS_ENDPOINT_URL_DYNAMODB}, profiles).
  */
 public final class LoaderMain {
+    /** template.yaml's CONTENT_POINTER_TTL_MILLIS, with a second to spare. */
+    private static final Duration POINTER_TTL = Duration.ofSeconds(11);
+
     private LoaderMain() {
     }
 
     public static void main(String[] args) {
         String table = null;
+        String stack = null;
         Path content = Path.of("content");
         Path template = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--table" -> table = value(args, ++i);
+                case "--stack" -> stack = value(args, ++i);
                 case "--content" -> content = Path.of(value(args, ++i));
                 case "--create-tables" -> template = Path.of(value(args, ++i));
                 default -> usage("unknown argument " + args[i]);
             }
         }
-        if (table == null) {
-            usage("--table is required");
+        if ((table == null) == (stack == null)) {
+            usage("give either --stack or --table");
         }
         List<ParsedPage> pages;
         try {
@@ -42,10 +57,28 @@ public final class LoaderMain {
             return;
         }
         try (DynamoDbClient dynamo = DynamoDbClient.create()) {
-            run(dynamo, table, template, pages);
+            if (stack != null) {
+                deployed(dynamo, stack, pages);
+            } else {
+                run(dynamo, table, template, pages);
+            }
         } catch (SdkException | IllegalStateException e) {
             System.err.println("load failed, the site still serves its previous version: " + e.getMessage());
             System.exit(1);
+        }
+    }
+
+    private static void deployed(DynamoDbClient dynamo, String stack, List<ParsedPage> pages) {
+        try (CloudFormationClient cloudFormation = CloudFormationClient.create(); LambdaClient lambda = LambdaClient.create();
+             CloudFrontClient cloudFront = CloudFrontClient.builder().region(Region.AWS_GLOBAL).build()) {
+            FunctionVersions versions = new FunctionVersions(lambda, "live", Duration.ofMinutes(15), Duration.ofSeconds(5),
+                    System.out::println);
+            StackLoad.Result result = new StackLoad(cloudFormation, dynamo, versions, new EdgeInvalidation(cloudFront),
+                    POINTER_TTL, Clock.systemUTC(), System.out::println).run(stack, pages);
+            System.out.println((result.content().changed() ? "loaded " : "unchanged ") + pages.size() + " pages into "
+                    + result.stack().contentTable() + " as version " + result.content().version() + "; "
+                    + result.published().size() + " functions serve it from a snapshot primed with it"
+                    + result.invalidation().map(id -> "; edge invalidation " + id).orElse(""));
         }
     }
 
@@ -68,7 +101,8 @@ public final class LoaderMain {
 
     private static void usage(String problem) {
         System.err.println(problem);
-        System.err.println("usage: loader --table NAME [--content DIR] [--create-tables template.yaml]");
+        System.err.println("usage: loader --stack NAME [--content DIR]");
+        System.err.println("       loader --table NAME [--content DIR] [--create-tables template.yaml]");
         System.exit(64);
     }
 }

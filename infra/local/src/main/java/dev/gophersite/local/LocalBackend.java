@@ -4,6 +4,7 @@ import dev.gophersite.dynalite.Dynalite;
 import dev.gophersite.dynalite.LocalDynamo;
 import dev.gophersite.infra.SamTemplate;
 import dev.gophersite.infra.Tables;
+import dev.gophersite.loader.ContentChange;
 import dev.gophersite.loader.ContentException;
 import dev.gophersite.loader.ContentLoader;
 import dev.gophersite.loader.ContentParser;
@@ -43,6 +44,7 @@ public final class LocalBackend implements AutoCloseable {
     private final String contentTable;
     private final Path content;
     private volatile String version = "none";
+    private ContentChange lastChange = ContentChange.NONE;
 
     private LocalBackend(Dynalite dynalite, URI endpoint, DynamoDbClient dynamo, String contentTable, Path content) {
         this.dynalite = dynalite;
@@ -93,12 +95,18 @@ public final class LocalBackend implements AutoCloseable {
         return version;
     }
 
+    /** What the last reload changed; nothing when it changed nothing or failed. */
+    public synchronized ContentChange lastChange() {
+        return lastChange;
+    }
+
     public DynamoDbClient dynamo() {
         return dynamo;
     }
 
     /** Parses content/ and loads it as a new version; on invalid content the current version stays. */
     public synchronized String reloadContent() {
+        lastChange = ContentChange.NONE;
         if (contentTable == null) {
             return "content not loaded: the template has no " + CONTENT_TABLE;
         }
@@ -112,6 +120,7 @@ public final class LocalBackend implements AutoCloseable {
             ContentLoader.Result result = new ContentLoader(dynamo, contentTable, Clock.systemUTC(), message -> { })
                     .load(pages);
             version = result.version();
+            lastChange = result.change();
             return result.changed()
                     ? "content reloaded as version " + version + " (" + pages.size() + " pages)"
                     : "content unchanged at version " + version;

@@ -16,10 +16,12 @@ import java.util.regex.Pattern;
  * @param dynamoEndpoint an existing DynamoDB API to use instead of starting dynalite
  * @param poolSize       execution environments per function
  * @param stage          serve under {@code /<stage>/} as the API's execute-api URL does; empty serves at the root
+ * @param edge           serve through the template's CloudFront distribution, emulated ({@code EDGE=1}): the edge at
+ *                       {@code port}, the API behind it under the distribution's origin path
  */
 public record LocalSettings(Path template, Path content, int port, Optional<URI> dynamoEndpoint,
                            Map<String, String> processEnv, int poolSize, boolean watchContent, boolean logRequests,
-                           Optional<String> stage) {
+                           Optional<String> stage, boolean edge) {
     public static final int DEFAULT_PORT = 3000;
     private static final Pattern STAGE = Pattern.compile("[A-Za-z0-9_-]+");
 
@@ -37,9 +39,15 @@ public record LocalSettings(Path template, Path content, int port, Optional<URI>
                 Optional.empty());
     }
 
+    public LocalSettings(Path template, Path content, int port, Optional<URI> dynamoEndpoint,
+                         Map<String, String> processEnv, int poolSize, boolean watchContent, boolean logRequests,
+                         Optional<String> stage) {
+        this(template, content, port, dynamoEndpoint, processEnv, poolSize, watchContent, logRequests, stage, false);
+    }
+
     /**
-     * From the environment: {@code PORT}, {@code AWS_ENDPOINT_URL_DYNAMODB}, {@code STAGE}; template and content
-     * from the repository.
+     * From the environment: {@code PORT}, {@code AWS_ENDPOINT_URL_DYNAMODB}, {@code STAGE}, {@code EDGE}; template
+     * and content from the repository.
      */
     public static LocalSettings fromEnvironment() {
         Map<String, String> env = System.getenv();
@@ -48,12 +56,18 @@ public record LocalSettings(Path template, Path content, int port, Optional<URI>
         String stage = env.getOrDefault("STAGE", "").strip();
         return new LocalSettings(root.resolve("template.yaml"), root.resolve("content"),
                 port(env.get("PORT")), endpoint.isEmpty() ? Optional.empty() : Optional.of(URI.create(endpoint)),
-                env, defaultPoolSize(), true, true, stage.isEmpty() ? Optional.empty() : Optional.of(stage));
+                env, defaultPoolSize(), true, true, stage.isEmpty() ? Optional.empty() : Optional.of(stage),
+                env.getOrDefault("EDGE", "").strip().equals("1"));
     }
 
     public LocalSettings withStage(String name) {
         return new LocalSettings(template, content, port, dynamoEndpoint, processEnv, poolSize, watchContent,
-                logRequests, Optional.of(name));
+                logRequests, Optional.of(name), edge);
+    }
+
+    public LocalSettings withEdge() {
+        return new LocalSettings(template, content, port, dynamoEndpoint, processEnv, poolSize, watchContent,
+                logRequests, stage, true);
     }
 
     public String region() {

@@ -1,6 +1,10 @@
 package dev.gophersite.local;
 
 import dev.gophersite.infra.SamTemplate;
+import dev.gophersite.loader.ContentChange;
+import dev.gophersite.loader.deploy.EdgePaths;
+import dev.gophersite.local.edge.EdgeConfig;
+import dev.gophersite.local.edge.EdgeProxy;
 import dev.gophersite.local.http.DevServer;
 import dev.gophersite.local.http.RouteTable;
 import dev.gophersite.local.runtime.Functions;
@@ -13,6 +17,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,10 +53,12 @@ public final class LocalSite implements AutoCloseable {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final AtomicBoolean closing = new AtomicBoolean();
     private final Optional<String> stage;
+    private final Optional<EdgeProxy> edge;
 
     private LocalSite(List<FunctionSpec> functionSpecs, Functions functions, LocalBackend backend, DevServer server,
-                      Optional<ContentWatcher> watcher, Optional<String> stage) {
+                      Optional<ContentWatcher> watcher, Optional<String> stage, Optional<EdgeProxy> edge) {
         this.stage = stage;
+        this.edge = edge;
         this.functionSpecs = functionSpecs;
         this.functions = functions;
         this.backend = backend;
@@ -81,14 +88,29 @@ public final class LocalSite implements AutoCloseable {
             LocalBackend backend = LocalBackend.start(template, TableNames.of(template), settings.dynamoEndpoint(),
                     settings.region(), settings.content());
             opened.add(backend);
-            DevServer server = DevServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), settings.port()),
-                    new RouteTable(routes), functions, settings.logRequests(), settings.stage());
+            // with the edge, the API sits behind it under the distribution's origin path, on a port of its own
+            Optional<EdgeConfig> edgeConfig = settings.edge() ? Optional.of(EdgeConfig.fromTemplate(template)
+                    .orElseThrow(() -> new IllegalArgumentException("EDGE=1 needs the template's "
+                            + "AWS::CloudFront::Distribution"))) : Optional.empty();
+            Optional<String> stage = edgeConfig.map(LocalSite::originStage).or(settings::stage);
+            DevServer server = DevServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(),
+                    settings.edge() ? 0 : settings.port()), new RouteTable(routes), functions, settings.logRequests(), stage);
             opened.add(server);
+            Optional<EdgeProxy> edge = Optional.empty();
+            if (edgeConfig.isPresent()) {
+                edge = Optional.of(EdgeProxy.start(new InetSocketAddress(InetAddress.getLoopbackAddress(),
+                        settings.port()), edgeConfig.get(), URI.create("http://127.0.0.1:" + server.port() + "/"),
+                        Clock.systemUTC()));
+                opened.add(edge.get());
+            }
+            Optional<EdgeProxy> edgeToInvalidate = edge;
             Optional<ContentWatcher> watcher = settings.watchContent()
-                    ? Optional.of(ContentWatcher.start(settings.content(), RELOAD_QUIET,
-                            () -> Log.info(backend.reloadContent())))
+                    ? Optional.of(ContentWatcher.start(settings.content(), RELOAD_QUIET, () -> {
+                        Log.info(backend.reloadContent());
+                        edgeToInvalidate.ifPresent(proxy -> invalidate(proxy, backend.lastChange()));
+                    }))
                     : Optional.empty();
-            LocalSite site = new LocalSite(specs, functions, backend, server, watcher, settings.stage());
+            LocalSite site = new LocalSite(specs, functions, backend, server, watcher, stage, edge);
             functions.warmInBackground();
             site.printSummary(settings, model.join(), Duration.ofNanos(System.nanoTime() - started));
             return site;
@@ -100,13 +122,35 @@ public final class LocalSite implements AutoCloseable {
         }
     }
 
-    /** The site's address: the root, or {@code /<stage>/} when served under a stage. */
+    /** The site's address: the root, or {@code /<stage>/} when served under a stage; the edge's root with one. */
     public URI url() {
+        if (edge.isPresent()) {
+            return URI.create("http://127.0.0.1:" + edge.get().port() + "/");
+        }
         return URI.create("http://127.0.0.1:" + server.port() + stage.map(name -> "/" + name).orElse("") + "/");
     }
 
     public int port() {
-        return server.port();
+        return edge.map(EdgeProxy::port).orElse(server.port());
+    }
+
+    /** The emulated edge, with {@code EDGE=1}. */
+    public Optional<EdgeProxy> edge() {
+        return edge;
+    }
+
+    /** What the loader does after a load on AWS: the edge drops what the load changed. */
+    static void invalidate(EdgeProxy proxy, ContentChange change) {
+        List<String> paths = EdgePaths.of(change);
+        if (!paths.isEmpty()) {
+            Log.info("edge: invalidated " + proxy.edge().invalidate(paths) + " kept responses for " + paths);
+        }
+    }
+
+    /** {@code /prod} as a stage name; the local API serves under it as the real one does. */
+    private static String originStage(EdgeConfig config) {
+        String path = config.originPath();
+        return path.startsWith("/") ? path.substring(1) : path;
     }
 
     public LocalBackend backend() {
@@ -131,6 +175,7 @@ public final class LocalSite implements AutoCloseable {
             return;
         }
         watcher.ifPresent(ContentWatcher::close);
+        edge.ifPresent(EdgeProxy::close);
         server.close();
         functions.close();
         backend.close();
@@ -141,6 +186,8 @@ public final class LocalSite implements AutoCloseable {
     private void printSummary(LocalSettings settings, String model, Duration took) {
         StringBuilder out = new StringBuilder("gopher-site dev server\n");
         out.append("  site:     ").append(url()).append('\n');
+        edge.ifPresent(proxy -> out.append("  edge:     CloudFront as template.yaml declares it (EDGE=1), in front of http://127.0.0.1:")
+                .append(server.port()).append(stage.map(name -> "/" + name).orElse("")).append("/\n"));
         out.append("  dynamodb: ").append(backend.endpoint())
                 .append(backend.ownsDynamo() ? " (dynalite, in memory)" : " (AWS_ENDPOINT_URL_DYNAMODB)").append('\n');
         out.append("  content:  version ").append(backend.contentVersion())

@@ -15,16 +15,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Least privilege and edge protection, read from template.yaml and expanded as a deployment would get them. */
 class TemplatePolicyTest {
-    /** Exactly what each function's code calls; nothing else may be granted. */
+    /** Exactly what each function's code calls, and its own log stream; nothing else may be granted. */
     private static final Map<String, Set<String>> ALLOWED = Map.of(
             "PagesApiFunction", Set.of("dynamodb:GetItem on ContentTable"),
             "SiteFunction", Set.of("dynamodb:GetItem on ContentTable"),
             "AskFunction", Set.of("dynamodb:GetItem on ContentTable", "dynamodb:Query on ContentTable",
                     "dynamodb:GetItem on AnswerCacheTable", "dynamodb:PutItem on AnswerCacheTable",
                     "dynamodb:PutItem on FeedbackTable"),
+            "SearchFunction", Set.of("dynamodb:GetItem on ContentTable", "dynamodb:Query on ContentTable"),
             "FeedbackFunction", Set.of("dynamodb:PutItem on FeedbackTable"));
-    private static final String BEDROCK_GRANT =
-            "bedrock:InvokeModel on arn:aws:bedrock:us-east-1::foundation-model/amazon.nova-micro-v1:0";
+    private static final String PROFILE =
+            "arn:aws:bedrock:us-east-1:000000000000:inference-profile/us.amazon.nova-micro-v1:0";
+    private static final Set<String> BEDROCK_GRANTS = Set.of("bedrock:InvokeModel on " + PROFILE,
+            "bedrock:InvokeModel on arn:aws:bedrock:*::foundation-model/amazon.nova-micro-v1:0"
+                    + " if StringEquals bedrock:InferenceProfileArn=" + PROFILE);
 
     @ParameterizedTest
     @ValueSource(strings = {"bedrock", "ollama", "none"})
@@ -35,8 +39,10 @@ class TemplatePolicyTest {
         // when / then
         Template.functions().keySet().forEach(function -> {
             Set<String> expected = new java.util.TreeSet<>(ALLOWED.get(function));
+            expected.add("logs:CreateLogStream on " + function + "Logs");
+            expected.add("logs:PutLogEvents on " + function + "Logs");
             if (function.equals("AskFunction") && provider.equals("bedrock")) {
-                expected.add(BEDROCK_GRANT);
+                expected.addAll(BEDROCK_GRANTS);
             }
             assertThat(policies.grants(function)).as(function + " with " + provider).isEqualTo(expected);
         });
@@ -54,49 +60,58 @@ class TemplatePolicyTest {
         root.put("Resources", resources);
         Policies policies = new Policies(new SamTemplate(Template.SAM.path(), root), Map.of());
 
-        // then Scan, BatchGetItem, DescribeTable and the indexes come with it, and a managed policy is refused
-        assertThat(policies.grants("Reader")).hasSize(10).contains("dynamodb:Scan on ContentTable",
-                "dynamodb:Query on ContentTable/index/*", "dynamodb:DescribeTable on ContentTable");
+        // then Scan, BatchGetItem, DescribeTable and the indexes come with it, and SAM's logs on every log group,
+        // and a managed policy is refused
+        assertThat(policies.grants("Reader")).hasSize(13).contains("dynamodb:Scan on ContentTable",
+                "dynamodb:Query on ContentTable/index/*", "dynamodb:DescribeTable on ContentTable",
+                "logs:CreateLogGroup on *", "logs:PutLogEvents on *");
         assertThatThrownBy(() -> policies.grants("Managed")).hasMessageContaining("managed policy");
     }
 
     @Test
-    void the_model_call_is_the_only_non_dynamodb_permission_and_names_one_model() {
+    void the_model_call_is_the_only_permission_beyond_tables_and_logs_and_names_one_model() {
         // given
         Policies bedrock = new Policies(Template.SAM, Map.of("ModelProvider", "bedrock",
-                "BedrockModelId", "anthropic.claude-3-haiku-20240307-v1:0"));
+                "BedrockInvocation", "in-region", "BedrockModelId", "anthropic.claude-3-haiku-20240307-v1:0"));
 
         // then
-        assertThat(bedrock.grants("AskFunction")).filteredOn(grant -> grant.startsWith("bedrock:"))
+        assertThat(bedrock.grants("AskFunction")).filteredOn(grant -> !grant.startsWith("dynamodb:")
+                        && !grant.startsWith("logs:"))
                 .containsExactly("bedrock:InvokeModel on arn:aws:bedrock:us-east-1::foundation-model/"
                         + "anthropic.claude-3-haiku-20240307-v1:0");
     }
 
-    @Test
-    void no_policy_grants_wildcard_actions_or_resources() {
-        List<String> wildcards = new ArrayList<>();
-        Template.functions().forEach((id, function) -> {
-            for (Object policy : Template.policies(function)) {
-                collectWildcards(id, policy, wildcards);
-            }
-        });
-        assertThat(wildcards).isEmpty();
-    }
-
-    @Test
-    @SuppressWarnings("unchecked")
-    void ask_concurrency_has_a_ceiling_and_the_ask_route_its_own_throttle() {
+    /**
+     * Expanded for every model setting: a wildcard only where nothing narrower exists, the foundation model's region
+     * behind a profile (limited by its condition to calls through that one profile) and what AWS's VPC policy
+     * grants to a function in a VPC.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"bedrock", "bedrock in-region", "ollama", "ollama in a VPC", "none"})
+    void no_function_is_granted_a_wildcard_but_the_profile_routing_and_the_vpc_network_interfaces(String setting) {
         // given
-        Map<String, Object> ask = SamTemplate.properties(Template.functions().get("AskFunction"));
-        Map<String, Object> api = SamTemplate.properties(Template.SAM.resources().get("SiteApi"));
-        List<Map<String, Object>> settings = (List<Map<String, Object>>) api.get("MethodSettings");
+        Map<String, String> parameters = switch (setting) {
+            case "bedrock in-region" -> Map.of("ModelProvider", "bedrock", "BedrockInvocation", "in-region");
+            case "ollama in a VPC" -> Map.of("ModelProvider", "ollama", "OllamaSubnetIds", "subnet-1",
+                    "OllamaSecurityGroupIds", "sg-1");
+            default -> Map.of("ModelProvider", setting);
+        };
+        Policies policies = new Policies(Template.SAM, parameters);
+        Set<String> vpcPolicy = new java.util.TreeSet<>();
+        Policies.MANAGED.get("AWSLambdaVPCAccessExecutionRole").forEach(action -> vpcPolicy.add(action + " on *"));
+
+        // when
+        List<String> wildcards = new ArrayList<>();
+        Template.functions().keySet().forEach(function -> policies.grants(function).stream()
+                .filter(grant -> grant.contains("*"))
+                .filter(grant -> !(grant.contains(":bedrock:*::foundation-model/")
+                        && grant.contains(" if StringEquals bedrock:InferenceProfileArn=arn:aws:bedrock:us-east-1:")))
+                .filter(grant -> !(setting.equals("ollama in a VPC") && function.equals("AskFunction")
+                        && vpcPolicy.contains(grant)))
+                .forEach(grant -> wildcards.add(function + ": " + grant)));
 
         // then
-        assertThat(ask.get("ReservedConcurrentExecutions")).isEqualTo(Map.of("Fn::If",
-                List.of("ReserveAskConcurrency", Map.of("Ref", "AskReservedConcurrency"), Map.of("Ref", "AWS::NoValue"))));
-        assertThat(Template.SAM.section("Parameters", "AskReservedConcurrency").get("Default")).isEqualTo(10);
-        assertThat(settings).anySatisfy(s -> assertThat(s).containsEntry("ResourcePath", "/ask")
-                .containsEntry("HttpMethod", "POST").containsEntry("ThrottlingRateLimit", Map.of("Ref", "AskRateLimit")));
+        assertThat(wildcards).isEmpty();
     }
 
     @Test
@@ -108,8 +123,27 @@ class TemplatePolicyTest {
         // then
         assertThat(acl).containsEntry("Condition", "LimitPerIp");
         assertThat(association).containsEntry("Condition", "LimitPerIp");
-        assertThat(Template.SAM.section("Parameters", "PerIpRequestsPer5Min").get("Default")).isEqualTo(0);
-        assertThat(String.valueOf(SamTemplate.properties(acl).get("Rules"))).contains("RateBasedStatement", "AggregateKeyType=IP");
+        assertThat(Template.SAM.section("Parameters", "PerIpRequestsPer5Min").get("Default")).isEqualTo("0");
+        assertThat(String.valueOf(SamTemplate.properties(acl).get("Rules"))).contains("RateBasedStatement");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void behind_the_edge_the_per_ip_rule_counts_the_client_address_cloudfront_forwards() {
+        // given
+        Map<String, Object> rule = ((List<Map<String, Object>>) SamTemplate.properties(
+                Template.SAM.resources().get("SiteWebAcl")).get("Rules")).getFirst();
+        Object statement = ((Map<String, Object>) rule.get("Statement")).get("RateBasedStatement");
+
+        // when
+        Object edge = EdgeTemplateTest.resolve(statement, new Policies(Template.SAM, Map.of("PerIpRequestsPer5Min", "100")));
+        Object direct = EdgeTemplateTest.resolve(statement, new Policies(Template.SAM,
+                Map.of("PerIpRequestsPer5Min", "100", "EdgeCache", "disabled")));
+
+        // then every request would come from a CloudFront address, and the rule would block them all together
+        assertThat((Map<String, Object>) edge).containsEntry("AggregateKeyType", "FORWARDED_IP")
+                .containsEntry("ForwardedIPConfig", Map.of("HeaderName", "X-Forwarded-For", "FallbackBehavior", "MATCH"));
+        assertThat((Map<String, Object>) direct).containsEntry("AggregateKeyType", "IP").doesNotContainKey("ForwardedIPConfig");
     }
 
     @Test
@@ -151,19 +185,6 @@ class TemplatePolicyTest {
             Map<String, Object> props = SamTemplate.properties(logGroups.get(id + "Logs"));
             assertThat(props.get("RetentionInDays")).isEqualTo(Map.of("Ref", "LogRetentionDays"));
         });
-    }
-
-    private static void collectWildcards(String function, Object node, List<String> into) {
-        if (node instanceof Map<?, ?> map) {
-            map.forEach((k, v) -> {
-                if (("Action".equals(k) || "Resource".equals(k)) && String.valueOf(v).contains("*")) {
-                    into.add(function + ": " + k + " " + v);
-                }
-                collectWildcards(function, v, into);
-            });
-        } else if (node instanceof List<?> list) {
-            list.forEach(item -> collectWildcards(function, item, into));
-        }
     }
 
     @Test

@@ -8,6 +8,8 @@ import dev.gophersite.ask.answer.AskService;
 import dev.gophersite.ask.answer.DynamoAnswerCache;
 import dev.gophersite.ask.answer.DynamoIssuedAnswers;
 import dev.gophersite.ask.answer.IssuedAnswers;
+import dev.gophersite.ask.deadline.DeadlineChatModel;
+import dev.gophersite.ask.deadline.RequestDeadline;
 import dev.gophersite.ask.generation.CauseLog;
 import dev.gophersite.ask.generation.ChatModels;
 import dev.gophersite.ask.generation.CircuitBreaker;
@@ -32,7 +34,6 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -41,16 +42,16 @@ import java.util.UUID;
  * environment, and what it primes before a SnapStart snapshot. Tests wire the same graph around fakes with
  * {@link #of}.
  */
-public record AskWiring(AskService service, ContentStore store, AskMetrics metrics) {
+public record AskWiring(AskService service, ContentStore store, AskMetrics metrics, RequestDeadline deadline) {
     private static final JsonLog LOG = new JsonLog(AskWiring.class);
     /** Loading the model and embedding every statement takes seconds; the snapshot is worth the wait. */
     static final Duration MEANING_WAIT = Duration.ofSeconds(60);
     /**
-     * The search and the empty ask page (retrieval, the index and the HTML), but neither a model call nor a metric,
-     * which would count a question nobody asked.
+     * The empty ask page (the index and the HTML), but neither a model call nor a metric, which would count a
+     * question nobody asked; the retrieval path is primed by a search in {@link #prime}, which writes nothing.
      */
-    static final List<PrimingRequest> PRIMING = List.of(
-            PrimingRequest.get("/api/search", Map.of("q", "goroutine stack size")), PrimingRequest.get("/ask"));
+    static final List<PrimingRequest> PRIMING = List.of(PrimingRequest.get("/ask"));
+    static final String PRIMING_QUERY = "goroutine stack size";
 
     /** The retrieval a {@code RETRIEVAL} setting names; see the evaluation report for what each one scored. */
     static RetrievalOptions retrieval(String name) {
@@ -91,7 +92,7 @@ public record AskWiring(AskService service, ContentStore store, AskMetrics metri
     public static AskWiring of(ContentStore store, Optional<ChatModel> chatModel, AnswerCache cache,
                                IssuedAnswers issued, AskSettings settings, AskMetrics metrics,
                                RetrievalOptions retrieval) {
-        ModelClient model = new ModelClient(chatModel, settings.model().timeout(),
+        ModelClient model = new ModelClient(chatModel.map(DeadlineChatModel::new), settings.model().timeout(),
                 new CircuitBreaker(settings.circuitOpen()), new CauseLog(new JsonLog(ModelClient.class)));
         AskService service = new AskService(
                 new SiteSearch(store, retrieval, new JsonLog(SiteSearch.class)), new GroundingCheck(retrieval.embedder()),
@@ -102,11 +103,13 @@ public record AskWiring(AskService service, ContentStore store, AskMetrics metri
         } catch (RuntimeException e) {
             LOG.error("search index not built at start-up; the first request will try again", e);
         }
-        return new AskWiring(service, store, metrics);
+        return new AskWiring(service, store, metrics, RequestDeadline.reservingWritesOf(settings.dynamo().callBudget()));
     }
 
     public Priming prime(RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> handler) {
-        return Priming.register("AskFunction", handler, PRIMING, () -> service.awaitMeaning(MEANING_WAIT),
-                store::forgetCurrentVersion);
+        return Priming.register("AskFunction", handler, PRIMING, () -> {
+            service.awaitMeaning(MEANING_WAIT);
+            service.search(PRIMING_QUERY);
+        }, store::forgetCurrentVersion);
     }
 }

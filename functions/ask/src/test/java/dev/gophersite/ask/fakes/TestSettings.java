@@ -5,6 +5,7 @@ import dev.gophersite.ask.answer.IssuedAnswers;
 import dev.gophersite.ask.generation.ChatModels;
 import dev.gophersite.ask.generation.ModelSettings;
 import dev.gophersite.ask.handler.AskHandler;
+import dev.gophersite.ask.handler.SearchHandler;
 import dev.gophersite.ask.metrics.AskMetrics;
 import dev.gophersite.ask.retrieval.RetrievalOptions;
 import dev.gophersite.ask.wiring.AskSettings;
@@ -42,6 +43,12 @@ public final class TestSettings {
     public static AskHandler handler(ContentStore store, ChatModel model, AnswerCache cache, AskSettings settings) {
         return new AskHandler(AskWiring.of(store, Optional.of(model), cache, IssuedAnswers.none(), settings,
                 AskMetrics.none(), RetrievalOptions.bm25()));
+    }
+
+    /** SearchFunction's handler over the store, wired as SearchWiring wires it: no model, no cache, no writes. */
+    public static SearchHandler searchHandler(ContentStore store) {
+        return new SearchHandler(AskWiring.of(store, Optional.empty(), AnswerCache.none(), IssuedAnswers.none(),
+                defaults(), AskMetrics.none(), RetrievalOptions.bm25()));
     }
 
     /** The handler over the shared content, with the real langchain4j Ollama client for {@link #MODEL}. */

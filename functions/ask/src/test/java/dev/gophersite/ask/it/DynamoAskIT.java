@@ -10,6 +10,7 @@ import dev.gophersite.ask.fakes.TestContent;
 import dev.gophersite.ask.fakes.TestSettings;
 import dev.gophersite.ask.generation.ChatModels;
 import dev.gophersite.ask.handler.AskHandler;
+import dev.gophersite.ask.handler.SearchHandler;
 import dev.gophersite.ask.wiring.AskSettings;
 import dev.gophersite.common.content.Section;
 import dev.gophersite.common.log.JsonLog;
@@ -51,6 +52,7 @@ class DynamoAskIT {
     private DynamoDbClient dynamo;
     private OllamaStub ollama;
     private AskHandler handler;
+    private SearchHandler searchHandler;
 
     @BeforeEach
     void setUp(Dynalite dynalite) {
@@ -60,7 +62,9 @@ class DynamoAskIT {
         new ContentLoader(dynamo, contentTable).load(TestContent.parsed());
         ollama = new OllamaStub();
         AskSettings settings = TestSettings.withModelAt(ollama.baseUrl(), Duration.ofSeconds(2));
-        handler = TestSettings.handler(new DynamoContentStore(dynamo, new ContentSettings(contentTable, POINTER_TTL)),
+        DynamoContentStore store = new DynamoContentStore(dynamo, new ContentSettings(contentTable, POINTER_TTL));
+        searchHandler = TestSettings.searchHandler(store);
+        handler = TestSettings.handler(store,
                 ChatModels.ollama(ollama.baseUrl(), TestSettings.MODEL, settings.model().timeout()),
                 new DynamoAnswerCache(dynamo, cacheTable, Duration.ofHours(1), Clock.systemUTC(), new JsonLog(DynamoAnswerCache.class)),
                 settings);
@@ -83,7 +87,7 @@ class DynamoAskIT {
     private JsonNode search(String query) throws IOException {
         APIGatewayProxyRequestEvent event = EventLoader.loadApiGatewayRestEvent("events/get-search.json")
                 .withQueryStringParameters(Map.of("q", query));
-        APIGatewayProxyResponseEvent response = handler.handleRequest(event, null);
+        APIGatewayProxyResponseEvent response = searchHandler.handleRequest(event, null);
         assertThat(response.getStatusCode()).isEqualTo(200);
         return JSON.readTree(response.getBody());
     }

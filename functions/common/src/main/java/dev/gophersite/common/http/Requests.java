@@ -13,6 +13,8 @@ import java.util.regex.Pattern;
 /** Reads API Gateway proxy events the way API Gateway fills them (nullable maps, any header case, base64 bodies). */
 public final class Requests {
     private static final Pattern BASE_PATH = Pattern.compile("/[A-Za-z0-9_-]+");
+    /** The path prefix a proxy in front serves the site under, {@code /} for its root (the edge sets it). */
+    public static final String FORWARDED_PREFIX = "X-Forwarded-Prefix";
 
     private Requests() {
     }
@@ -114,8 +116,21 @@ public final class Requests {
      * domain or the dev server. Links in HTML are built on it so they work in both. Only one plain segment is
      * trusted as a prefix: anything else ({@code //evil.example}, dots, encoded characters) would make every link
      * and redirect point elsewhere, so it gives the empty prefix instead.
+     *
+     * <p>Behind the edge the request reaches the stage too, but the viewer is at the distribution's root: CloudFront
+     * says so with {@value #FORWARDED_PREFIX} ({@code /}), which it sets on every origin request over any value a
+     * viewer sent. A viewer calling the API directly with that header only rebases its own links, within the same
+     * rule of one plain segment.
      */
     public static String basePath(APIGatewayProxyRequestEvent event) {
+        String forwarded = header(event, FORWARDED_PREFIX);
+        if (forwarded != null) {
+            String prefix = forwarded.strip();
+            prefix = prefix.endsWith("/") ? prefix.substring(0, prefix.length() - 1) : prefix;
+            if (prefix.isEmpty() || BASE_PATH.matcher(prefix).matches()) {
+                return prefix;
+            }
+        }
         String path = event.getPath();
         String full = event.getRequestContext() == null ? null : event.getRequestContext().getPath();
         if (path == null || full == null || full.equals(path)) {

@@ -10,13 +10,18 @@ import static dev.gophersite.common.http.Html.escape;
  * The HTML frame of every page: header with the brand, the site search and the chat widget's opener, navigation
  * with the current page marked, main content and footer. The search is a plain form to {@code /search}, which
  * {@code search.js} upgrades to results as you type; the opener is a link to the no-JavaScript {@code /ask} page,
- * which the widget script upgrades. No inline script or style, so the CSP can forbid both.
+ * which the widget script upgrades. No inline script or style, so the CSP can forbid both. Stylesheets and scripts
+ * are linked by their content-hashed names ({@link AssetNames}).
  */
 public final class Layout {
     public static final String SITE_NAME = "Go:goroutine";
     /** The id of the header's search field, for pages that point to it. */
     public static final String SEARCH_INPUT_ID = "site-search-q";
     private static final int SEARCH_MAX_CHARS = 200;
+    private static final String SITE_CSS = "/assets/" + AssetNames.hashed("site.css");
+    private static final String WIDGET_CSS = "/assets/" + AssetNames.hashed("widget.css");
+    private static final String SEARCH_JS = "/assets/" + AssetNames.hashed("search.js");
+    private static final String WIDGET_JS = "/assets/" + AssetNames.hashed("widget.js");
 
     private Layout() {
     }
@@ -42,10 +47,10 @@ public final class Layout {
                 .append(indexable ? "" : "<meta name=\"robots\" content=\"noindex, nofollow\">\n")
                 .append("<title>").append(escape(title)).append(" · ").append(SITE_NAME).append("</title>\n")
                 .append("<meta name=\"description\" content=\"").append(escape(description)).append("\">\n")
-                .append("<link rel=\"stylesheet\" href=\"").append(b).append("/assets/site.css\">\n")
-                .append("<link rel=\"stylesheet\" href=\"").append(b).append("/assets/widget.css\">\n")
-                .append("<script src=\"").append(b).append("/assets/search.js\" defer></script>\n")
-                .append("<script src=\"").append(b).append("/assets/widget.js\" defer></script>\n")
+                .append("<link rel=\"stylesheet\" href=\"").append(b).append(SITE_CSS).append("\">\n")
+                .append("<link rel=\"stylesheet\" href=\"").append(b).append(WIDGET_CSS).append("\">\n")
+                .append("<script src=\"").append(b).append(SEARCH_JS).append("\" defer></script>\n")
+                .append("<script src=\"").append(b).append(WIDGET_JS).append("\" defer></script>\n")
                 .append("</head>\n<body data-base=\"").append(b).append("\">\n")
                 .append("<a class=\"skip-link\" href=\"#main\">Skip to content</a>\n")
                 .append("<header class=\"site-header\">\n<div class=\"header-bar\">\n")

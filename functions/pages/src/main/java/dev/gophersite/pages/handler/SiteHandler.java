@@ -12,6 +12,7 @@ import dev.gophersite.common.http.HandlerEnvelope;
 import dev.gophersite.common.http.Requests;
 import dev.gophersite.common.http.Responses;
 import dev.gophersite.common.log.JsonLog;
+import dev.gophersite.common.web.CacheHeaders;
 import dev.gophersite.common.snapstart.Priming;
 import dev.gophersite.common.store.ContentStore;
 import dev.gophersite.pages.site.Assets;
@@ -23,8 +24,6 @@ import java.util.Optional;
 /** The HTML site: {@code GET /}, {@code GET /{slug}} and {@code GET /assets/{file}}. Works with JavaScript off. */
 public final class SiteHandler implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
     private static final String HOME = "home";
-    private static final String PAGE_CACHE = "public, max-age=60, stale-while-revalidate=300";
-    private static final String ASSET_CACHE = "public, max-age=300";
     private static final JsonLog LOG = new JsonLog(SiteHandler.class);
     /** Browsers show what an HTML route answers, errors included, so those are pages too. */
     private static final ErrorFormat ERRORS = PageRenderer::error;
@@ -76,9 +75,9 @@ public final class SiteHandler implements RequestHandler<APIGatewayProxyRequestE
         // the page's hash alone is not enough: navigation comes from the index, which changes with the version
         String etag = "\"" + page.get().hash() + "-" + index.version() + "\"";
         if (Requests.etagMatches(event, etag)) {
-            return Responses.notModified(etag, PAGE_CACHE);
+            return Responses.notModified(etag, CacheHeaders.PAGE);
         }
-        return Responses.cacheable(Responses.html(200, PageRenderer.page(base, index, page.get())), etag, PAGE_CACHE);
+        return Responses.cacheable(Responses.html(200, PageRenderer.page(base, index, page.get())), etag, CacheHeaders.PAGE);
     }
 
     private static APIGatewayProxyResponseEvent redirectHome(APIGatewayProxyRequestEvent event) {
@@ -92,10 +91,13 @@ public final class SiteHandler implements RequestHandler<APIGatewayProxyRequestE
         if (asset.isEmpty()) {
             return ERRORS.notFound("No such asset.");
         }
+        // an old hash (a page rendered before the file changed) gets today's file, but only for as long as a plain
+        // name: kept for a year, it would stay wrong for that old name if a rollback brought the old file back
+        String cache = asset.get().current() ? CacheHeaders.IMMUTABLE : CacheHeaders.ASSET;
         if (Requests.etagMatches(event, asset.get().etag())) {
-            return Responses.notModified(asset.get().etag(), ASSET_CACHE);
+            return Responses.notModified(asset.get().etag(), cache);
         }
         return Responses.cacheable(Responses.response(200, asset.get().contentType(), asset.get().body()),
-                asset.get().etag(), ASSET_CACHE);
+                asset.get().etag(), cache);
     }
 }

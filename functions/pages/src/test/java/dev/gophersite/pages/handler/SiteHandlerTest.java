@@ -2,12 +2,19 @@ package dev.gophersite.pages.handler;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import dev.gophersite.common.Hashes;
 import dev.gophersite.common.store.StoreUnavailableException;
 import dev.gophersite.common.testing.InMemoryContentStore;
 import dev.gophersite.pages.wiring.PagesWiring;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static dev.gophersite.pages.handler.PagesApiHandlerTest.event;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,9 +33,12 @@ class SiteHandlerTest {
         assertThat(response.getHeaders().get("Content-Type")).isEqualTo("text/html; charset=utf-8");
         String html = response.getBody();
         assertThat(html).contains("<nav class=\"site-nav\"", "href=\"/prod/history\"", "href=\"/prod/\" aria-current=\"page\"",
-                "id=\"ask-open\" href=\"/prod/ask\"", "src=\"/prod/assets/widget.js\"", "src=\"/prod/assets/search.js\"",
+                "id=\"ask-open\" href=\"/prod/ask\"",
                 "<form class=\"site-search\" role=\"search\" aria-label=\"Site\" method=\"get\" action=\"/prod/search\">",
                 "<span class=\"brand-go\">Go</span><span class=\"brand-rest\">:goroutine</span>", "<body data-base=\"/prod\">");
+        assertThat(html).containsPattern("src=\"/prod/assets/widget\\.[0-9a-f]{16}\\.js\"")
+                .containsPattern("src=\"/prod/assets/search\\.[0-9a-f]{16}\\.js\"")
+                .containsPattern("href=\"/prod/assets/site\\.[0-9a-f]{16}\\.css\"");
         assertThat(html).doesNotContain("<script>").doesNotContain("style=");
     }
 
@@ -117,6 +127,61 @@ class SiteHandlerTest {
         assertThat(css.getHeaders().get("Content-Type")).startsWith("text/css");
         assertThat(css.getBody()).contains(".site-nav");
         assertThat(handler.handleRequest(traversal, null).getStatusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void an_asset_under_the_name_pages_link_is_kept_for_a_year_and_the_name_is_its_contents_hash() {
+        // given the name the home page links the stylesheet with
+        String home = handler.handleRequest(event("site-home"), null).getBody();
+        Matcher linked = Pattern.compile("href=\"/prod/assets/(site\\.([0-9a-f]{16})\\.css)\"").matcher(home);
+        assertThat(linked.find()).isTrue();
+
+        // when
+        APIGatewayProxyResponseEvent css = asset(linked.group(1));
+
+        // then
+        assertThat(css.getStatusCode()).isEqualTo(200);
+        assertThat(css.getHeaders()).containsEntry("Cache-Control", "public, max-age=31536000, immutable")
+                .containsEntry("ETag", "\"" + linked.group(2) + "\"");
+        assertThat(Hashes.sha256Hex(css.getBody().getBytes(StandardCharsets.UTF_8))).startsWith(linked.group(2));
+    }
+
+    @Test
+    void an_old_hash_or_the_plain_name_gets_the_current_file_for_minutes_only() {
+        // when a page rendered before the stylesheet changed asks for its old name, or a link uses the plain one
+        APIGatewayProxyResponseEvent old = asset("site.0000000000000000.css");
+        APIGatewayProxyResponseEvent plain = asset("site.css");
+
+        // then both work, and neither is kept longer than the file may stay the same
+        for (APIGatewayProxyResponseEvent response : List.of(old, plain)) {
+            assertThat(response.getStatusCode()).isEqualTo(200);
+            assertThat(response.getBody()).contains(".site-nav");
+            assertThat(response.getHeaders()).containsEntry("Cache-Control", "public, max-age=300");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"site.0123.css", "site.0123456789ABCDEF.css", "site.css.0123456789abcdef", "nope.css",
+            "site..css", "site.0123456789abcdef.0123456789abcdef.css"})
+    void a_name_that_is_no_asset_is_a_404(String name) {
+        assertThat(asset(name).getStatusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void pages_are_kept_a_minute_in_a_browser_and_five_at_the_edge() {
+        // when
+        APIGatewayProxyResponseEvent page = handler.handleRequest(event("site-page-essentials"), null);
+
+        // then
+        assertThat(page.getHeaders()).containsEntry("Cache-Control",
+                "public, max-age=60, s-maxage=300, stale-while-revalidate=300");
+    }
+
+    private APIGatewayProxyResponseEvent asset(String name) {
+        APIGatewayProxyRequestEvent request = event("site-asset-css");
+        request.setPathParameters(Map.of("file", name));
+        request.setPath("/assets/" + name);
+        return handler.handleRequest(request, null);
     }
 
     @Test

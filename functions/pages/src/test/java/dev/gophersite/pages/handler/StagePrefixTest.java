@@ -7,6 +7,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import static dev.gophersite.pages.handler.PagesApiHandlerTest.event;
@@ -54,9 +56,52 @@ class StagePrefixTest {
 
         // then links and the redirect stay on this site's root
         assertThat(page.getStatusCode()).isEqualTo(200);
-        assertThat(page.getBody()).doesNotContain("evil.example").contains("src=\"/assets/widget.js\"");
+        assertThat(page.getBody()).doesNotContain("evil.example").containsPattern("src=\"/assets/widget\\.[0-9a-f]{16}\\.js\"");
         assertThat(redirect.getStatusCode()).isEqualTo(301);
         assertThat(redirect.getHeaders()).containsEntry("Location", "/");
+    }
+
+    @Test
+    void behind_the_edge_links_are_at_the_distribution_root_though_the_request_came_through_the_stage() {
+        // given the request as API Gateway delivers it from CloudFront, whose origin path is the stage
+        APIGatewayProxyRequestEvent request = edge("/");
+
+        // when
+        APIGatewayProxyResponseEvent home = handler.handleRequest(request, null);
+        APIGatewayProxyResponseEvent direct = get("/", "/prod/");
+
+        // then the edge's viewers get root links; a visitor of the execute-api URL still gets the stage's
+        assertThat(home.getBody()).contains("href=\"/history\"").doesNotContain("/prod/");
+        assertThat(direct.getBody()).contains("href=\"/prod/history\"");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"//evil.example", "/a/b", "/../x", "https://evil.example/"})
+    void a_forwarded_prefix_that_is_not_one_plain_segment_is_ignored(String prefix) {
+        // given
+        APIGatewayProxyRequestEvent request = edge(prefix);
+
+        // when
+        String body = handler.handleRequest(request, null).getBody();
+
+        // then the stage's prefix, as without the header
+        assertThat(body).doesNotContain("evil.example").contains("href=\"/prod/history\"");
+    }
+
+    /** The home page as API Gateway delivers it under the stage, with the header the edge adds. */
+    private static APIGatewayProxyRequestEvent edge(String prefix) {
+        APIGatewayProxyRequestEvent request = event("site-page-unknown");
+        request.setResource("/");
+        request.setPathParameters(null);
+        request.setPath("/");
+        request.getRequestContext().setPath("/prod/");
+        Map<String, String> headers = new HashMap<>(request.getHeaders());
+        headers.put("X-Forwarded-Prefix", prefix);
+        request.setHeaders(headers);
+        Map<String, List<String>> multi = new HashMap<>(request.getMultiValueHeaders());
+        multi.put("X-Forwarded-Prefix", List.of(prefix));
+        request.setMultiValueHeaders(multi);
+        return request;
     }
 
     @Test

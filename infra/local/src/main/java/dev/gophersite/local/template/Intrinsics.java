@@ -11,8 +11,8 @@ import java.util.regex.Pattern;
 /**
  * Resolves the CloudFormation intrinsics a function's settings may use, as a local deployment would:
  * parameters take the local override or their Default, conditions are evaluated on those values, tables take
- * their local name, ARNs are built for a fake account. Anything else (ImportValue, Select …) is rejected:
- * guessing would make the local run differ silently from AWS.
+ * their local name, ARNs are built for a fake account, mappings are looked up for the local region. Anything else
+ * (ImportValue, Select …) is rejected: guessing would make the local run differ silently from AWS.
  */
 public final class Intrinsics {
     static final String ACCOUNT_ID = "000000000000";
@@ -49,8 +49,9 @@ public final class Intrinsics {
                 case "Fn::Sub" -> sub(argument);
                 case "Fn::Join" -> join(argument);
                 case "Fn::If" -> choose(argument);
+                case "Fn::FindInMap" -> findInMap(argument);
                 default -> throw new IllegalArgumentException(call.getKey()
-                        + " cannot be resolved locally; use a literal, !Ref, !GetAtt, !Sub, !Join or !If");
+                        + " cannot be resolved locally; use a literal, !Ref, !GetAtt, !Sub, !Join, !If or !FindInMap");
             };
         }
         throw new IllegalArgumentException("expected a text value, found " + value);
@@ -170,6 +171,20 @@ public final class Intrinsics {
             }
         }
         return String.join(String.valueOf(list.get(0)), parts);
+    }
+
+    /** As CloudFormation: a missing map, key or name fails the deployment, so it fails here too. */
+    private String findInMap(Object argument) {
+        if (!(argument instanceof List<?> list) || list.size() != 3) {
+            throw new IllegalArgumentException("!FindInMap needs [map, top-level key, second-level key], found " + argument);
+        }
+        String map = resolve(list.get(0));
+        String key = resolve(list.get(1));
+        String name = resolve(list.get(2));
+        if (!(template.section("Mappings", map, key).get(name) instanceof Object value)) {
+            throw new IllegalArgumentException("!FindInMap: mapping " + map + " has no " + key + "." + name);
+        }
+        return resolve(value);
     }
 
     private String choose(Object argument) {

@@ -32,8 +32,8 @@ class TemplateReaderTest {
                 "GET /assets/{file} SiteFunction",
                 "POST /ask AskFunction",
                 "GET /ask AskFunction",
-                "GET /api/search AskFunction",
-                "GET /search AskFunction",
+                "GET /api/search SearchFunction",
+                "GET /search SearchFunction",
                 "POST /api/feedback FeedbackFunction");
     }
 
@@ -82,9 +82,10 @@ class TemplateReaderTest {
         FunctionSpec local = byId(read(realTemplate(), Map.of())).get("AskFunction");
         FunctionSpec none = byId(read(realTemplate(), Map.of("ModelProvider", "none"), Map.of())).get("AskFunction");
 
-        // then !If picks the Bedrock model and no endpoint on AWS, the Ollama model and address locally
+        // then !If picks the Bedrock model (through the profile of the region, eu-west-1 here) and no endpoint on
+        // AWS, the Ollama model and address locally
         assertThat(deployed.environment()).containsEntry("MODEL_PROVIDER", "bedrock")
-                .containsEntry("MODEL_ID", "amazon.nova-micro-v1:0").containsEntry("MODEL_ENDPOINT", "");
+                .containsEntry("MODEL_ID", "eu.amazon.nova-micro-v1:0").containsEntry("MODEL_ENDPOINT", "");
         assertThat(local.environment()).containsEntry("MODEL_PROVIDER", "ollama")
                 .containsEntry("MODEL_ID", "qwen2.5:0.5b-instruct").containsEntry("MODEL_ENDPOINT", "http://localhost:11434");
         assertThat(none.environment()).containsEntry("MODEL_PROVIDER", "none").containsEntry("MODEL_ENDPOINT", "");
@@ -140,7 +141,8 @@ class TemplateReaderTest {
                 .containsEntry("WITH_VARS", "hi, dev")
                 .containsEntry("JOINED", "a,dev,c")
                 .containsEntry("SELF", "ResolvingFunction")
-                .containsEntry("NUMBER", "42");
+                .containsEntry("NUMBER", "42")
+                .containsEntry("MAPPED", "eu");
     }
 
     @Test
