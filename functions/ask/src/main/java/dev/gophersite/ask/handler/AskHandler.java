@@ -40,6 +40,7 @@ public final class AskHandler implements RequestHandler<APIGatewayProxyRequestEv
     public AskHandler() {
         this(AskWiring.fromEnvironment());
         priming = wiring.prime(this);
+        AskWiring.stopNativeWorkOnShutdown();
     }
 
     public AskHandler(AskWiring wiring) {

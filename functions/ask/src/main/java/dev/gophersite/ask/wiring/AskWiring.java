@@ -20,6 +20,8 @@ import dev.gophersite.ask.metrics.PowertoolsAskMetrics;
 import dev.gophersite.ask.retrieval.OnnxEmbedder;
 import dev.gophersite.ask.retrieval.RetrievalOptions;
 import dev.gophersite.ask.retrieval.SiteSearch;
+import dev.gophersite.common.lifecycle.NativeWork;
+import dev.gophersite.common.lifecycle.ShutdownSignals;
 import dev.gophersite.common.log.JsonLog;
 import dev.gophersite.common.snapstart.Priming;
 import dev.gophersite.common.snapstart.PrimingRequest;
@@ -51,6 +53,12 @@ public record AskWiring(AskService service, ContentStore store, AskMetrics metri
      */
     static final List<PrimingRequest> PRIMING = List.of(
             PrimingRequest.get("/api/search", Map.of("q", "goroutine stack size")), PrimingRequest.get("/ask"));
+
+    /**
+     * After SIGTERM, Lambda's shutdown phase leaves the runtime 300 ms (with an external extension; without one the
+     * process is killed outright); an embedding batch takes less.
+     */
+    static final Duration SHUTDOWN_WAIT = Duration.ofMillis(250);
 
     /** The retrieval a {@code RETRIEVAL} setting names; see the evaluation report for what each one scored. */
     static RetrievalOptions retrieval(String name) {
@@ -103,6 +111,17 @@ public record AskWiring(AskService service, ContentStore store, AskMetrics metri
             LOG.error("search index not built at start-up; the first request will try again", e);
         }
         return new AskWiring(service, store, metrics);
+    }
+
+    /**
+     * On Lambda, SIGTERM first stops the embedding model's native work ({@link NativeWork}), then exits. Not in the
+     * dev server, whose process handles the signals for every function it runs; the check reads the process
+     * environment, where Lambda sets the function's name, as the SDK client settings do.
+     */
+    public static void stopNativeWorkOnShutdown() {
+        if (System.getenv("AWS_LAMBDA_FUNCTION_NAME") != null) {
+            ShutdownSignals.installForNativeWork(SHUTDOWN_WAIT);
+        }
     }
 
     public Priming prime(RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> handler) {
