@@ -2,6 +2,7 @@ package dev.gophersite.ask.answer;
 
 import dev.gophersite.common.log.JsonLog;
 import dev.gophersite.common.store.FeedbackItems;
+import dev.gophersite.common.store.StoreBackoff;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -21,24 +22,30 @@ public final class DynamoIssuedAnswers implements IssuedAnswers {
     private final DynamoDbClient dynamo;
     private final String table;
     private final Clock clock;
+    private final StoreBackoff backoff;
     private final Outage outage;
 
-    public DynamoIssuedAnswers(DynamoDbClient dynamo, String table, Clock clock, JsonLog log) {
+    public DynamoIssuedAnswers(DynamoDbClient dynamo, String table, Clock clock, StoreBackoff backoff, JsonLog log) {
         this.dynamo = dynamo;
         this.table = table;
         this.clock = clock;
+        this.backoff = backoff;
         this.outage = new Outage(log);
     }
 
     @Override
     public void record(String answerId) {
+        if (backoff.down()) {
+            // the answer goes out without its record while DynamoDB fails; a vote on it will be refused
+            return;
+        }
         long now = clock.instant().getEpochSecond();
         try {
-            dynamo.putItem(b -> b.tableName(table)
+            backoff.call(() -> dynamo.putItem(b -> b.tableName(table)
                     .item(Map.of(FeedbackItems.PK, AttributeValue.fromS(FeedbackItems.answerKey(answerId)),
                             "issuedAt", AttributeValue.fromN(Long.toString(now)),
                             FeedbackItems.EXPIRES_AT, AttributeValue.fromN(Long.toString(now + TTL.toSeconds()))))
-                    .conditionExpression("attribute_not_exists(pk) OR attribute_not_exists(vote)"));
+                    .conditionExpression("attribute_not_exists(pk) OR attribute_not_exists(vote)")));
             outage.recovered("answer ids are recorded again", Map.of("table", table));
         } catch (ConditionalCheckFailedException voted) {
             // the answer already has its vote, which outlives the record

@@ -52,7 +52,9 @@ public final class AskHandler implements RequestHandler<APIGatewayProxyRequestEv
 
     @Override
     public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
-        return HandlerEnvelope.run(event, LOG, ERRORS, failure -> metrics.storeFailed(), this::dispatch);
+        APIGatewayProxyResponseEvent response = HandlerEnvelope.run(event, LOG, ERRORS, failure -> metrics.storeFailed(),
+                this::dispatch);
+        return Responses.markStale(response, store.staleSince());
     }
 
     private APIGatewayProxyResponseEvent dispatch(APIGatewayProxyRequestEvent event) {

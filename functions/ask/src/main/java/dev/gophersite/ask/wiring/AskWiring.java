@@ -28,6 +28,7 @@ import dev.gophersite.common.snapstart.PrimingRequest;
 import dev.gophersite.common.store.ContentStore;
 import dev.gophersite.common.store.DynamoContentStore;
 import dev.gophersite.common.store.DynamoDbClients;
+import dev.gophersite.common.store.StoreBackoff;
 import dev.langchain4j.model.chat.ChatModel;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -84,11 +85,14 @@ public record AskWiring(AskService service, ContentStore store, AskMetrics metri
 
     private static AskWiring fromEnvironment(AskSettings settings, RetrievalOptions retrieval) {
         DynamoDbClient dynamo = DynamoDbClients.create(settings.dynamo());
+        // one view of DynamoDB's health for the three tables: they share the endpoint, and an outage hits them all
+        StoreBackoff backoff = new StoreBackoff(new JsonLog(StoreBackoff.class));
         AnswerCache cache = settings.cacheTable().<AnswerCache>map(table -> new DynamoAnswerCache(dynamo, table,
-                settings.cacheTtl(), Clock.systemUTC(), new JsonLog(DynamoAnswerCache.class))).orElseGet(AnswerCache::none);
+                settings.cacheTtl(), Clock.systemUTC(), backoff, new JsonLog(DynamoAnswerCache.class)))
+                .orElseGet(AnswerCache::none);
         IssuedAnswers issued = settings.feedbackTable().<IssuedAnswers>map(table -> new DynamoIssuedAnswers(dynamo,
-                table, Clock.systemUTC(), new JsonLog(DynamoIssuedAnswers.class))).orElseGet(IssuedAnswers::none);
-        return of(new DynamoContentStore(dynamo, settings.content()), ChatModels.from(settings.model()), cache,
+                table, Clock.systemUTC(), backoff, new JsonLog(DynamoIssuedAnswers.class))).orElseGet(IssuedAnswers::none);
+        return of(new DynamoContentStore(dynamo, settings.content(), backoff), ChatModels.from(settings.model()), cache,
                 issued, settings, new PowertoolsAskMetrics(), retrieval);
     }
 

@@ -15,6 +15,7 @@ import dev.gophersite.common.content.Section;
 import dev.gophersite.common.log.JsonLog;
 import dev.gophersite.common.store.ContentSettings;
 import dev.gophersite.common.store.DynamoContentStore;
+import dev.gophersite.common.store.StoreBackoff;
 import dev.gophersite.dynalite.Dynalite;
 import dev.gophersite.dynalite.DynaliteExtension;
 import dev.gophersite.dynalite.LocalDynamo;
@@ -60,9 +61,11 @@ class DynamoAskIT {
         new ContentLoader(dynamo, contentTable).load(TestContent.parsed());
         ollama = new OllamaStub();
         AskSettings settings = TestSettings.withModelAt(ollama.baseUrl(), Duration.ofSeconds(2));
-        handler = TestSettings.handler(new DynamoContentStore(dynamo, new ContentSettings(contentTable, POINTER_TTL)),
+        StoreBackoff backoff = new StoreBackoff(new JsonLog(StoreBackoff.class));
+        handler = TestSettings.handler(new DynamoContentStore(dynamo, new ContentSettings(contentTable, POINTER_TTL), backoff),
                 ChatModels.ollama(ollama.baseUrl(), TestSettings.MODEL, settings.model().timeout()),
-                new DynamoAnswerCache(dynamo, cacheTable, Duration.ofHours(1), Clock.systemUTC(), new JsonLog(DynamoAnswerCache.class)),
+                new DynamoAnswerCache(dynamo, cacheTable, Duration.ofHours(1), Clock.systemUTC(), backoff,
+                        new JsonLog(DynamoAnswerCache.class)),
                 settings);
     }
 

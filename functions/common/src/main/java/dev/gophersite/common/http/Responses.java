@@ -2,8 +2,10 @@ package dev.gophersite.common.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /** Builds API Gateway proxy responses with the headers every response of the site carries. */
 public final class Responses {
@@ -13,7 +15,22 @@ public final class Responses {
     public static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
+    /**
+     * On a response built from content the store could not confirm as current (it is failing): when that began.
+     * The content is the last version this function read; it may have been replaced since.
+     */
+    public static final String STALE_HEADER = "X-Content-Stale";
+
     private Responses() {
+    }
+
+    /** Says on {@code response} that it was built from stale content, when it was; errors of ours say nothing. */
+    public static APIGatewayProxyResponseEvent markStale(APIGatewayProxyResponseEvent response,
+                                                         Optional<Instant> staleSince) {
+        if (staleSince.isPresent() && response.getStatusCode() != null && response.getStatusCode() < 500) {
+            response.getHeaders().put(STALE_HEADER, staleSince.get().toString());
+        }
+        return response;
     }
 
     public static APIGatewayProxyResponseEvent json(int status, String body) {

@@ -2,6 +2,7 @@ package dev.gophersite.feedback.store;
 
 import dev.gophersite.common.store.DynamoErrors;
 import dev.gophersite.common.store.FeedbackItems;
+import dev.gophersite.common.store.StoreBackoff;
 import dev.gophersite.feedback.Feedback;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -22,12 +23,14 @@ public final class DynamoFeedbackStore implements FeedbackStore {
     private final String table;
     private final Duration ttl;
     private final Clock clock;
+    private final StoreBackoff backoff;
 
-    public DynamoFeedbackStore(DynamoDbClient dynamo, String table, Duration ttl, Clock clock) {
+    public DynamoFeedbackStore(DynamoDbClient dynamo, String table, Duration ttl, Clock clock, StoreBackoff backoff) {
         this.dynamo = dynamo;
         this.table = table;
         this.ttl = ttl;
         this.clock = clock;
+        this.backoff = backoff;
     }
 
     @Override
@@ -41,7 +44,7 @@ public final class DynamoFeedbackStore implements FeedbackStore {
         item.put("votedAt", AttributeValue.fromN(Long.toString(now)));
         item.put(FeedbackItems.EXPIRES_AT, AttributeValue.fromN(Long.toString(now + ttl.toSeconds())));
         try {
-            dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_exists(pk)"));
+            backoff.call(() -> dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_exists(pk)")));
             return true;
         } catch (ConditionalCheckFailedException unknown) {
             return false;

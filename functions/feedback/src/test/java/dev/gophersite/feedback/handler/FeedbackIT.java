@@ -1,5 +1,7 @@
 package dev.gophersite.feedback.handler;
 
+import dev.gophersite.common.store.StoreBackoff;
+import dev.gophersite.common.log.JsonLog;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import dev.gophersite.common.store.FeedbackItems;
@@ -41,7 +43,8 @@ class FeedbackIT {
                 "issuedAt", AttributeValue.fromN("1795000000"), FeedbackItems.EXPIRES_AT, AttributeValue.fromN("1795129600"))));
         Clock clock = Clock.fixed(Instant.parse("2026-11-29T12:00:00Z"), ZoneOffset.UTC);
         FeedbackHandler handler = new FeedbackHandler(new FeedbackWiring(
-                new DynamoFeedbackStore(dynamo, table, Duration.ofDays(90), clock)));
+                new DynamoFeedbackStore(dynamo, table, Duration.ofDays(90), clock,
+                        new StoreBackoff(new JsonLog(StoreBackoff.class)))));
         APIGatewayProxyRequestEvent changed = FeedbackHandlerTest.event();
         changed.setBody(changed.getBody().replace("\"up\"", "\"down\""));
         APIGatewayProxyRequestEvent unknown = FeedbackHandlerTest.event();

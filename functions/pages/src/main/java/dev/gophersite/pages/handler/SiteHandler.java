@@ -47,7 +47,7 @@ public final class SiteHandler implements RequestHandler<APIGatewayProxyRequestE
 
     @Override
     public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
-        return HandlerEnvelope.run(event, LOG, ERRORS, this::dispatch);
+        return Responses.markStale(HandlerEnvelope.run(event, LOG, ERRORS, this::dispatch), store.staleSince());
     }
 
     private APIGatewayProxyResponseEvent dispatch(APIGatewayProxyRequestEvent event) {
