@@ -22,7 +22,7 @@ class TemplatePolicyTest {
             "AskFunction", Set.of("dynamodb:GetItem on ContentTable", "dynamodb:Query on ContentTable",
                     "dynamodb:GetItem on AnswerCacheTable", "dynamodb:PutItem on AnswerCacheTable",
                     "dynamodb:PutItem on FeedbackTable"),
-            "FeedbackFunction", Set.of("dynamodb:PutItem on FeedbackTable"));
+            "FeedbackFunction", Set.of("dynamodb:UpdateItem on FeedbackTable"));
     private static final String BEDROCK_GRANT =
             "bedrock:InvokeModel on arn:aws:bedrock:us-east-1::foundation-model/amazon.nova-micro-v1:0";
 

@@ -89,10 +89,12 @@ public final class AskService {
         return ask(request, Generation.MODEL);
     }
 
-    /** Answers, and records the answer's id so that feedback on it is accepted. */
+    /** Answers, and records a grounded answer's id with its question so that feedback on it is accepted. */
     public Answer ask(AskRequest request, Generation generation) {
         Answer answer = answer(request, generation);
-        issued.record(answer.id());
+        if (answer.grounded()) {
+            issued.record(answer.id(), request.question());
+        }
         return answer;
     }
 
@@ -136,7 +138,7 @@ public final class AskService {
                 timings.put("cacheHit", millisSince(lookup));
                 timings.put("total", millisSince(start));
                 CachedAnswer cached = hit.get();
-                return new Answer(cached.id(), cached.answer(), true, Mode.LLM, cached.sources(), cached.model(),
+                return new Answer(ids.get(), cached.answer(), true, Mode.LLM, cached.sources(), cached.model(),
                         timings, true);
             }
             timings.put("cacheLookup", millisSince(lookup));
@@ -154,7 +156,7 @@ public final class AskService {
             if (supported.isPresent()) {
                 String id = ids.get();
                 if (cacheKey != null) {
-                    cache.put(cacheKey, new CachedAnswer(id, supported.get(), sources, modelName));
+                    cache.put(cacheKey, new CachedAnswer(supported.get(), sources, modelName));
                 }
                 timings.put("total", millisSince(start));
                 return new Answer(id, supported.get(), true, Mode.LLM, sources, modelName, timings, false);

@@ -64,7 +64,6 @@ public final class DynamoAnswerCache implements AnswerCache {
         }
         Map<String, AttributeValue> item = new HashMap<>();
         item.put("pk", AttributeValue.fromS(key));
-        item.put("id", AttributeValue.fromS(answer.id()));
         item.put("answer", AttributeValue.fromS(answer.answer()));
         item.put("model", AttributeValue.fromS(answer.model()));
         item.put("sources", AttributeValue.fromL(answer.sources().stream().map(DynamoAnswerCache::sourceItem).toList()));
@@ -92,7 +91,7 @@ public final class DynamoAnswerCache implements AnswerCache {
             sources.add(new Source(m.get("slug").s(), m.get("title").s(), m.get("section").s(), m.get("url").s(),
                     m.get("text").s(), Double.parseDouble(m.get("score").n())));
         }
-        return new CachedAnswer(item.get("id").s(), item.get("answer").s(), sources, item.get("model").s());
+        return new CachedAnswer(item.get("answer").s(), sources, item.get("model").s());
     }
 
     private void recovered() {

@@ -13,8 +13,8 @@ import java.util.Map;
 
 /**
  * Issued answer ids in the feedback table ({@link FeedbackItems}) with a TTL: the item a vote on that answer later
- * replaces (one conditional PutItem on each side, all either function's policy allows). A cached answer keeps its
- * id; recording it again refreshes the TTL unless the answer already has a vote.
+ * then updates (a conditional PutItem here, a conditional UpdateItem there, all either function's policy allows).
+ * Every response gets an id of its own, a cached answer included, so one vote never stands for many people.
  */
 public final class DynamoIssuedAnswers implements IssuedAnswers {
     /** Long enough to read an answer and vote on it, even after coming back to the tab the next day. */
@@ -34,7 +34,7 @@ public final class DynamoIssuedAnswers implements IssuedAnswers {
     }
 
     @Override
-    public void record(String answerId) {
+    public void record(String answerId, String question) {
         if (backoff.down()) {
             // the answer goes out without its record while DynamoDB fails; a vote on it will be refused
             return;
@@ -43,6 +43,7 @@ public final class DynamoIssuedAnswers implements IssuedAnswers {
         try {
             backoff.call(() -> dynamo.putItem(b -> b.tableName(table)
                     .item(Map.of(FeedbackItems.PK, AttributeValue.fromS(FeedbackItems.answerKey(answerId)),
+                            FeedbackItems.QUESTION, AttributeValue.fromS(question),
                             "issuedAt", AttributeValue.fromN(Long.toString(now)),
                             FeedbackItems.EXPIRES_AT, AttributeValue.fromN(Long.toString(now + TTL.toSeconds()))))
                     .conditionExpression("attribute_not_exists(pk) OR attribute_not_exists(vote)")));

@@ -50,7 +50,7 @@ class DynamoAnswerCacheTest {
                     new StoreBackoff(new JsonLog(StoreBackoff.class)), log.log());
 
             // when
-            cache.put("k", new CachedAnswer("id", "Go is simple [1].", List.of(), "m"));
+            cache.put("k", new CachedAnswer("Go is simple [1].", List.of(), "m"));
             var hit = cache.get("k");
 
             // then
@@ -73,9 +73,9 @@ class DynamoAnswerCacheTest {
                 new CapturedLog().log());
 
         // when
-        cache.put("k", new CachedAnswer("id", "Go is simple [1].", List.of(), "m"));
+        cache.put("k", new CachedAnswer("Go is simple [1].", List.of(), "m"));
         var hit = cache.get("k");
-        issued.record("answer-1");
+        issued.record("answer-1", "What is Go?");
 
         // then
         assertThat(hit).isEmpty();
