@@ -25,6 +25,8 @@ public final class SiteHandler implements RequestHandler<APIGatewayProxyRequestE
     private static final String HOME = "home";
     private static final String PAGE_CACHE = "public, max-age=60, stale-while-revalidate=300";
     private static final String ASSET_CACHE = "public, max-age=300";
+    /** The home page's one address does not change; a day is short enough to move it if it ever must. */
+    private static final String REDIRECT_CACHE = "public, max-age=86400";
     private static final JsonLog LOG = new JsonLog(SiteHandler.class);
     /** Browsers show what an HTML route answers, errors included, so those are pages too. */
     private static final ErrorFormat ERRORS = PageRenderer::error;
@@ -73,8 +75,9 @@ public final class SiteHandler implements RequestHandler<APIGatewayProxyRequestE
         if (page.isEmpty()) {
             return Responses.noStore(Responses.html(404, PageRenderer.notFound(base, index)));
         }
-        // the page's hash alone is not enough: navigation comes from the index, which changes with the version
-        String etag = "\"" + page.get().hash() + "-" + index.version() + "\"";
+        // the page's hash alone is not enough: navigation comes from the index, which changes with the version, and
+        // every link carries the stage base, so the same page at /prod/ and at the root are two representations
+        String etag = "\"" + page.get().hash() + "-" + index.version() + base + "\"";
         if (Requests.etagMatches(event, etag)) {
             return Responses.notModified(etag, PAGE_CACHE);
         }
@@ -84,6 +87,7 @@ public final class SiteHandler implements RequestHandler<APIGatewayProxyRequestE
     private static APIGatewayProxyResponseEvent redirectHome(APIGatewayProxyRequestEvent event) {
         APIGatewayProxyResponseEvent redirect = Responses.response(301, Responses.HTML, "");
         redirect.getHeaders().put("Location", Requests.basePath(event) + "/");
+        redirect.getHeaders().put("Cache-Control", REDIRECT_CACHE);
         return redirect;
     }
 
