@@ -56,10 +56,11 @@ public record AskWiring(AskService service, ContentStore store, AskMetrics metri
             PrimingRequest.get("/api/search", Map.of("q", "goroutine stack size")), PrimingRequest.get("/ask"));
 
     /**
-     * After SIGTERM, Lambda's shutdown phase leaves the runtime 300 ms (with an external extension; without one the
-     * process is killed outright); an embedding batch takes less.
+     * After SIGTERM, Lambda's shutdown phase gives the runtime 300 ms before SIGKILL (with an external extension;
+     * without one the process is killed outright). The wait is not cut to fit: a model load can take longer, and
+     * exiting while it runs is the crash this avoids, where SIGKILL ends the process cleanly.
      */
-    static final Duration SHUTDOWN_WAIT = Duration.ofMillis(250);
+    static final Duration SHUTDOWN_WAIT = NativeWork.DEFAULT_WAIT;
 
     /** The retrieval a {@code RETRIEVAL} setting names; see the evaluation report for what each one scored. */
     static RetrievalOptions retrieval(String name) {
