@@ -79,7 +79,7 @@ class StoreOutageIT {
     }
 
     @Test
-    void pages_already_seen_and_ask_answer_quickly_and_marked_stale_while_the_store_is_down() throws IOException {
+    void pages_already_seen_and_ask_answer_quickly_and_marked_stale_while_the_store_is_down() throws Exception {
         // given every route visited while the store answers
         for (int round = 0; round < 3; round++) {
             for (Route route : SEEN) {
@@ -87,8 +87,10 @@ class StoreOutageIT {
             }
         }
 
-        // when DynamoDB stops answering (connections accepted, nothing ever comes back)
+        // when DynamoDB stops answering (connections accepted, nothing ever comes back), and the pointer each function
+        // read last is past its TTL, so that content is no longer known to be current
         proxy.latency(600_000);
+        Thread.sleep(Long.parseLong(LocalSite.LOCAL_DEFAULTS.get("CONTENT_POINTER_TTL_MILLIS")) + 500);
         Map<Route, Timed> timed = new LinkedHashMap<>();
         try {
             for (Route route : SEEN) {
