@@ -318,7 +318,7 @@
       up.disabled = down.disabled = true;
       note.className = 'ask-note';
       note.textContent = 'Sending…';
-      const body = { answerId: turn.a.id, question: turn.q.slice(0, 1000), vote: v };
+      const body = { answerId: turn.a.id, vote: v };
       if (comment) body.comment = comment.slice(0, 1000);
       try {
         const { res, json } = await post('/api/feedback', body, 10000);

@@ -16,6 +16,8 @@ import dev.gophersite.ask.wiring.AskSettings;
 import dev.gophersite.ask.wiring.AskWiring;
 import dev.gophersite.common.store.ContentSettings;
 import dev.gophersite.common.store.DynamoContentStore;
+import dev.gophersite.common.log.JsonLog;
+import dev.gophersite.common.store.StoreBackoff;
 import dev.gophersite.common.store.DynamoSettings;
 import dev.gophersite.dynalite.Dynalite;
 import dev.gophersite.dynalite.LocalDynamo;
@@ -73,7 +75,8 @@ final class PromptSizes {
                     new ModelSettings(ModelSettings.Provider.BEDROCK, ModelSettings.DEFAULT_BEDROCK_MODEL, "",
                             Duration.ofSeconds(10)), Optional.empty(), Duration.ofHours(1), Optional.empty(),
                     Duration.ofSeconds(30), "meaning");
-            AskWiring wiring = AskWiring.of(new DynamoContentStore(dynamo, settings.content()), Optional.of(model),
+            AskWiring wiring = AskWiring.of(new DynamoContentStore(dynamo, settings.content(),
+                            new StoreBackoff(new JsonLog(StoreBackoff.class))), Optional.of(model),
                     AnswerCache.none(), IssuedAnswers.none(), settings, AskMetrics.none(),
                     RetrievalOptions.withMeaning(OnnxEmbedder.miniLm()));
             wiring.service().awaitMeaning(Duration.ofSeconds(120));

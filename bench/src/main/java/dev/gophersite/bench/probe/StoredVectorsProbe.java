@@ -1,5 +1,7 @@
 package dev.gophersite.bench.probe;
 
+import dev.gophersite.common.store.StoreBackoff;
+import dev.gophersite.common.log.JsonLog;
 import dev.gophersite.ask.retrieval.Embedder;
 import dev.gophersite.ask.retrieval.OnnxEmbedder;
 import dev.gophersite.ask.retrieval.RetrievalOptions;
@@ -50,7 +52,8 @@ public final class StoredVectorsProbe {
         long start = System.nanoTime();
         AskSettings settings = AskSettings.fromEnv();
         DynamoDbClient dynamo = DynamoDbClients.create(settings.dynamo());
-        DynamoContentStore store = new DynamoContentStore(dynamo, settings.content());
+        DynamoContentStore store = new DynamoContentStore(dynamo, settings.content(),
+                new StoreBackoff(new JsonLog(StoreBackoff.class)));
         String version = store.currentVersion();
         SearchIndex index = SearchIndex.build(version, store.allPages(), RetrievalOptions.bm25());
         List<String> texts = Vectors.statementTexts(index.lexical().passages(), index.statements());

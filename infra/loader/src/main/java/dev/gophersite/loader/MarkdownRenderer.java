@@ -10,8 +10,10 @@ import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.ext.heading.anchor.IdGenerator;
 import org.commonmark.node.BulletList;
 import org.commonmark.node.Code;
+import org.commonmark.node.FencedCodeBlock;
 import org.commonmark.node.HardLineBreak;
 import org.commonmark.node.Heading;
+import org.commonmark.node.IndentedCodeBlock;
 import org.commonmark.node.Node;
 import org.commonmark.node.SoftLineBreak;
 import org.commonmark.node.Text;
@@ -86,6 +88,10 @@ public final class MarkdownRenderer {
                 .attributeProviderFactory(context -> (node, tagName, attributes) -> {
                     if (node instanceof Heading heading && heading.getLevel() > 2) {
                         attributes.put("id", ids.generateId(plain(heading)));
+                    }
+                    // a code block wider than its column scrolls sideways; keyboard users reach it with Tab
+                    if (tagName.equals("pre") && (node instanceof FencedCodeBlock || node instanceof IndentedCodeBlock)) {
+                        attributes.put("tabindex", "0");
                     }
                 })
                 .build();

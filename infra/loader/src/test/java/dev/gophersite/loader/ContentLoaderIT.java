@@ -1,5 +1,7 @@
 package dev.gophersite.loader;
 
+import dev.gophersite.common.store.StoreBackoff;
+import dev.gophersite.common.log.JsonLog;
 import dev.gophersite.common.content.Page;
 import dev.gophersite.common.content.Section;
 import dev.gophersite.common.store.ContentSettings;
@@ -180,7 +182,8 @@ class ContentLoaderIT {
     }
 
     private DynamoContentStore store() {
-        return new DynamoContentStore(dynamo, new ContentSettings(table, Duration.ZERO));
+        return new DynamoContentStore(dynamo, new ContentSettings(table, Duration.ZERO),
+                new StoreBackoff(new JsonLog(StoreBackoff.class)));
     }
 
     private List<Map<String, AttributeValue>> snapshot() {

@@ -1,11 +1,18 @@
 package dev.gophersite.local;
 
+import dev.gophersite.common.lifecycle.ShutdownSignals;
 import dev.gophersite.infra.SamTemplate;
 import dev.gophersite.local.template.TableNames;
 import dev.gophersite.local.template.TemplateException;
 
 import java.io.IOException;
 import java.net.BindException;
+import java.time.Duration;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * {@code infra/local/start}: the local stack in the foreground until Ctrl-C or SIGTERM.
@@ -13,6 +20,9 @@ import java.net.BindException;
  * {@code AWS_ENDPOINT_URL_DYNAMODB} (LocalStack for {@code sam local start-api}), then exits.
  */
 public final class DevServerMain {
+    /** Longest a stop signal waits for a start in progress; a start takes seconds. */
+    private static final Duration START_WAIT = Duration.ofSeconds(60);
+
     private DevServerMain() {
     }
 
@@ -22,6 +32,13 @@ public final class DevServerMain {
             System.err.println("usage: infra/local/start [--seed]");
             System.exit(64);
         }
+        // Ctrl-C and SIGTERM stop the site before any shutdown hook runs: a function's model may be loading in
+        // native code, which must end before ONNX Runtime's own hook tears its environment down (NativeWork). A
+        // signal during start-up waits for the start to finish, then stops what it started.
+        CompletableFuture<LocalSite> started = new CompletableFuture<>();
+        if (!seedOnly) {
+            ShutdownSignals.install(() -> stopWhenStarted(started));
+        }
         LocalSite site;
         try {
             LocalSettings settings = LocalSettings.fromEnvironment();
@@ -30,18 +47,32 @@ public final class DevServerMain {
                 return;
             }
             site = LocalSite.start(settings);
+            started.complete(site);
         } catch (BindException e) {
+            started.cancel(false);
             System.err.println("dev server not started: port " + System.getenv().getOrDefault("PORT", "3000")
                     + " is in use; stop what uses it or choose another with PORT=...");
             System.exit(2);
             return;
         } catch (TemplateException | IllegalArgumentException | IllegalStateException | IOException e) {
+            started.cancel(false);
             System.err.println("dev server not started: " + e.getMessage());
             System.exit(2);
             return;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(site::close, "dev-server-stop"));
         site.awaitStop();
+        System.exit(ShutdownSignals.exitStatus());
+    }
+
+    private static void stopWhenStarted(CompletableFuture<LocalSite> started) {
+        try {
+            started.get(START_WAIT.toMillis(), TimeUnit.MILLISECONDS).close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | CancellationException | TimeoutException e) {
+            // nothing was started, or it never finished starting: the shutdown hooks do what they can
+        }
     }
 
     private static void seed(LocalSettings settings) {

@@ -23,7 +23,7 @@ class TemplatePolicyTest {
                     "dynamodb:GetItem on AnswerCacheTable", "dynamodb:PutItem on AnswerCacheTable",
                     "dynamodb:PutItem on FeedbackTable"),
             "SearchFunction", Set.of("dynamodb:GetItem on ContentTable", "dynamodb:Query on ContentTable"),
-            "FeedbackFunction", Set.of("dynamodb:PutItem on FeedbackTable"));
+            "FeedbackFunction", Set.of("dynamodb:UpdateItem on FeedbackTable"));
     private static final String PROFILE =
             "arn:aws:bedrock:us-east-1:000000000000:inference-profile/us.amazon.nova-micro-v1:0";
     private static final Set<String> BEDROCK_GRANTS = Set.of("bedrock:InvokeModel on " + PROFILE,

@@ -6,7 +6,7 @@ import java.util.Map;
 /**
  * The response to a question (the {@code POST /ask} contract).
  *
- * @param id        identifies this answer for feedback; a cached answer keeps the id it was first given
+ * @param id        identifies this response for feedback; a cached answer gets a new one each time
  * @param model     the model that wrote {@code answer}, or {@code "none"} when no model did (extractive, refused)
  * @param timingsMs milliseconds per step: {@code retrieval}, {@code cacheHit} or {@code cacheLookup},
  *                  {@code generation}, {@code total}

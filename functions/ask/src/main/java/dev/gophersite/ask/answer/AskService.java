@@ -98,10 +98,12 @@ public final class AskService {
         return ask(request, Generation.MODEL);
     }
 
-    /** Answers, and records the answer's id so that feedback on it is accepted. */
+    /** Answers, and records a grounded answer's id with its question so that feedback on it is accepted. */
     public Answer ask(AskRequest request, Generation generation) {
         Answer answer = answer(request, generation);
-        issued.record(answer.id());
+        if (answer.grounded()) {
+            issued.record(answer.id(), request.question());
+        }
         return answer;
     }
 
@@ -145,7 +147,7 @@ public final class AskService {
                 timings.put("cacheHit", millisSince(lookup));
                 timings.put("total", millisSince(start));
                 CachedAnswer cached = hit.get();
-                return new Answer(cached.id(), withUncovered(cached.answer(), assessed.uncovered()), true, Mode.LLM,
+                return new Answer(ids.get(), withUncovered(cached.answer(), assessed.uncovered()), true, Mode.LLM,
                         cached.sources(), cached.model(), timings, true);
             }
             timings.put("cacheLookup", millisSince(lookup));
@@ -166,7 +168,7 @@ public final class AskService {
             if (supported.isPresent()) {
                 String id = ids.get();
                 if (cacheKey != null) {
-                    cache.put(cacheKey, new CachedAnswer(id, supported.get(), sources, modelName));
+                    cache.put(cacheKey, new CachedAnswer(supported.get(), sources, modelName));
                 }
                 timings.put("total", millisSince(start));
                 return new Answer(id, withUncovered(supported.get(), assessed.uncovered()), true, Mode.LLM, sources,

@@ -38,6 +38,7 @@ public final class AskHandler implements RequestHandler<APIGatewayProxyRequestEv
     public AskHandler() {
         this(AskWiring.fromEnvironment());
         priming = wiring.prime(this);
+        AskWiring.stopNativeWorkOnShutdown();
     }
 
     public AskHandler(AskWiring wiring) {
@@ -50,8 +51,9 @@ public final class AskHandler implements RequestHandler<APIGatewayProxyRequestEv
     @Override
     public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
         // model calls get what is left of the function's timeout, less the writes that follow them
-        return wiring.deadline().within(context,
+        APIGatewayProxyResponseEvent response = wiring.deadline().within(context,
                 () -> HandlerEnvelope.run(event, LOG, ERRORS, failure -> metrics.storeFailed(), this::dispatch));
+        return Responses.markStale(response, store.staleSince());
     }
 
     private APIGatewayProxyResponseEvent dispatch(APIGatewayProxyRequestEvent event) {

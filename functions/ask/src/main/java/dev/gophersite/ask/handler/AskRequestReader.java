@@ -47,13 +47,16 @@ public final class AskRequestReader {
             return Parsed.Invalid.badRequest("Add the question or search as ?q=.");
         }
         String text = q.strip();
-        return UserText.problem("The query", text, maxChars).<Parsed<String>>map(Parsed.Invalid::badRequest)
-                .orElseGet(() -> new Parsed.Valid<>(text));
+        return UserText.problem("The query", text, maxChars).or(() -> UserText.nothingToLookUp("The query", text))
+                .<Parsed<String>>map(Parsed.Invalid::badRequest).orElseGet(() -> new Parsed.Valid<>(text));
     }
 
     private static Parsed<AskRequest> fromBody(ObjectNode body) {
         JsonFields fields = new JsonFields(body);
         String question = fields.required("question", MAX_QUESTION_CHARS);
+        if (fields.ok()) {
+            UserText.nothingToLookUp("\"question\"", question).ifPresent(fields::refuse);
+        }
         List<Turn> turns = new ArrayList<>();
         fields.array("history").ifPresent(history -> {
             if (history.size() > MAX_HISTORY_TURNS_ACCEPTED) {
@@ -74,6 +77,9 @@ public final class AskRequestReader {
                 String content = turnFields.required("content", MAX_TURN_CHARS);
                 if (turnFields.ok() && !role.equals("user") && !role.equals("assistant")) {
                     turnFields.refuse("A history turn's \"role\" must be \"user\" or \"assistant\".");
+                }
+                if (turnFields.ok()) {
+                    UserText.nothingToLookUp("A history turn's \"content\"", content).ifPresent(turnFields::refuse);
                 }
                 if (!fields.include(turnFields)) {
                     return;

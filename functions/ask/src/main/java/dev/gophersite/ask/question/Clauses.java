@@ -13,16 +13,18 @@ public final class Clauses {
             + "\\s+(?:and|also|btw|plus)\\s+(?=(?:what|whats|what's|who|when|where|why|how|which|is|are|can|could|do|does"
             + "|tell|give|write|show|suggest|recommend)\\b)", Pattern.CASE_INSENSITIVE);
     private static final int MIN_CHARS = 8;
+    /** Each clause is retrieved and judged on its own: a message of hundreds of clauses must not cost hundreds. */
+    public static final int MAX_CLAUSES = 4;
 
     private Clauses() {
     }
 
-    /** The message's clauses, in order; one clause when it asks one thing. */
+    /** The message's first {@link #MAX_CLAUSES} clauses, in order; one clause when it asks one thing. */
     public static List<String> of(String message) {
         List<String> clauses = new ArrayList<>();
         for (String part : BOUNDARY.split(message)) {
             String clause = part.strip().replaceFirst("^(?i)(also|and|btw|plus)\\b\\s*", "");
-            if (clause.length() >= MIN_CHARS) {
+            if (clause.length() >= MIN_CHARS && clauses.size() < MAX_CLAUSES) {
                 clauses.add(clause);
             }
         }

@@ -1,5 +1,6 @@
 package dev.gophersite.ask.retrieval;
 
+import dev.gophersite.common.lifecycle.NativeWork;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
@@ -52,7 +53,7 @@ public final class OnnxEmbedder implements Embedder {
             synchronized (this) {
                 loaded = model;
                 if (loaded == null) {
-                    loaded = NativeCalls.run(loader);
+                    loaded = NativeWork.run(loader);
                     model = loaded;
                 }
             }
@@ -73,7 +74,7 @@ public final class OnnxEmbedder implements Embedder {
     @Override
     public float[] embedQuery(String text) {
         EmbeddingModel loaded = loaded();
-        return unit(NativeCalls.run(() -> loaded.embed(queryPrefix + text)).content().vector());
+        return unit(NativeWork.run(() -> loaded.embed(queryPrefix + text)).content().vector());
     }
 
     @Override
@@ -93,7 +94,7 @@ public final class OnnxEmbedder implements Embedder {
         for (int from = 0; from < texts.size(); from += BATCH) {
             List<TextSegment> batch = texts.subList(from, Math.min(texts.size(), from + BATCH)).stream()
                     .map(text -> TextSegment.from(prefix + text)).toList();
-            for (Embedding embedding : NativeCalls.run(() -> loaded.embedAll(batch)).content()) {
+            for (Embedding embedding : NativeWork.run(() -> loaded.embedAll(batch)).content()) {
                 vectors.add(unit(embedding.vector()));
             }
         }
@@ -111,52 +112,5 @@ public final class OnnxEmbedder implements Embedder {
             out[i] = vector[i] * scale;
         }
         return out;
-    }
-
-    /**
-     * ONNX Runtime's C++ globals are destroyed when the process exits; a thread still inside the runtime then takes
-     * the JVM down with SIGSEGV (seen when a test JVM or the dev server exits while the index's meaning is computed
-     * in the background). Exit therefore waits, briefly, for calls in flight and refuses new ones.
-     */
-    private static final class NativeCalls {
-        private static final long DRAIN_MILLIS = 10_000;
-        private static int inFlight;
-        private static boolean exiting;
-
-        static {
-            Runtime.getRuntime().addShutdownHook(new Thread(NativeCalls::drain, "onnx-drain"));
-        }
-
-        static <T> T run(Supplier<T> call) {
-            synchronized (NativeCalls.class) {
-                if (exiting) {
-                    throw new IllegalStateException("the process is exiting; the embedding model is not called");
-                }
-                inFlight++;
-            }
-            try {
-                return call.get();
-            } finally {
-                synchronized (NativeCalls.class) {
-                    inFlight--;
-                    NativeCalls.class.notifyAll();
-                }
-            }
-        }
-
-        private static void drain() {
-            long deadline = System.currentTimeMillis() + DRAIN_MILLIS;
-            synchronized (NativeCalls.class) {
-                exiting = true;
-                long left;
-                while (inFlight > 0 && (left = deadline - System.currentTimeMillis()) > 0) {
-                    try {
-                        NativeCalls.class.wait(left);
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-            }
-        }
     }
 }

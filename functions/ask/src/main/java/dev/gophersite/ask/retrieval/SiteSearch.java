@@ -75,7 +75,11 @@ public final class SiteSearch {
             log.info("search index built", Map.of("version", version, "pages", pages.size(),
                     "passages", built.lexical().size(), "ms", (System.nanoTime() - start) / 1_000_000));
             options.embedder().ifPresent(embedder -> meaning = CompletableFuture.supplyAsync(
-                    () -> addMeaning(built, embedder), background));
+                    () -> addMeaning(built, embedder), background).whenComplete((added, failure) -> {
+                        if (failure != null) {
+                            log.error("computing the index's meaning failed; answering on lexical evidence", failure);
+                        }
+                    }));
             return fresh(built);
         }
     }

@@ -22,12 +22,15 @@ import dev.gophersite.ask.metrics.PowertoolsAskMetrics;
 import dev.gophersite.ask.retrieval.OnnxEmbedder;
 import dev.gophersite.ask.retrieval.RetrievalOptions;
 import dev.gophersite.ask.retrieval.SiteSearch;
+import dev.gophersite.common.lifecycle.NativeWork;
+import dev.gophersite.common.lifecycle.ShutdownSignals;
 import dev.gophersite.common.log.JsonLog;
 import dev.gophersite.common.snapstart.Priming;
 import dev.gophersite.common.snapstart.PrimingRequest;
 import dev.gophersite.common.store.ContentStore;
 import dev.gophersite.common.store.DynamoContentStore;
 import dev.gophersite.common.store.DynamoDbClients;
+import dev.gophersite.common.store.StoreBackoff;
 import dev.langchain4j.model.chat.ChatModel;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -53,6 +56,13 @@ public record AskWiring(AskService service, ContentStore store, AskMetrics metri
     static final List<PrimingRequest> PRIMING = List.of(PrimingRequest.get("/ask"));
     static final String PRIMING_QUERY = "goroutine stack size";
 
+    /**
+     * After SIGTERM, Lambda's shutdown phase gives the runtime 300 ms before SIGKILL (with an external extension;
+     * without one the process is killed outright). The wait is not cut to fit: a model load can take longer, and
+     * exiting while it runs is the crash this avoids, where SIGKILL ends the process cleanly.
+     */
+    static final Duration SHUTDOWN_WAIT = NativeWork.DEFAULT_WAIT;
+
     /** The retrieval a {@code RETRIEVAL} setting names; see the evaluation report for what each one scored. */
     static RetrievalOptions retrieval(String name) {
         return switch (name) {
@@ -77,11 +87,14 @@ public record AskWiring(AskService service, ContentStore store, AskMetrics metri
 
     private static AskWiring fromEnvironment(AskSettings settings, RetrievalOptions retrieval) {
         DynamoDbClient dynamo = DynamoDbClients.create(settings.dynamo());
+        // one view of DynamoDB's health for the three tables: they share the endpoint, and an outage hits them all
+        StoreBackoff backoff = new StoreBackoff(new JsonLog(StoreBackoff.class));
         AnswerCache cache = settings.cacheTable().<AnswerCache>map(table -> new DynamoAnswerCache(dynamo, table,
-                settings.cacheTtl(), Clock.systemUTC(), new JsonLog(DynamoAnswerCache.class))).orElseGet(AnswerCache::none);
+                settings.cacheTtl(), Clock.systemUTC(), backoff, new JsonLog(DynamoAnswerCache.class)))
+                .orElseGet(AnswerCache::none);
         IssuedAnswers issued = settings.feedbackTable().<IssuedAnswers>map(table -> new DynamoIssuedAnswers(dynamo,
-                table, Clock.systemUTC(), new JsonLog(DynamoIssuedAnswers.class))).orElseGet(IssuedAnswers::none);
-        return of(new DynamoContentStore(dynamo, settings.content()), ChatModels.from(settings.model()), cache,
+                table, Clock.systemUTC(), backoff, new JsonLog(DynamoIssuedAnswers.class))).orElseGet(IssuedAnswers::none);
+        return of(new DynamoContentStore(dynamo, settings.content(), backoff), ChatModels.from(settings.model()), cache,
                 issued, settings, new PowertoolsAskMetrics(), retrieval);
     }
 
@@ -104,6 +117,17 @@ public record AskWiring(AskService service, ContentStore store, AskMetrics metri
             LOG.error("search index not built at start-up; the first request will try again", e);
         }
         return new AskWiring(service, store, metrics, RequestDeadline.reservingWritesOf(settings.dynamo().callBudget()));
+    }
+
+    /**
+     * On Lambda, SIGTERM first stops the embedding model's native work ({@link NativeWork}), then exits. Not in the
+     * dev server, whose process handles the signals for every function it runs; the check reads the process
+     * environment, where Lambda sets the function's name, as the SDK client settings do.
+     */
+    public static void stopNativeWorkOnShutdown() {
+        if (System.getenv("AWS_LAMBDA_FUNCTION_NAME") != null) {
+            ShutdownSignals.installForNativeWork(SHUTDOWN_WAIT);
+        }
     }
 
     public Priming prime(RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> handler) {

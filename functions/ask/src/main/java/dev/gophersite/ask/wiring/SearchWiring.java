@@ -10,6 +10,8 @@ import dev.gophersite.common.snapstart.Priming;
 import dev.gophersite.common.snapstart.PrimingRequest;
 import dev.gophersite.common.store.DynamoContentStore;
 import dev.gophersite.common.store.DynamoDbClients;
+import dev.gophersite.common.store.StoreBackoff;
+import dev.gophersite.common.log.JsonLog;
 
 import java.util.List;
 import java.util.Map;
@@ -30,7 +32,8 @@ public final class SearchWiring {
 
     public static AskWiring fromEnvironment() {
         AskSettings settings = AskSettings.fromEnv();
-        return AskWiring.of(new DynamoContentStore(DynamoDbClients.create(settings.dynamo()), settings.content()),
+        return AskWiring.of(new DynamoContentStore(DynamoDbClients.create(settings.dynamo()), settings.content(),
+                        new StoreBackoff(new JsonLog(StoreBackoff.class))),
                 Optional.empty(), AnswerCache.none(), IssuedAnswers.none(), settings, new PowertoolsAskMetrics(),
                 AskWiring.retrieval(settings.retrieval()));
     }

@@ -31,12 +31,16 @@ class AskServiceTest {
     private final CapturedLog log = new CapturedLog();
     private final AtomicInteger ids = new AtomicInteger();
     private final List<String> issued = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<String> issuedQuestions = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private AskService service(FakeChatModel model) {
         return new AskService(new SiteSearch(store, RetrievalOptions.bm25(), log.log()), new GroundingCheck(Optional.empty()),
                 new PromptBuilder(),
                 new ModelClient(Optional.of(model), Duration.ofSeconds(1), new CircuitBreaker(Duration.ofSeconds(30)), new CauseLog(log.log())),
-                MODEL, new ExtractiveAnswerer(), cache, issued::add, () -> "answer-" + ids.incrementAndGet(), log.log());
+                MODEL, new ExtractiveAnswerer(), cache, (id, asked) -> {
+                    issued.add(id);
+                    issuedQuestions.add(asked);
+                }, () -> "answer-" + ids.incrementAndGet(), log.log());
     }
 
     private static AskRequest question(String text) {
@@ -198,7 +202,9 @@ class AskServiceTest {
         assertThat(second.cached()).isTrue();
         assertThat(second.mode()).isEqualTo(Mode.LLM);
         assertThat(second.answer()).isEqualTo(first.answer());
-        assertThat(second.id()).isEqualTo(first.id());
+        // each response is one person's to vote on
+        assertThat(second.id()).isNotEqualTo(first.id());
+        assertThat(issued).containsExactly(first.id(), second.id());
         assertThat(second.sources()).isEqualTo(first.sources());
         assertThat(second.timingsMs()).containsKey("cacheHit").doesNotContainKey("generation");
     }
@@ -317,7 +323,7 @@ class AskServiceTest {
     }
 
     @Test
-    void every_answer_given_is_recorded_for_feedback_refusals_included() {
+    void only_answers_from_the_pages_are_recorded_for_feedback_with_the_question_asked() {
         // given
         AskService service = service(FakeChatModel.answering("It runs at function return [1]."));
 
@@ -327,6 +333,7 @@ class AskServiceTest {
 
         // then
         assertThat(refused.mode()).isEqualTo(Mode.REFUSED);
-        assertThat(issued).containsExactly(llm.id(), refused.id());
+        assertThat(issued).containsExactly(llm.id());
+        assertThat(issuedQuestions).containsExactly("What does the defer statement do?");
     }
 }

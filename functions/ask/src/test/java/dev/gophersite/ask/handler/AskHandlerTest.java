@@ -375,4 +375,49 @@ class AskHandlerTest {
         assertThat(response.getStatusCode()).isEqualTo(200);
         assertThat(model.calls()).isZero();
     }
+
+    /** Texts with nothing to look up: invisible characters alone, a lone combining mark, punctuation, symbols. */
+    static final List<String> NOTHING_TO_LOOK_UP = List.of("\u200b", "\ufeff", "\u00ad", "\u2060", "\u0301",
+            "\u200b\u200b\u200b", "?!", "\ud83d\ude00", "\u202e", "\u2066x\u2069");
+
+    @Test
+    void a_question_with_nothing_to_look_up_is_a_400_saying_why_on_every_route() throws IOException {
+        for (String text : NOTHING_TO_LOOK_UP) {
+            // when
+            APIGatewayProxyResponseEvent post = handle(postWithBody(JSON.writeValueAsString(Map.of("question", text))));
+            APIGatewayProxyResponseEvent search = handle(event("get-search.json")
+                    .withQueryStringParameters(Map.of("q", text)));
+            APIGatewayProxyResponseEvent askPage = handle(event("get-ask-form-with-question.json")
+                    .withQueryStringParameters(Map.of("q", text)));
+            APIGatewayProxyResponseEvent searchPage = handle(event("get-search-page.json")
+                    .withQueryStringParameters(Map.of("q", text)));
+
+            // then
+            String name = "U+" + Integer.toHexString(text.codePointAt(0));
+            assertThat(post.getStatusCode()).as(name + " POST /ask").isEqualTo(400);
+            assertThat(body(post).at("/error/message").asText()).as(name).matches(
+                    ".*(letter or digit|invisible formatting characters).*");
+            assertThat(search.getStatusCode()).as(name + " /api/search").isEqualTo(400);
+            assertThat(askPage.getStatusCode()).as(name + " GET /ask").isEqualTo(400);
+            assertThat(askPage.getHeaders().get("Content-Type")).startsWith("text/html");
+            assertThat(askPage.getBody()).contains("role=\"alert\"");
+            assertThat(searchPage.getStatusCode()).as(name + " GET /search").isEqualTo(400);
+            assertThat(searchPage.getHeaders().get("Content-Type")).startsWith("text/html");
+        }
+    }
+
+    @Test
+    void an_unpaired_surrogate_or_a_direction_override_is_refused_in_history_turns_too() {
+        for (String content : List.of("\\ud800 and then?", "and \\u202e then?", "\\u200b")) {
+            // given
+            String body = "{\"question\":\"And defer?\",\"history\":[{\"role\":\"user\",\"content\":\"" + content
+                    + "\"}]}";
+
+            // when
+            APIGatewayProxyResponseEvent response = handle(postWithBody(body));
+
+            // then
+            assertThat(response.getStatusCode()).as(content).isEqualTo(400);
+        }
+    }
 }

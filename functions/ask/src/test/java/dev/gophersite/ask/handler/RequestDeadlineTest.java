@@ -111,7 +111,7 @@ class RequestDeadlineTest {
                 new ModelSettings(ModelSettings.Provider.OLLAMA, TestSettings.MODEL, "http://127.0.0.1:9", MODEL_BUDGET),
                 Optional.empty(), Duration.ofHours(1), Optional.empty(), TestSettings.CIRCUIT_OPEN, "lexical");
         return AskWiring.of(new AtItsLimit(TestContent.store()), Optional.of(model), new CacheAtItsLimit(),
-                answerId -> pause(), settings, AskMetrics.none(), RetrievalOptions.bm25());
+                (answerId, question) -> pause(), settings, AskMetrics.none(), RetrievalOptions.bm25());
     }
 
     private static void pause() {

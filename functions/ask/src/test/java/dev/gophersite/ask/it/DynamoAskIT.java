@@ -16,6 +16,7 @@ import dev.gophersite.common.content.Section;
 import dev.gophersite.common.log.JsonLog;
 import dev.gophersite.common.store.ContentSettings;
 import dev.gophersite.common.store.DynamoContentStore;
+import dev.gophersite.common.store.StoreBackoff;
 import dev.gophersite.dynalite.Dynalite;
 import dev.gophersite.dynalite.DynaliteExtension;
 import dev.gophersite.dynalite.LocalDynamo;
@@ -62,11 +63,13 @@ class DynamoAskIT {
         new ContentLoader(dynamo, contentTable).load(TestContent.parsed());
         ollama = new OllamaStub();
         AskSettings settings = TestSettings.withModelAt(ollama.baseUrl(), Duration.ofSeconds(2));
-        DynamoContentStore store = new DynamoContentStore(dynamo, new ContentSettings(contentTable, POINTER_TTL));
+        StoreBackoff backoff = new StoreBackoff(new JsonLog(StoreBackoff.class));
+        DynamoContentStore store = new DynamoContentStore(dynamo, new ContentSettings(contentTable, POINTER_TTL), backoff);
         searchHandler = TestSettings.searchHandler(store);
         handler = TestSettings.handler(store,
                 ChatModels.ollama(ollama.baseUrl(), TestSettings.MODEL, settings.model().timeout()),
-                new DynamoAnswerCache(dynamo, cacheTable, Duration.ofHours(1), Clock.systemUTC(), new JsonLog(DynamoAnswerCache.class)),
+                new DynamoAnswerCache(dynamo, cacheTable, Duration.ofHours(1), Clock.systemUTC(), backoff,
+                        new JsonLog(DynamoAnswerCache.class)),
                 settings);
     }
 
@@ -141,12 +144,15 @@ class DynamoAskIT {
         assertThat(second.get("cached").asBoolean()).isTrue();
         assertThat(second.get("mode").asText()).isEqualTo("llm");
         assertThat(second.get("answer").asText()).isEqualTo(first.get("answer").asText());
-        assertThat(second.get("id").asText()).isEqualTo(first.get("id").asText());
+        // each response is one person's to vote on, a cached one too
+        assertThat(second.get("id").asText()).isNotEqualTo(first.get("id").asText());
         assertThat(second.get("sources")).isEqualTo(first.get("sources"));
         assertThat(second.get("timingsMs").has("cacheHit")).isTrue();
         List<Map<String, AttributeValue>> items = dynamo.scan(b -> b.tableName(cacheTable)).items();
-        assertThat(items).singleElement().satisfies(item -> assertThat(Long.parseLong(item.get("expiresAt").n()))
-                .isGreaterThan(Instant.now().getEpochSecond()));
+        assertThat(items).singleElement().satisfies(item -> {
+            assertThat(Long.parseLong(item.get("expiresAt").n())).isGreaterThan(Instant.now().getEpochSecond());
+            assertThat(item).doesNotContainKey("id");
+        });
     }
 
     @Test

@@ -2,8 +2,10 @@ package dev.gophersite.common.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /** Builds API Gateway proxy responses with the headers every response of the site carries. */
 public final class Responses {
@@ -13,7 +15,28 @@ public final class Responses {
     public static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
+    /** HTTPS only, for a year; browsers ignore it over the dev server's plain HTTP. */
+    public static final String HSTS = "max-age=31536000; includeSubDomains";
+    /** The site uses none of the browser's powerful features, so no page, or anything framed into it, may. */
+    public static final String PERMISSIONS = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), "
+            + "display-capture=(), fullscreen=()";
+
+    /**
+     * On a response built from content the store could not confirm as current (it is failing): when that began.
+     * The content is the last version this function read; it may have been replaced since.
+     */
+    public static final String STALE_HEADER = "X-Content-Stale";
+
     private Responses() {
+    }
+
+    /** Says on {@code response} that it was built from stale content, when it was; errors of ours say nothing. */
+    public static APIGatewayProxyResponseEvent markStale(APIGatewayProxyResponseEvent response,
+                                                         Optional<Instant> staleSince) {
+        if (staleSince.isPresent() && response.getStatusCode() != null && response.getStatusCode() < 500) {
+            response.getHeaders().put(STALE_HEADER, staleSince.get().toString());
+        }
+        return response;
     }
 
     public static APIGatewayProxyResponseEvent json(int status, String body) {
@@ -24,6 +47,8 @@ public final class Responses {
         APIGatewayProxyResponseEvent response = response(status, HTML, body);
         response.getHeaders().put("Content-Security-Policy", CSP);
         response.getHeaders().put("X-Frame-Options", "DENY");
+        response.getHeaders().put("Strict-Transport-Security", HSTS);
+        response.getHeaders().put("Permissions-Policy", PERMISSIONS);
         return response;
     }
 

@@ -8,7 +8,10 @@ import java.util.Optional;
 
 /**
  * The one check of text people send (questions, queries, history turns, votes): it may hold line breaks and tabs
- * but no other control characters, and its length is counted in code points, as a person counts characters.
+ * but no other control characters, no unpaired surrogates (half a character, which every encoder would replace
+ * with {@code ?}) and no invisible format characters (zero-width spaces, byte order marks, soft hyphens, word
+ * joiners, direction overrides), which render as nothing or reorder what is shown; its length is counted in code
+ * points, as a person counts characters. Only the joiners that scripts and emoji need (U+200C, U+200D) pass.
  */
 public final class UserText {
     private UserText() {
@@ -37,10 +40,42 @@ public final class UserText {
         if (hasControlCharacters(text)) {
             return Optional.of(what + " must not contain control characters.");
         }
+        if (hasUnpairedSurrogate(text)) {
+            return Optional.of(what + " is not valid Unicode text (it holds half of a character).");
+        }
+        if (hasFormatCharacters(text)) {
+            return Optional.of(what + " must not contain invisible formatting characters (zero-width spaces,"
+                    + " direction marks and the like).");
+        }
         if (text.codePointCount(0, text.length()) > maxCodePoints) {
             return Optional.of(what + " is longer than " + maxCodePoints + " characters.");
         }
         return Optional.empty();
+    }
+
+    /**
+     * Why {@code text}, which passed {@link #problem}, cannot be a question or a search: it has no letter and no
+     * digit, so there is nothing to look up (punctuation, symbols or a lone combining mark). Empty when it has one.
+     */
+    public static Optional<String> nothingToLookUp(String what, String text) {
+        return text.codePoints().anyMatch(Character::isLetterOrDigit) ? Optional.empty()
+                : Optional.of(what + " needs at least one letter or digit.");
+    }
+
+    public static boolean hasUnpairedSurrogate(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public static boolean hasFormatCharacters(String text) {
+        return text.codePoints().anyMatch(cp -> Character.getType(cp) == Character.FORMAT && cp != 0x200C && cp != 0x200D);
     }
 
     public static boolean hasControlCharacters(String text) {

@@ -5,6 +5,7 @@ import dev.gophersite.common.http.Json;
 
 import java.io.PrintStream;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -16,6 +17,8 @@ import java.util.function.Supplier;
 public final class JsonLog {
     private static final ScopedValue<String> REQUEST_ID = ScopedValue.newInstance();
     private static final int MAX_TEXT = (int) Env.number("LOG_MAX_TEXT", 80);
+    /** Enough frames to name the method that failed and its callers in the project. */
+    private static final int FRAMES = 5;
     private final String logger;
     private final PrintStream out;
 
@@ -49,18 +52,41 @@ public final class JsonLog {
         write("WARN", message, fields);
     }
 
+    /**
+     * An error line with what it takes to find the fault without a stack trace in the log: the exception's type and
+     * clipped message, its root cause's type and clipped message, and the root cause's top frames.
+     */
     public void error(String message, Throwable error) {
-        Map<String, ?> fields = error == null ? Map.of()
-                : Map.of("errorType", error.getClass().getName(), "cause", String.valueOf(rootCause(error)));
+        Map<String, Object> fields = new LinkedHashMap<>();
+        if (error != null) {
+            Throwable root = rootCause(error);
+            fields.put("errorType", error.getClass().getName());
+            fields.put("errorMessage", clip(String.valueOf(error.getMessage())));
+            fields.put("cause", root.getClass().getSimpleName() + (root == error ? "" : ": " + clip(root.getMessage())));
+            fields.put("frames", frames(root));
+        }
         write("ERROR", message, fields);
     }
 
-    private static String rootCause(Throwable error) {
+    private static Throwable rootCause(Throwable error) {
         Throwable t = error;
         while (t.getCause() != null && t.getCause() != t) {
             t = t.getCause();
         }
-        return t.getClass().getSimpleName() + (t == error ? "" : ": " + clip(t.getMessage()));
+        return t;
+    }
+
+    /** The top frames where the root cause was thrown, innermost first. */
+    private static String frames(Throwable root) {
+        StackTraceElement[] trace = root.getStackTrace();
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < Math.min(FRAMES, trace.length); i++) {
+            StackTraceElement frame = trace[i];
+            String type = frame.getClassName();
+            out.append(i == 0 ? "" : " < ").append(type.substring(type.lastIndexOf('.') + 1)).append('.')
+                    .append(frame.getMethodName()).append(':').append(frame.getLineNumber());
+        }
+        return out.toString();
     }
 
     private void write(String level, String message, Map<String, ?> fields) {

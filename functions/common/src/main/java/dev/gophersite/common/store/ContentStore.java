@@ -3,6 +3,7 @@ package dev.gophersite.common.store;
 import dev.gophersite.common.content.Page;
 import dev.gophersite.common.content.SiteIndex;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,5 +22,13 @@ public interface ContentStore {
 
     /** Re-read the current version on next use, e.g. after a SnapStart restore; cached versions stay valid. */
     default void forgetCurrentVersion() {
+    }
+
+    /**
+     * Since when the version being served could not be confirmed because the store fails; empty while it is
+     * current. Responses built from it say so ({@code Responses.markStale}).
+     */
+    default Optional<Instant> staleSince() {
+        return Optional.empty();
     }
 }

@@ -10,12 +10,14 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
 
 /**
@@ -24,27 +26,36 @@ import java.util.function.LongSupplier;
  * <p>Items under a version never change, so they are cached for the life of the execution environment; only the
  * pointer is re-read, at most once per {@code pointerTtl}. A warm request therefore costs at most one GetItem,
  * usually none, and a content load becomes visible within {@code pointerTtl}.
+ *
+ * <p>When DynamoDB fails ({@link StoreBackoff}), the version already known keeps serving, with its cached index and
+ * pages, and {@link #staleSince()} says so; once the back-off has passed, the pointer is re-read off the request
+ * path, so that no request for content already read waits for a store that does not answer.
  */
 public final class DynamoContentStore implements ContentStore {
     private final DynamoDbClient dynamo;
     private final String table;
     private final long pointerTtlNanos;
     private final LongSupplier clock;
+    private final StoreBackoff backoff;
     private final Map<String, Page> pages = new ConcurrentHashMap<>();
+    private final AtomicBoolean refreshing = new AtomicBoolean();
     private volatile SiteIndex index;
     private volatile String version;
     private volatile long versionReadAt;
     private volatile boolean recheck;
+    private volatile Instant staleSince;
 
-    public DynamoContentStore(DynamoDbClient dynamo, ContentSettings settings) {
-        this(dynamo, settings.table(), settings.pointerTtl(), System::nanoTime);
+    public DynamoContentStore(DynamoDbClient dynamo, ContentSettings settings, StoreBackoff backoff) {
+        this(dynamo, settings.table(), settings.pointerTtl(), System::nanoTime, backoff);
     }
 
-    DynamoContentStore(DynamoDbClient dynamo, String table, Duration pointerTtl, LongSupplier clock) {
+    DynamoContentStore(DynamoDbClient dynamo, String table, Duration pointerTtl, LongSupplier clock,
+                       StoreBackoff backoff) {
         this.dynamo = dynamo;
         this.table = table;
         this.pointerTtlNanos = pointerTtl.toNanos();
         this.clock = clock;
+        this.backoff = backoff;
     }
 
     @Override
@@ -54,6 +65,49 @@ public final class DynamoContentStore implements ContentStore {
         if (known != null && !recheck && now - versionReadAt < pointerTtlNanos) {
             return known;
         }
+        if (known != null && backoff.down()) {
+            refreshInBackground();
+            return stale(known);
+        }
+        try {
+            return readPointer(now);
+        } catch (StoreUnavailableException e) {
+            if (known == null) {
+                throw e;
+            }
+            return stale(known);
+        }
+    }
+
+    @Override
+    public Optional<Instant> staleSince() {
+        return Optional.ofNullable(staleSince);
+    }
+
+    private String stale(String known) {
+        if (staleSince == null) {
+            staleSince = backoff.downSince().orElseGet(Instant::now);
+        }
+        return known;
+    }
+
+    /** Once the back-off has passed: re-reads the pointer on a thread of its own, one re-read at a time. */
+    private void refreshInBackground() {
+        if (backoff.admits() && refreshing.compareAndSet(false, true)) {
+            Thread.ofVirtual().name("content-pointer").start(() -> {
+                try {
+                    readPointer(clock.getAsLong());
+                } catch (StoreException e) {
+                    // still down: the back-off has recorded it, and the known version keeps serving
+                } finally {
+                    refreshing.set(false);
+                }
+            });
+        }
+    }
+
+    private String readPointer(long now) {
+        String known = version;
         Map<String, AttributeValue> pointer = get(ContentItems.pointerKey());
         if (pointer == null || !pointer.containsKey("version")) {
             throw new StoreException("content table " + table + " has no current site version; run the loader");
@@ -66,6 +120,7 @@ public final class DynamoContentStore implements ContentStore {
         version = current;
         versionReadAt = now;
         recheck = false;
+        staleSince = null;
         return current;
     }
 
@@ -142,7 +197,7 @@ public final class DynamoContentStore implements ContentStore {
 
     private <T> T call(java.util.function.Supplier<T> call) {
         try {
-            return call.get();
+            return backoff.call(call);
         } catch (SdkException e) {
             throw DynamoErrors.translate(e);
         }

@@ -2,6 +2,7 @@ package dev.gophersite.feedback.store;
 
 import dev.gophersite.common.store.DynamoErrors;
 import dev.gophersite.common.store.FeedbackItems;
+import dev.gophersite.common.store.StoreBackoff;
 import dev.gophersite.feedback.Feedback;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -14,34 +15,48 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * One conditional PutItem per vote, onto the item the ask function wrote when it gave the answer
- * ({@link FeedbackItems}); the vote then expires through the table's TTL attribute.
+ * One conditional UpdateItem per vote, onto the item the ask function wrote when it gave the answer
+ * ({@link FeedbackItems}), which keeps the question stored there; the vote then expires through the table's TTL
+ * attribute.
  */
 public final class DynamoFeedbackStore implements FeedbackStore {
     private final DynamoDbClient dynamo;
     private final String table;
     private final Duration ttl;
     private final Clock clock;
+    private final StoreBackoff backoff;
 
-    public DynamoFeedbackStore(DynamoDbClient dynamo, String table, Duration ttl, Clock clock) {
+    public DynamoFeedbackStore(DynamoDbClient dynamo, String table, Duration ttl, Clock clock, StoreBackoff backoff) {
         this.dynamo = dynamo;
         this.table = table;
         this.ttl = ttl;
         this.clock = clock;
+        this.backoff = backoff;
     }
 
     @Override
     public boolean vote(Feedback feedback) {
         long now = clock.instant().getEpochSecond();
-        Map<String, AttributeValue> item = new HashMap<>();
-        item.put(FeedbackItems.PK, AttributeValue.fromS(FeedbackItems.answerKey(feedback.answerId())));
-        item.put("question", AttributeValue.fromS(feedback.question()));
-        item.put("vote", AttributeValue.fromS(feedback.vote()));
-        feedback.comment().ifPresent(comment -> item.put("comment", AttributeValue.fromS(comment)));
-        item.put("votedAt", AttributeValue.fromN(Long.toString(now)));
-        item.put(FeedbackItems.EXPIRES_AT, AttributeValue.fromN(Long.toString(now + ttl.toSeconds())));
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":vote", AttributeValue.fromS(feedback.vote()));
+        values.put(":votedAt", AttributeValue.fromN(Long.toString(now)));
+        values.put(":expiresAt", AttributeValue.fromN(Long.toString(now + ttl.toSeconds())));
+        String update = "SET vote = :vote, votedAt = :votedAt, " + FeedbackItems.EXPIRES_AT + " = :expiresAt";
+        if (feedback.comment().isPresent()) {
+            values.put(":comment", AttributeValue.fromS(feedback.comment().get()));
+            update += ", #comment = :comment";
+        } else {
+            // a new vote replaces the earlier one whole, its comment included
+            update += " REMOVE #comment";
+        }
+        String expression = update;
         try {
-            dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_exists(pk)"));
+            backoff.call(() -> dynamo.updateItem(b -> b.tableName(table)
+                    .key(Map.of(FeedbackItems.PK, AttributeValue.fromS(FeedbackItems.answerKey(feedback.answerId()))))
+                    .updateExpression(expression)
+                    .expressionAttributeNames(Map.of("#comment", "comment"))
+                    .expressionAttributeValues(values)
+                    .conditionExpression("attribute_exists(pk)")));
             return true;
         } catch (ConditionalCheckFailedException unknown) {
             return false;

@@ -5,7 +5,9 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import dev.gophersite.common.snapstart.Priming;
 import dev.gophersite.common.snapstart.PrimingRequest;
+import dev.gophersite.common.log.JsonLog;
 import dev.gophersite.common.store.DynamoDbClients;
+import dev.gophersite.common.store.StoreBackoff;
 import dev.gophersite.feedback.store.DynamoFeedbackStore;
 import dev.gophersite.feedback.store.FeedbackStore;
 
@@ -24,7 +26,7 @@ public record FeedbackWiring(FeedbackStore store) {
     public static FeedbackWiring fromEnvironment() {
         FeedbackSettings settings = FeedbackSettings.fromEnv();
         return new FeedbackWiring(new DynamoFeedbackStore(DynamoDbClients.create(settings.dynamo()), settings.table(),
-                settings.voteTtl(), Clock.systemUTC()));
+                settings.voteTtl(), Clock.systemUTC(), new StoreBackoff(new JsonLog(StoreBackoff.class))));
     }
 
     public Priming prime(RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> handler) {

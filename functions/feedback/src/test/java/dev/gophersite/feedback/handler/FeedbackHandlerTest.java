@@ -57,7 +57,7 @@ class FeedbackHandlerTest {
         // then
         assertThat(response.getStatusCode()).isEqualTo(201);
         assertThat(response.getBody()).isEqualTo("{\"answerId\":\"a1b2c3d4e5f6\",\"vote\":\"up\"}");
-        assertThat(store.saved).containsExactly(new Feedback("a1b2c3d4e5f6", "What is a goroutine?", "up", Optional.of("clear")));
+        assertThat(store.saved).containsExactly(new Feedback("a1b2c3d4e5f6", "up", Optional.of("clear")));
     }
 
     @Test
@@ -77,7 +77,9 @@ class FeedbackHandlerTest {
             "[]",
             "{\"answerId\":\"a1b2c3d4e5f6\",\"question\":\"q\",\"vote\":\"sideways\"}",
             "{\"answerId\":\"short\",\"question\":\"q\",\"vote\":\"up\"}",
-            "{\"answerId\":\"a1b2c3d4e5f6\",\"question\":\"\",\"vote\":\"up\"}",
+            "{\"answerId\":\"a1b2c3d4e5f6\",\"question\":\"\u202eq\",\"vote\":\"up\"}",
+            "{\"answerId\":\"a1b2c3d4e5f6\",\"question\":\"\\ud800q\",\"vote\":\"up\"}",
+            "{\"answerId\":\"a1b2c3d4e5f6\",\"vote\":\"up\",\"comment\":\"nice\u200b\"}",
             "{\"answerId\":\"a1b2c3d4e5f6\",\"question\":\"q\",\"vote\":\"up\",\"isAdmin\":true}",
             "{\"answerId\":\"a1b2c3d4e5f6\",\"question\":42,\"vote\":\"up\"}",
             "{\"answerId\":\"<img src=x onerror=alert(1)>\",\"question\":\"q\",\"vote\":\"up\"}"

@@ -1,5 +1,7 @@
 package dev.gophersite.feedback.handler;
 
+import dev.gophersite.common.store.StoreBackoff;
+import dev.gophersite.common.log.JsonLog;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import dev.gophersite.common.store.FeedbackItems;
@@ -30,20 +32,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 class FeedbackIT {
 
     @Test
-    void a_vote_lands_on_the_answer_the_site_gave_replaces_an_earlier_vote_and_nothing_else_is_stored(Dynalite dynalite) {
-        // given a table holding one answer the ask function gave, as it records them
+    void a_vote_lands_on_the_answer_the_site_gave_replaces_an_earlier_vote_and_keeps_the_question_asked(Dynalite dynalite) {
+        // given a table holding one answer the ask function gave, as it records them, with its question
         DynamoDbClient dynamo = LocalDynamo.client(dynalite.endpoint());
         String table = "feedback-" + UUID.randomUUID();
         Tables.ensure(dynamo, SamTemplate.load(Repo.root().resolve("template.yaml")), Map.of("FeedbackTable", table),
                 System.out::println);
         dynamo.putItem(b -> b.tableName(table).item(Map.of(
                 FeedbackItems.PK, AttributeValue.fromS(FeedbackItems.answerKey("a1b2c3d4e5f6")),
+                FeedbackItems.QUESTION, AttributeValue.fromS("How do goroutines start?"),
                 "issuedAt", AttributeValue.fromN("1795000000"), FeedbackItems.EXPIRES_AT, AttributeValue.fromN("1795129600"))));
         Clock clock = Clock.fixed(Instant.parse("2026-11-29T12:00:00Z"), ZoneOffset.UTC);
         FeedbackHandler handler = new FeedbackHandler(new FeedbackWiring(
-                new DynamoFeedbackStore(dynamo, table, Duration.ofDays(90), clock)));
+                new DynamoFeedbackStore(dynamo, table, Duration.ofDays(90), clock,
+                        new StoreBackoff(new JsonLog(StoreBackoff.class)))));
         APIGatewayProxyRequestEvent changed = FeedbackHandlerTest.event();
-        changed.setBody(changed.getBody().replace("\"up\"", "\"down\""));
+        changed.setBody(changed.getBody().replace("\"up\"", "\"down\"").replace(",\"comment\":\"clear\"", ""));
         APIGatewayProxyRequestEvent unknown = FeedbackHandlerTest.event();
         unknown.setBody(unknown.getBody().replace("a1b2c3d4e5f6", "neverGiven0001"));
         APIGatewayProxyRequestEvent bad = FeedbackHandlerTest.event();
@@ -64,7 +68,10 @@ class FeedbackIT {
         assertThat(items).hasSize(1);
         Map<String, AttributeValue> item = items.getFirst();
         assertThat(item.get("vote").s()).isEqualTo("down");
-        assertThat(item.get("question").s()).isEqualTo("What is a goroutine?");
+        // the client sent "What is a goroutine?"; the question of record is the one the site answered
+        assertThat(item.get("question").s()).isEqualTo("How do goroutines start?");
+        assertThat(item).doesNotContainKey("comment");
+        assertThat(item).containsKey("issuedAt");
         assertThat(Long.parseLong(item.get("expiresAt").n()))
                 .isEqualTo(Instant.parse("2026-11-29T12:00:00Z").plus(Duration.ofDays(90)).getEpochSecond());
     }

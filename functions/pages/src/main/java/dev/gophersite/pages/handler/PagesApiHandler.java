@@ -41,7 +41,7 @@ public final class PagesApiHandler implements RequestHandler<APIGatewayProxyRequ
 
     @Override
     public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
-        return HandlerEnvelope.run(event, LOG, ERRORS, this::dispatch);
+        return Responses.markStale(HandlerEnvelope.run(event, LOG, ERRORS, this::dispatch), store.staleSince());
     }
 
     private APIGatewayProxyResponseEvent dispatch(APIGatewayProxyRequestEvent event) {

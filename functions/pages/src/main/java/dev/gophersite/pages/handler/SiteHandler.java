@@ -24,6 +24,8 @@ import java.util.Optional;
 /** The HTML site: {@code GET /}, {@code GET /{slug}} and {@code GET /assets/{file}}. Works with JavaScript off. */
 public final class SiteHandler implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
     private static final String HOME = "home";
+    /** The home page's one address does not change; a day is short enough to move it if it ever must. */
+    private static final String REDIRECT_CACHE = "public, max-age=86400";
     private static final JsonLog LOG = new JsonLog(SiteHandler.class);
     /** Browsers show what an HTML route answers, errors included, so those are pages too. */
     private static final ErrorFormat ERRORS = PageRenderer::error;
@@ -46,7 +48,7 @@ public final class SiteHandler implements RequestHandler<APIGatewayProxyRequestE
 
     @Override
     public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
-        return HandlerEnvelope.run(event, LOG, ERRORS, this::dispatch);
+        return Responses.markStale(HandlerEnvelope.run(event, LOG, ERRORS, this::dispatch), store.staleSince());
     }
 
     private APIGatewayProxyResponseEvent dispatch(APIGatewayProxyRequestEvent event) {
@@ -72,8 +74,9 @@ public final class SiteHandler implements RequestHandler<APIGatewayProxyRequestE
         if (page.isEmpty()) {
             return Responses.noStore(Responses.html(404, PageRenderer.notFound(base, index)));
         }
-        // the page's hash alone is not enough: navigation comes from the index, which changes with the version
-        String etag = "\"" + page.get().hash() + "-" + index.version() + "\"";
+        // the page's hash alone is not enough: navigation comes from the index, which changes with the version, and
+        // every link carries the stage base, so the same page at /prod/ and at the root are two representations
+        String etag = "\"" + page.get().hash() + "-" + index.version() + base + "\"";
         if (Requests.etagMatches(event, etag)) {
             return Responses.notModified(etag, CacheHeaders.PAGE);
         }
@@ -83,6 +86,7 @@ public final class SiteHandler implements RequestHandler<APIGatewayProxyRequestE
     private static APIGatewayProxyResponseEvent redirectHome(APIGatewayProxyRequestEvent event) {
         APIGatewayProxyResponseEvent redirect = Responses.response(301, Responses.HTML, "");
         redirect.getHeaders().put("Location", Requests.basePath(event) + "/");
+        redirect.getHeaders().put("Cache-Control", REDIRECT_CACHE);
         return redirect;
     }
 

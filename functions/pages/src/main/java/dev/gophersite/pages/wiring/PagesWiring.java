@@ -3,11 +3,13 @@ package dev.gophersite.pages.wiring;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import dev.gophersite.common.log.JsonLog;
 import dev.gophersite.common.snapstart.Priming;
 import dev.gophersite.common.snapstart.PrimingRequest;
 import dev.gophersite.common.store.ContentStore;
 import dev.gophersite.common.store.DynamoContentStore;
 import dev.gophersite.common.store.DynamoDbClients;
+import dev.gophersite.common.store.StoreBackoff;
 import dev.gophersite.pages.site.Assets;
 
 import java.util.List;
@@ -24,7 +26,8 @@ public record PagesWiring(ContentStore store, Assets assets) {
 
     public static PagesWiring fromEnvironment() {
         PagesSettings settings = PagesSettings.fromEnv();
-        return of(new DynamoContentStore(DynamoDbClients.create(settings.dynamo()), settings.content()));
+        return of(new DynamoContentStore(DynamoDbClients.create(settings.dynamo()), settings.content(),
+                new StoreBackoff(new JsonLog(StoreBackoff.class))));
     }
 
     public static PagesWiring of(ContentStore store) {

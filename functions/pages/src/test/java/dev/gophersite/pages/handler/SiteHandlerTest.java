@@ -62,6 +62,26 @@ class SiteHandlerTest {
                 .doesNotContain("unsafe-inline");
         assertThat(headers).containsEntry("X-Content-Type-Options", "nosniff")
                 .containsEntry("X-Frame-Options", "DENY").containsKey("Referrer-Policy");
+        assertThat(headers.get("Strict-Transport-Security")).startsWith("max-age=31536000");
+        assertThat(headers.get("Permissions-Policy")).contains("camera=()", "microphone=()", "geolocation=()");
+    }
+
+    @Test
+    void the_same_page_under_a_stage_and_at_the_root_has_two_etags() {
+        // given the page under /prod, and the same page at the root, whose links differ
+        APIGatewayProxyRequestEvent atRoot = event("site-page-essentials");
+        atRoot.getRequestContext().setPath(atRoot.getPath());
+        APIGatewayProxyResponseEvent staged = handler.handleRequest(event("site-page-essentials"), null);
+
+        // when the root is asked with the staged page's ETag
+        atRoot.getHeaders().put("If-None-Match", staged.getHeaders().get("ETag"));
+        APIGatewayProxyResponseEvent root = handler.handleRequest(atRoot, null);
+
+        // then it is not a 304: the staged copy's links would be wrong at the root
+        assertThat(staged.getBody()).contains("href=\"/prod/history\"");
+        assertThat(root.getStatusCode()).isEqualTo(200);
+        assertThat(root.getBody()).contains("href=\"/history\"");
+        assertThat(root.getHeaders().get("ETag")).isNotEqualTo(staged.getHeaders().get("ETag"));
     }
 
     @Test
@@ -113,6 +133,7 @@ class SiteHandlerTest {
         // then
         assertThat(response.getStatusCode()).isEqualTo(301);
         assertThat(response.getHeaders()).containsEntry("Location", "/prod/");
+        assertThat(response.getHeaders().get("Cache-Control")).startsWith("public, max-age=");
     }
 
     @Test

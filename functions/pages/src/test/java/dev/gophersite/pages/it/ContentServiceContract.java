@@ -1,5 +1,7 @@
 package dev.gophersite.pages.it;
 
+import dev.gophersite.common.store.StoreBackoff;
+import dev.gophersite.common.log.JsonLog;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
@@ -59,7 +61,8 @@ abstract class ContentServiceContract {
                     }
                 }))
                 .build();
-        DynamoContentStore store = new DynamoContentStore(counted, new ContentSettings(table, Duration.ofMinutes(5)));
+        DynamoContentStore store = new DynamoContentStore(counted, new ContentSettings(table, Duration.ofMinutes(5)),
+                new StoreBackoff(new JsonLog(StoreBackoff.class)));
         api = new PagesApiHandler(PagesWiring.of(store));
         site = new SiteHandler(PagesWiring.of(store));
     }

@@ -1,5 +1,7 @@
 package dev.gophersite.pages.it;
 
+import dev.gophersite.common.store.StoreBackoff;
+import dev.gophersite.common.log.JsonLog;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import dev.gophersite.common.store.ContentSettings;
 import dev.gophersite.common.store.DynamoContentStore;
@@ -44,7 +46,8 @@ class DynaliteContentServiceIT extends ContentServiceContract {
                 .httpClient(DynamoDbClients.httpClient(Duration.ofSeconds(2)))
                 .overrideConfiguration(DynamoDbClients.overrides(Duration.ofSeconds(2)))
                 .build();
-        PagesApiHandler handler = new PagesApiHandler(PagesWiring.of(new DynamoContentStore(dead, new ContentSettings("content", Duration.ofSeconds(10)))));
+        PagesApiHandler handler = new PagesApiHandler(PagesWiring.of(new DynamoContentStore(dead,
+                new ContentSettings("content", Duration.ofSeconds(10)), new StoreBackoff(new JsonLog(StoreBackoff.class)))));
 
         // when
         long start = System.nanoTime();

@@ -3,6 +3,8 @@ package dev.gophersite.loader.deploy;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.gophersite.common.store.ContentSettings;
 import dev.gophersite.common.store.DynamoContentStore;
+import dev.gophersite.common.log.JsonLog;
+import dev.gophersite.common.store.StoreBackoff;
 import dev.gophersite.dynalite.Dynalite;
 import dev.gophersite.dynalite.DynaliteExtension;
 import dev.gophersite.dynalite.LocalDynamo;
@@ -76,7 +78,8 @@ class StackLoadIT {
 
         // then the table serves the new version
         String version = result.content().version();
-        assertThat(new DynamoContentStore(dynamo, new ContentSettings(table, Duration.ZERO)).currentVersion())
+        assertThat(new DynamoContentStore(dynamo, new ContentSettings(table, Duration.ZERO),
+                new StoreBackoff(new JsonLog(StoreBackoff.class))).currentVersion())
                 .isEqualTo(version);
         // and each function got this version's mark (an older mark replaced), a new version, and the alias on it
         aws.verify(putRequestedFor(urlPathEqualTo("/2015-03-31/functions/gs-site/configuration"))

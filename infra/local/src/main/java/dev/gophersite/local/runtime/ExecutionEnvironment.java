@@ -24,6 +24,9 @@ final class ExecutionEnvironment {
     /** Lambda's limit for the init phase. */
     static final Duration INIT_TIMEOUT = Duration.ofSeconds(10);
     private static final String ENV_CLASS = "dev.gophersite.common.Env";
+    private static final String NATIVE_WORK_CLASS = "dev.gophersite.common.lifecycle.NativeWork";
+    /** How long an environment's end waits for its native calls (a model load) to return; see NativeWork. */
+    static final Duration NATIVE_WORK_WAIT = Duration.ofSeconds(10);
 
     private record Job(APIGatewayProxyRequestEvent event, LocalContext context,
                        CompletableFuture<APIGatewayProxyResponseEvent> result) {
@@ -107,6 +110,21 @@ final class ExecutionEnvironment {
         thread.interrupt();
     }
 
+    /**
+     * Discards the environment and waits, at most {@code limit}, until it has ended: its native work stopped and
+     * its class loader closed. What the dev server does before it exits.
+     */
+    void shutdown(Duration limit) {
+        discard();
+        try {
+            if (!thread.join(limit)) {
+                Log.warn("[" + spec.logicalId() + "] " + name + " did not end within " + limit.toSeconds() + " s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private void run() {
         Thread.currentThread().setContextClassLoader(loader);
         try {
@@ -148,10 +166,33 @@ final class ExecutionEnvironment {
     }
 
     private void close() {
+        // the interrupt that discarded the environment must not cut the wait short
+        Thread.interrupted();
+        stopNativeWork();
         try {
             loader.close();
         } catch (IOException e) {
             Log.warn("[" + spec.logicalId() + "] could not close " + name + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * Stops the function's calls into native libraries, waiting for those in flight, before its class loader
+     * closes and before the process may exit: a thread inside ONNX Runtime then would crash the whole JVM. Only a
+     * function that has used the class has anything to stop.
+     */
+    private void stopNativeWork() {
+        Class<?> type = loader.loaded(NATIVE_WORK_CLASS);
+        if (type == null) {
+            return;
+        }
+        try {
+            if (!(Boolean) type.getMethod("stop", Duration.class).invoke(null, NATIVE_WORK_WAIT)) {
+                Log.warn("[" + spec.logicalId() + "] native work in " + name + " still running after "
+                        + NATIVE_WORK_WAIT.toSeconds() + " s");
+            }
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            Log.warn("[" + spec.logicalId() + "] could not stop native work in " + name + ": " + e);
         }
     }
 

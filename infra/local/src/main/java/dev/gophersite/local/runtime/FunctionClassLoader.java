@@ -37,6 +37,11 @@ final class FunctionClassLoader extends URLClassLoader {
         return super.loadClass(name, resolve);
     }
 
+    /** The class of that name if this loader has already loaded it, without loading it. */
+    Class<?> loaded(String name) {
+        return findLoadedClass(name);
+    }
+
     private static URL url(Path code) {
         try {
             return code.toUri().toURL();

@@ -96,10 +96,12 @@ final class FunctionPool implements AutoCloseable {
         }
     }
 
+    /** Ends every environment and waits until each has, so none is still in native code when the process exits. */
     @Override
     public void close() {
         closed = true;
         all.forEach(ExecutionEnvironment::discard);
+        all.forEach(environment -> environment.shutdown(ExecutionEnvironment.NATIVE_WORK_WAIT.plusSeconds(2)));
         all.clear();
         idle.clear();
     }

@@ -1,0 +1,75 @@
+package dev.gophersite.common.lifecycle;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class NativeGateTest {
+
+    @Test
+    void close_waits_for_the_call_in_flight_then_refuses_new_ones() throws Exception {
+        // given a call inside the gate
+        NativeGate gate = new NativeGate();
+        CountDownLatch inside = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicBoolean finished = new AtomicBoolean();
+        Thread caller = Thread.ofPlatform().start(() -> gate.run(() -> {
+            inside.countDown();
+            await(release);
+            finished.set(true);
+            return null;
+        }));
+        assertThat(inside.await(5, TimeUnit.SECONDS)).isTrue();
+
+        // when the gate closes while the call runs, and the call then returns
+        Thread closer = Thread.ofPlatform().start(() -> gate.close(Duration.ofSeconds(10)));
+        Thread.sleep(50);
+        boolean closerWaited = closer.isAlive();
+        release.countDown();
+        closer.join(5000);
+        caller.join(5000);
+
+        // then the close waited for it, and nothing runs afterwards
+        assertThat(closerWaited).isTrue();
+        assertThat(finished).isTrue();
+        assertThat(gate.inFlight()).isZero();
+        assertThatThrownBy(() -> gate.run(() -> "late")).isInstanceOf(NativeWork.Stopped.class);
+    }
+
+    @Test
+    void close_gives_up_after_its_limit_and_says_so() throws Exception {
+        // given a call that does not return
+        NativeGate gate = new NativeGate();
+        CountDownLatch inside = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Thread caller = Thread.ofPlatform().start(() -> gate.run(() -> {
+            inside.countDown();
+            await(release);
+            return null;
+        }));
+        assertThat(inside.await(5, TimeUnit.SECONDS)).isTrue();
+
+        // when
+        boolean drained = gate.close(Duration.ofMillis(100));
+
+        // then
+        assertThat(drained).isFalse();
+        assertThat(gate.closed()).isTrue();
+        release.countDown();
+        caller.join(5000);
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
