@@ -45,7 +45,9 @@ public final class SearchHandler implements RequestHandler<APIGatewayProxyReques
 
     @Override
     public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
-        return HandlerEnvelope.run(event, LOG, ERRORS, failure -> metrics.storeFailed(), this::dispatch);
+        APIGatewayProxyResponseEvent response = HandlerEnvelope.run(event, LOG, ERRORS,
+                failure -> metrics.storeFailed(), this::dispatch);
+        return Responses.markStale(response, store.staleSince());
     }
 
     private APIGatewayProxyResponseEvent dispatch(APIGatewayProxyRequestEvent event) {

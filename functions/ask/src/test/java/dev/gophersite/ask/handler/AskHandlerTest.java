@@ -29,6 +29,7 @@ class AskHandlerTest {
     private final InMemoryContentStore store = TestContent.store();
     private final FakeChatModel model = FakeChatModel.answering("Each goroutine starts with a 2KB stack [1].");
     private final AskHandler handler = TestSettings.handler(store, model, AnswerCache.none(), TestSettings.defaults());
+    private final SearchHandler searchHandler = TestSettings.searchHandler(store);
 
     private static APIGatewayProxyRequestEvent event(String fixture) {
         return EventLoader.loadApiGatewayRestEvent("events/" + fixture);
@@ -385,12 +386,12 @@ class AskHandlerTest {
         for (String text : NOTHING_TO_LOOK_UP) {
             // when
             APIGatewayProxyResponseEvent post = handle(postWithBody(JSON.writeValueAsString(Map.of("question", text))));
-            APIGatewayProxyResponseEvent search = handle(event("get-search.json")
-                    .withQueryStringParameters(Map.of("q", text)));
+            APIGatewayProxyResponseEvent search = searchHandler.handleRequest(event("get-search.json")
+                    .withQueryStringParameters(Map.of("q", text)), null);
             APIGatewayProxyResponseEvent askPage = handle(event("get-ask-form-with-question.json")
                     .withQueryStringParameters(Map.of("q", text)));
-            APIGatewayProxyResponseEvent searchPage = handle(event("get-search-page.json")
-                    .withQueryStringParameters(Map.of("q", text)));
+            APIGatewayProxyResponseEvent searchPage = searchHandler.handleRequest(event("get-search-page.json")
+                    .withQueryStringParameters(Map.of("q", text)), null);
 
             // then
             String name = "U+" + Integer.toHexString(text.codePointAt(0));
