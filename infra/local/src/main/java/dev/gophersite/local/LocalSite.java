@@ -43,6 +43,7 @@ public final class LocalSite implements AutoCloseable {
             "ModelProvider", "ollama", "OllamaBaseUrl", "http://localhost:11434");
     private static final Duration MAX_QUEUE_WAIT = Duration.ofSeconds(10);
     private static final Duration RELOAD_QUIET = Duration.ofMillis(200);
+    private static final Duration POINTER_MARGIN = Duration.ofMillis(200);
     private static final Duration OLLAMA_PROBE_TIMEOUT = Duration.ofSeconds(1);
 
     private final List<FunctionSpec> functionSpecs;
@@ -104,10 +105,11 @@ public final class LocalSite implements AutoCloseable {
                 opened.add(edge.get());
             }
             Optional<EdgeProxy> edgeToInvalidate = edge;
+            Duration pointerTtl = pointerTtl(specs);
             Optional<ContentWatcher> watcher = settings.watchContent()
                     ? Optional.of(ContentWatcher.start(settings.content(), RELOAD_QUIET, () -> {
                         Log.info(backend.reloadContent());
-                        edgeToInvalidate.ifPresent(proxy -> invalidate(proxy, backend.lastChange()));
+                        edgeToInvalidate.ifPresent(proxy -> invalidateAfter(pointerTtl, proxy, backend.lastChange()));
                     }))
                     : Optional.empty();
             LocalSite site = new LocalSite(specs, functions, backend, server, watcher, stage, edge);
@@ -139,7 +141,27 @@ public final class LocalSite implements AutoCloseable {
         return edge;
     }
 
-    /** What the loader does after a load on AWS: the edge drops what the load changed. */
+    /**
+     * What the loader does after a load on AWS: once every function has re-read the content pointer, the edge drops
+     * what the load changed. Sooner, a function still serving the old version would refill the edge with it.
+     */
+    private static void invalidateAfter(Duration pointerTtl, EdgeProxy proxy, ContentChange change) {
+        try {
+            Thread.sleep(pointerTtl.plus(POINTER_MARGIN));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        invalidate(proxy, change);
+    }
+
+    /** The longest time any function keeps the content pointer, as the template and the local defaults set it. */
+    static Duration pointerTtl(List<FunctionSpec> specs) {
+        return specs.stream().map(spec -> spec.environment().get("CONTENT_POINTER_TTL_MILLIS"))
+                .filter(value -> value != null && value.matches("\\d+"))
+                .map(value -> Duration.ofMillis(Long.parseLong(value))).max(Duration::compareTo).orElse(Duration.ZERO);
+    }
+
     static void invalidate(EdgeProxy proxy, ContentChange change) {
         List<String> paths = EdgePaths.of(change);
         if (!paths.isEmpty()) {

@@ -66,8 +66,10 @@ public final class DynamoContentStore implements ContentStore {
             return known;
         }
         if (known != null && backoff.down()) {
+            // marked stale before the re-read starts, so a re-read that ends first is not undone by the mark
+            String served = stale(known);
             refreshInBackground();
-            return stale(known);
+            return served;
         }
         try {
             return readPointer(now);
