@@ -2,16 +2,16 @@ package dev.gophersite.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.gophersite.ask.answer.Answer;
-import dev.gophersite.ask.answer.AnswerCache;
-import dev.gophersite.ask.answer.AskRequest;
-import dev.gophersite.ask.answer.IssuedAnswers;
-import dev.gophersite.ask.generation.ChatModels;
-import dev.gophersite.ask.generation.ModelSettings;
-import dev.gophersite.ask.generation.Turn;
+import dev.gophersite.ask.record.Answer;
+import dev.gophersite.ask.record.AnswerCache;
+import dev.gophersite.ask.question.AskRequest;
+import dev.gophersite.ask.record.IssuedAnswers;
+import dev.gophersite.ask.model.ChatModels;
+import dev.gophersite.ask.model.ModelSettings;
+import dev.gophersite.ask.question.Turn;
 import dev.gophersite.ask.metrics.AskMetrics;
-import dev.gophersite.ask.retrieval.OnnxEmbedder;
-import dev.gophersite.ask.retrieval.RetrievalOptions;
+import dev.gophersite.ask.index.OnnxEmbedder;
+import dev.gophersite.ask.index.RetrievalOptions;
 import dev.gophersite.ask.wiring.AskSettings;
 import dev.gophersite.ask.wiring.AskWiring;
 import dev.gophersite.common.store.ContentSettings;
@@ -74,7 +74,7 @@ final class PromptSizes {
                     new ContentSettings("prompt-content", Duration.ofMinutes(10)),
                     new ModelSettings(ModelSettings.Provider.BEDROCK, ModelSettings.DEFAULT_BEDROCK_MODEL, "",
                             Duration.ofSeconds(10)), Optional.empty(), Duration.ofHours(1), Optional.empty(),
-                    Duration.ofSeconds(30), "meaning");
+                    Duration.ofSeconds(30), AskSettings.Retrieval.MEANING);
             AskWiring wiring = AskWiring.of(new DynamoContentStore(dynamo, settings.content(),
                             new StoreBackoff(new JsonLog(StoreBackoff.class))), Optional.of(model),
                     AnswerCache.none(), IssuedAnswers.none(), settings, AskMetrics.none(),

@@ -1,8 +1,9 @@
 package dev.gophersite.bench.probe;
 
 import dev.gophersite.ask.handler.AskHandler;
-import dev.gophersite.ask.retrieval.OnnxEmbedder;
-import dev.gophersite.ask.retrieval.RetrievalOptions;
+import dev.gophersite.ask.grounding.GroundingCheck;
+import dev.gophersite.ask.index.OnnxEmbedder;
+import dev.gophersite.ask.index.RetrievalOptions;
 import dev.gophersite.ask.wiring.AskWiring;
 import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.e5smallv2q.E5SmallV2QuantizedEmbeddingModel;
@@ -35,16 +36,16 @@ public final class MeaningProbe {
             case "lexical" -> RetrievalOptions.bm25();
             case "all-minilm-l6-v2-q" -> RetrievalOptions.withMeaning(OnnxEmbedder.miniLm());
             case "minilm-fused" -> RetrievalOptions.hybrid(OnnxEmbedder.miniLm());
-            // the grounding threshold decides which questions are refused, not the work timed here: the bench
-            // question is answered at MiniLM's threshold and at each model's own (AnswerEvaluationTest)
             case "bge-small-en-v15-q" -> RetrievalOptions.withMeaning(new OnnxEmbedder(config,
-                    BgeSmallEnV15QuantizedEmbeddingModel::new, "Represent this sentence for searching relevant passages: ", "",
-                    OnnxEmbedder.miniLm().minEvidence()));
+                    BgeSmallEnV15QuantizedEmbeddingModel::new, "Represent this sentence for searching relevant passages: ", ""));
             case "e5-small-v2-q" -> RetrievalOptions.withMeaning(new OnnxEmbedder(config,
-                    E5SmallV2QuantizedEmbeddingModel::new, "query: ", "passage: ", OnnxEmbedder.miniLm().minEvidence()));
+                    E5SmallV2QuantizedEmbeddingModel::new, "query: ", "passage: "));
             default -> throw new IllegalArgumentException("unknown configuration " + config);
         };
-        AskWiring wiring = AskWiring.fromEnvironment(retrieval);
+        // the grounding threshold decides which questions are refused, not the work timed here: the bench question
+        // is judged at MiniLM's threshold with every model (AnswerEvaluationTest judges each at its own)
+        AskWiring wiring = AskWiring.fromEnvironment(retrieval,
+                new GroundingCheck(GroundingCheck.threshold(OnnxEmbedder.miniLm())));
         String[] spec = {AskHandler.class.getName(), "POST", "/ask", "/ask", "{\"question\":\"" + args[2] + "\"}"};
         if (cold) {
             Invoke.readyAndHalt(new AskHandler(wiring).handleRequest(Invoke.event(spec), null).getStatusCode());

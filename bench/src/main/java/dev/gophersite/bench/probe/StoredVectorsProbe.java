@@ -2,11 +2,11 @@ package dev.gophersite.bench.probe;
 
 import dev.gophersite.common.store.StoreBackoff;
 import dev.gophersite.common.log.JsonLog;
-import dev.gophersite.ask.retrieval.Embedder;
-import dev.gophersite.ask.retrieval.OnnxEmbedder;
-import dev.gophersite.ask.retrieval.RetrievalOptions;
-import dev.gophersite.ask.retrieval.SearchIndex;
-import dev.gophersite.ask.retrieval.Vectors;
+import dev.gophersite.ask.index.Embedder;
+import dev.gophersite.ask.index.OnnxEmbedder;
+import dev.gophersite.ask.index.RetrievalOptions;
+import dev.gophersite.ask.index.SearchIndex;
+import dev.gophersite.ask.index.Vectors;
 import dev.gophersite.ask.wiring.AskSettings;
 import dev.gophersite.common.store.ContentItems;
 import dev.gophersite.common.store.DynamoContentStore;

@@ -1,12 +1,11 @@
 package dev.gophersite.ask.grounding;
 
-import dev.gophersite.ask.question.AnswerShapes;
 import dev.gophersite.ask.question.QuestionKind;
-import dev.gophersite.ask.retrieval.LexicalIndex;
+import dev.gophersite.ask.index.LexicalIndex;
 import dev.gophersite.ask.retrieval.RankedPassage;
 import dev.gophersite.ask.retrieval.Retrieval;
-import dev.gophersite.ask.retrieval.SectionMatch;
-import dev.gophersite.ask.retrieval.Statement;
+import dev.gophersite.ask.index.SectionMatch;
+import dev.gophersite.ask.index.Statement;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -61,7 +60,7 @@ public final class EvidenceCollector {
             for (Statement statement : retrieval.index().statementsOf(passage.position())) {
                 double covered = coverage(index, distinctive, statement.terms(), heading, total);
                 bestStatement = Math.max(bestStatement, covered);
-                fitsKind |= covered > 0 && AnswerShapes.fits(kind, statement.text());
+                fitsKind |= covered > 0 && kind.fits(statement.text());
                 Optional<Double> similarity = retrieval.index().similarity(retrieval.meaning(), statement);
                 if (similarity.isPresent() && (bestSimilarity.isEmpty() || similarity.get() > bestSimilarity.get())) {
                     bestSimilarity = similarity;

@@ -6,9 +6,9 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.CharacterEscapes;
 import com.fasterxml.jackson.core.io.SerializedString;
-import dev.gophersite.ask.answer.Answer;
-import dev.gophersite.ask.answer.SearchResults;
-import dev.gophersite.ask.answer.Source;
+import dev.gophersite.ask.record.Answer;
+import dev.gophersite.ask.record.SearchResults;
+import dev.gophersite.ask.record.Source;
 
 import java.io.IOException;
 import java.io.StringWriter;

@@ -1,7 +1,7 @@
 package dev.gophersite.ask.handler;
 
-import dev.gophersite.ask.answer.Answer;
-import dev.gophersite.ask.answer.Source;
+import dev.gophersite.ask.record.Answer;
+import dev.gophersite.ask.record.Source;
 import dev.gophersite.common.content.PageSummary;
 import dev.gophersite.common.http.Html;
 import dev.gophersite.common.web.Layout;

@@ -4,7 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
-import dev.gophersite.ask.answer.AskService;
+import dev.gophersite.ask.service.AskService;
 import dev.gophersite.ask.metrics.AskMetrics;
 import dev.gophersite.ask.wiring.AskWiring;
 import dev.gophersite.ask.wiring.SearchWiring;

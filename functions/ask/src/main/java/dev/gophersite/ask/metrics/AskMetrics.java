@@ -1,6 +1,6 @@
 package dev.gophersite.ask.metrics;
 
-import dev.gophersite.ask.answer.Answer;
+import dev.gophersite.ask.record.Answer;
 
 /** What /ask reports to CloudWatch about each request. */
 public interface AskMetrics {

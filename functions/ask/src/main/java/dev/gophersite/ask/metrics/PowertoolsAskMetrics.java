@@ -1,6 +1,6 @@
 package dev.gophersite.ask.metrics;
 
-import dev.gophersite.ask.answer.Answer;
+import dev.gophersite.ask.record.Answer;
 import dev.gophersite.common.Env;
 import dev.gophersite.common.log.JsonLog;
 import software.amazon.cloudwatchlogs.emf.config.Configuration;
@@ -25,7 +25,7 @@ public final class PowertoolsAskMetrics implements AskMetrics {
         // over HTTP, and off Lambda it would ship metrics to a CloudWatch agent that the dev server does not have.
         Configuration config = EnvironmentConfigurationProvider.getConfig();
         if (config.getEnvironmentOverride() == null || config.getEnvironmentOverride() == Environments.Unknown) {
-            config.setEnvironmentOverride(System.getenv("AWS_LAMBDA_FUNCTION_NAME") != null
+            config.setEnvironmentOverride(Env.get("AWS_LAMBDA_FUNCTION_NAME") != null
                     ? Environments.Lambda : Environments.Local);
         }
         metrics = MetricsFactory.getMetricsInstance();

@@ -1,12 +1,13 @@
 package dev.gophersite.ask.question;
 
-import dev.gophersite.ask.retrieval.LexicalIndex;
+import dev.gophersite.ask.index.LexicalIndex;
 
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -50,6 +51,27 @@ public final class QuestionReader {
     public QuestionReader(LexicalIndex index) {
         this.index = index;
         this.kindWords = Set.copyOf(index.analysis().terms("version release year date month number size much many long big often"));
+    }
+
+    /** Rewrites a follow-up as a question that stands alone (a model, within a budget); empty when it cannot. */
+    @FunctionalInterface
+    public interface Rewriter {
+        Rewriter NONE = (question, earlierUserTurns) -> Optional.empty();
+
+        Optional<String> standalone(String question, List<String> earlierUserTurns);
+    }
+
+    /** The request's question, a follow-up resolved against its user turns and, if it can, rewritten to stand alone. */
+    public Question read(AskRequest request, Rewriter rewriter) {
+        List<String> earlier = request.earlierUserTurns();
+        Question question = read(request.question(), earlier);
+        if (question.followUp()) {
+            Optional<String> standalone = rewriter.standalone(request.question(), earlier);
+            if (standalone.isPresent()) {
+                question = rewritten(question, standalone.get(), earlier.getLast());
+            }
+        }
+        return question;
     }
 
     /** @param earlierUserTurns the conversation's user turns, oldest first */

@@ -1,5 +1,7 @@
 package dev.gophersite.ask.retrieval;
 
+import dev.gophersite.ask.index.Passage;
+
 /**
  * A passage in the fused ranking.
  *

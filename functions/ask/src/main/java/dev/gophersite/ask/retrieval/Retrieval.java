@@ -1,5 +1,9 @@
 package dev.gophersite.ask.retrieval;
 
+import dev.gophersite.ask.index.LexicalIndex;
+import dev.gophersite.ask.index.SearchIndex;
+import dev.gophersite.ask.index.SectionMatch;
+
 import dev.gophersite.ask.question.Question;
 
 import java.util.List;

@@ -1,27 +1,29 @@
 package dev.gophersite.ask.wiring;
 
+import dev.gophersite.ask.grounding.Gate;
+
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
-import dev.gophersite.ask.answer.AnswerCache;
-import dev.gophersite.ask.answer.AskService;
-import dev.gophersite.ask.answer.DynamoAnswerCache;
-import dev.gophersite.ask.answer.DynamoIssuedAnswers;
-import dev.gophersite.ask.answer.IssuedAnswers;
-import dev.gophersite.ask.deadline.DeadlineChatModel;
-import dev.gophersite.ask.deadline.RequestDeadline;
-import dev.gophersite.ask.generation.CauseLog;
-import dev.gophersite.ask.generation.ChatModels;
-import dev.gophersite.ask.generation.CircuitBreaker;
-import dev.gophersite.ask.generation.ExtractiveAnswerer;
-import dev.gophersite.ask.generation.ModelClient;
-import dev.gophersite.ask.generation.PromptBuilder;
+import dev.gophersite.ask.record.AnswerCache;
+import dev.gophersite.ask.service.AskService;
+import dev.gophersite.ask.record.DynamoAnswerCache;
+import dev.gophersite.ask.record.DynamoIssuedAnswers;
+import dev.gophersite.ask.record.IssuedAnswers;
+import dev.gophersite.ask.model.DeadlineChatModel;
+import dev.gophersite.ask.model.RequestDeadline;
+import dev.gophersite.ask.model.CauseLog;
+import dev.gophersite.ask.model.ChatModels;
+import dev.gophersite.ask.model.CircuitBreaker;
+import dev.gophersite.ask.answering.ExtractiveAnswerer;
+import dev.gophersite.ask.model.ModelClient;
+import dev.gophersite.ask.answering.PromptBuilder;
 import dev.gophersite.ask.grounding.GroundingCheck;
 import dev.gophersite.ask.metrics.AskMetrics;
 import dev.gophersite.ask.metrics.PowertoolsAskMetrics;
-import dev.gophersite.ask.retrieval.OnnxEmbedder;
-import dev.gophersite.ask.retrieval.RetrievalOptions;
-import dev.gophersite.ask.retrieval.SiteSearch;
+import dev.gophersite.ask.index.OnnxEmbedder;
+import dev.gophersite.ask.index.RetrievalOptions;
+import dev.gophersite.ask.index.SiteSearch;
 import dev.gophersite.common.lifecycle.NativeWork;
 import dev.gophersite.common.lifecycle.ShutdownSignals;
 import dev.gophersite.common.log.JsonLog;
@@ -63,15 +65,12 @@ public record AskWiring(AskService service, ContentStore store, AskMetrics metri
      */
     static final Duration SHUTDOWN_WAIT = NativeWork.DEFAULT_WAIT;
 
-    /** The retrieval a {@code RETRIEVAL} setting names; see the evaluation report for what each one scored. */
-    static RetrievalOptions retrieval(String name) {
-        return switch (name) {
-            case "lexical" -> RetrievalOptions.bm25();
-            case "fused" -> RetrievalOptions.hybrid(OnnxEmbedder.miniLm());
-            case "meaning" -> RetrievalOptions.withMeaning(OnnxEmbedder.miniLm());
-            // a misspelt setting would otherwise run a configuration nobody chose, silently
-            default -> throw new IllegalArgumentException(
-                    "RETRIEVAL must be meaning, lexical or fused; found '" + name + "'");
+    /** The retrieval a {@code RETRIEVAL} setting names. */
+    static RetrievalOptions retrieval(AskSettings.Retrieval setting) {
+        return switch (setting) {
+            case LEXICAL -> RetrievalOptions.bm25();
+            case FUSED -> RetrievalOptions.hybrid(OnnxEmbedder.miniLm());
+            case MEANING -> RetrievalOptions.withMeaning(OnnxEmbedder.miniLm());
         };
     }
 
@@ -80,12 +79,20 @@ public record AskWiring(AskService service, ContentStore store, AskMetrics metri
         return fromEnvironment(settings, retrieval(settings.retrieval()));
     }
 
-    /** The function as deployed, but with retrieval options no setting names: another embedding model, measured. */
-    public static AskWiring fromEnvironment(RetrievalOptions retrieval) {
-        return fromEnvironment(AskSettings.fromEnv(), retrieval);
+    /**
+     * The function as deployed, but with retrieval options no setting names (another embedding model, measured) and
+     * the grounding check to judge with.
+     */
+    public static AskWiring fromEnvironment(RetrievalOptions retrieval, GroundingCheck grounding) {
+        return fromEnvironment(AskSettings.fromEnv(), retrieval, grounding);
     }
 
     private static AskWiring fromEnvironment(AskSettings settings, RetrievalOptions retrieval) {
+        return fromEnvironment(settings, retrieval, GroundingCheck.forModel(retrieval.embedder()));
+    }
+
+    private static AskWiring fromEnvironment(AskSettings settings, RetrievalOptions retrieval,
+                                             GroundingCheck grounding) {
         DynamoDbClient dynamo = DynamoDbClients.create(settings.dynamo());
         // one view of DynamoDB's health for the three tables: they share the endpoint, and an outage hits them all
         StoreBackoff backoff = new StoreBackoff(new JsonLog(StoreBackoff.class));
@@ -95,7 +102,7 @@ public record AskWiring(AskService service, ContentStore store, AskMetrics metri
         IssuedAnswers issued = settings.feedbackTable().<IssuedAnswers>map(table -> new DynamoIssuedAnswers(dynamo,
                 table, Clock.systemUTC(), backoff, new JsonLog(DynamoIssuedAnswers.class))).orElseGet(IssuedAnswers::none);
         return of(new DynamoContentStore(dynamo, settings.content(), backoff), ChatModels.from(settings.model()), cache,
-                issued, settings, new PowertoolsAskMetrics(), retrieval);
+                issued, settings, new PowertoolsAskMetrics(), retrieval, grounding);
     }
 
     /**
@@ -105,10 +112,18 @@ public record AskWiring(AskService service, ContentStore store, AskMetrics metri
     public static AskWiring of(ContentStore store, Optional<ChatModel> chatModel, AnswerCache cache,
                                IssuedAnswers issued, AskSettings settings, AskMetrics metrics,
                                RetrievalOptions retrieval) {
+        return of(store, chatModel, cache, issued, settings, metrics, retrieval,
+                GroundingCheck.forModel(retrieval.embedder()));
+    }
+
+    /** As {@link #of}, judging with the given grounding check: another threshold, calibrated or measured. */
+    public static AskWiring of(ContentStore store, Optional<ChatModel> chatModel, AnswerCache cache,
+                               IssuedAnswers issued, AskSettings settings, AskMetrics metrics,
+                               RetrievalOptions retrieval, GroundingCheck grounding) {
         ModelClient model = new ModelClient(chatModel.map(DeadlineChatModel::new), settings.model().timeout(),
                 new CircuitBreaker(settings.circuitOpen()), new CauseLog(new JsonLog(ModelClient.class)));
         AskService service = new AskService(
-                new SiteSearch(store, retrieval, new JsonLog(SiteSearch.class)), new GroundingCheck(retrieval.embedder()),
+                new SiteSearch(store, retrieval, new JsonLog(SiteSearch.class)), new Gate(grounding),
                 new PromptBuilder(), model, settings.model().answeringModel(), new ExtractiveAnswerer(), cache, issued,
                 () -> UUID.randomUUID().toString(), new JsonLog(AskService.class));
         try {

@@ -1,10 +1,18 @@
 package dev.gophersite.ask.answer;
 
+import dev.gophersite.ask.record.Answer;
+import dev.gophersite.ask.record.AnswerCache;
+import dev.gophersite.ask.question.AskRequest;
+import dev.gophersite.ask.service.AskService;
+import dev.gophersite.ask.record.IssuedAnswers;
+import dev.gophersite.ask.record.Mode;
+import dev.gophersite.ask.record.Source;
+
 import dev.gophersite.ask.fakes.TestContent;
 import dev.gophersite.ask.fakes.TestSettings;
 import dev.gophersite.ask.metrics.AskMetrics;
-import dev.gophersite.ask.retrieval.OnnxEmbedder;
-import dev.gophersite.ask.retrieval.RetrievalOptions;
+import dev.gophersite.ask.index.OnnxEmbedder;
+import dev.gophersite.ask.index.RetrievalOptions;
 import dev.gophersite.ask.wiring.AskWiring;
 import org.junit.jupiter.api.Test;
 

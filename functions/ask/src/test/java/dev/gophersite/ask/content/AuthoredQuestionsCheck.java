@@ -1,13 +1,17 @@
 package dev.gophersite.ask.content;
 
-import dev.gophersite.ask.retrieval.AuthoredQuestion;
-import dev.gophersite.ask.retrieval.Embedder;
-import dev.gophersite.ask.retrieval.LexicalIndex;
-import dev.gophersite.ask.retrieval.Passage;
+import dev.gophersite.ask.question.QuestionReader;
+
+import dev.gophersite.ask.retrieval.Retriever;
+
+import dev.gophersite.ask.index.AuthoredQuestion;
+import dev.gophersite.ask.index.Embedder;
+import dev.gophersite.ask.index.LexicalIndex;
+import dev.gophersite.ask.index.Passage;
 import dev.gophersite.ask.retrieval.Retrieval;
-import dev.gophersite.ask.retrieval.RetrievalOptions;
-import dev.gophersite.ask.retrieval.SearchIndex;
-import dev.gophersite.ask.retrieval.Statement;
+import dev.gophersite.ask.index.RetrievalOptions;
+import dev.gophersite.ask.index.SearchIndex;
+import dev.gophersite.ask.index.Statement;
 import dev.gophersite.common.content.Page;
 
 import java.util.ArrayList;
@@ -50,7 +54,7 @@ public final class AuthoredQuestionsCheck {
         List<String> problems = new ArrayList<>();
         for (int i = 0; i < questions.size(); i++) {
             AuthoredQuestion question = questions.get(i);
-            Retrieval retrieval = index.retrieve(question.text(), List.of());
+            Retrieval retrieval = Retriever.retrieve(index, question.text(), List.of());
             Passage first = retrieval.ranked().getFirst().passage();
             String found = first.slug() + "#" + first.sectionId();
             if (!found.equals(question.section())) {
@@ -83,7 +87,7 @@ public final class AuthoredQuestionsCheck {
 
     private static Optional<String> misplaced(SearchIndex index, AuthoredQuestion question, Embedder embedder) {
         LexicalIndex lexical = index.lexical();
-        List<String> terms = index.read(question.text(), List.of()).terms().stream()
+        List<String> terms = new QuestionReader(index.lexical()).read(question.text(), List.of()).terms().stream()
                 .filter(term -> !lexical.isSubject(term)).toList();
         Optional<float[]> meaning = Optional.of(embedder.embedQuery(question.text()));
         boolean ownSharesAWord = false;

@@ -1,7 +1,7 @@
 package dev.gophersite.ask.content;
 
 import dev.gophersite.ask.fakes.TestContent;
-import dev.gophersite.ask.retrieval.OnnxEmbedder;
+import dev.gophersite.ask.index.OnnxEmbedder;
 import dev.gophersite.common.content.Page;
 import dev.gophersite.common.content.Section;
 import org.junit.jupiter.api.Test;

@@ -2,11 +2,12 @@ package dev.gophersite.ask.eval;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.gophersite.ask.answer.AskService;
+import dev.gophersite.ask.service.AskService;
 import dev.gophersite.ask.fakes.SmallModelFake;
 import dev.gophersite.ask.fakes.TestContent;
-import dev.gophersite.ask.retrieval.OnnxEmbedder;
-import dev.gophersite.ask.retrieval.RetrievalOptions;
+import dev.gophersite.ask.grounding.GroundingCheck;
+import dev.gophersite.ask.index.OnnxEmbedder;
+import dev.gophersite.ask.index.RetrievalOptions;
 import dev.gophersite.dynalite.Repo;
 import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
 import dev.gophersite.common.store.ContentStore;
@@ -63,6 +64,8 @@ class AnswerEvaluationTest {
     static final String SHIPPED = "MiniLM + authored questions (shipped)";
     static final String MINILM_NO_QUESTIONS = "MiniLM";
     static final String WITH_MODEL = "shipped, with a small model";
+    static final String BGE_SMALL = "bge-small-en-v15-q";
+    static final String BGE_WITH_QUESTIONS = "bge-small + authored questions";
     static final double CALIBRATION_FROM = 0.5;
     static final double CALIBRATION_TO = 3.0;
     static final double CALIBRATION_STEP = 0.05;
@@ -77,7 +80,8 @@ class AnswerEvaluationTest {
      * One configuration as evaluated: the content (with or without the sections' authored questions), the retrieval
      * and its grounding threshold, and the model, if any.
      */
-    private record Config(String name, ContentStore store, RetrievalOptions retrieval, Optional<SmallModelFake> model) {
+    private record Config(String name, ContentStore store, RetrievalOptions retrieval, GroundingCheck grounding,
+                          Optional<SmallModelFake> model) {
     }
 
     @BeforeAll
@@ -95,22 +99,24 @@ class AnswerEvaluationTest {
         ContentStore withoutQuestions = TestContent.storeWithoutAuthoredQuestions();
         // one model and one set of vectors per embedding model, shared by its configurations
         RememberingEmbedder miniLm = new RememberingEmbedder(OnnxEmbedder.miniLm());
-        RememberingEmbedder bgeSmall = new RememberingEmbedder(new OnnxEmbedder("bge-small-en-v15-q",
-                BgeSmallEnV15QuantizedEmbeddingModel::new, "Represent this sentence for searching relevant passages: ", "",
-                Double.NaN));
+        RememberingEmbedder bgeSmall = new RememberingEmbedder(new OnnxEmbedder(BGE_SMALL,
+                BgeSmallEnV15QuantizedEmbeddingModel::new, "Represent this sentence for searching relevant passages: ", ""));
+        RetrievalOptions withMiniLm = RetrievalOptions.withMeaning(miniLm);
+        RetrievalOptions withBge = RetrievalOptions.withMeaning(bgeSmall);
         List<Config> configs = new ArrayList<>();
-        configs.add(new Config("lexical", withQuestions, RetrievalOptions.bm25(), Optional.empty()));
-        configs.add(new Config(MINILM_NO_QUESTIONS, withoutQuestions, calibrated(MINILM_NO_QUESTIONS, withoutQuestions,
-                miniLm), Optional.empty()));
-        // the shipped threshold is what the same calibration finds for it; a test below holds them together
-        RetrievalOptions shipped = calibrated(SHIPPED, withQuestions, miniLm);
-        configs.add(new Config(SHIPPED, withQuestions, shipped, Optional.empty()));
-        configs.add(new Config("bge-small", withoutQuestions, calibrated("bge-small", withoutQuestions, bgeSmall),
+        configs.add(new Config("lexical", withQuestions, RetrievalOptions.bm25(), GroundingCheck.forModel(Optional.empty()),
                 Optional.empty()));
-        configs.add(new Config("bge-small + authored questions", withQuestions,
-                calibrated("bge-small + authored questions", withQuestions, bgeSmall), Optional.empty()));
+        configs.add(new Config(MINILM_NO_QUESTIONS, withoutQuestions, withMiniLm,
+                calibrated(MINILM_NO_QUESTIONS, withoutQuestions, withMiniLm), Optional.empty()));
+        // the shipped threshold is what the same calibration finds for it; a test below holds them together
+        GroundingCheck shipped = calibrated(SHIPPED, withQuestions, withMiniLm);
+        configs.add(new Config(SHIPPED, withQuestions, withMiniLm, shipped, Optional.empty()));
+        configs.add(new Config("bge-small", withoutQuestions, withBge, calibrated("bge-small", withoutQuestions, withBge),
+                Optional.empty()));
+        configs.add(new Config(BGE_WITH_QUESTIONS, withQuestions, withBge,
+                calibrated(BGE_WITH_QUESTIONS, withQuestions, withBge), Optional.empty()));
         // with a model: the gate refuses only what is clearly off the subject, the model decides the rest
-        configs.add(new Config(WITH_MODEL, withQuestions, shipped, Optional.of(new SmallModelFake())));
+        configs.add(new Config(WITH_MODEL, withQuestions, withMiniLm, shipped, Optional.of(new SmallModelFake())));
 
         Map<String, Object> json = new LinkedHashMap<>();
         StringBuilder table = new StringBuilder("| set | configuration | hit@3 | MRR | answer has fact | uncovered refused"
@@ -118,7 +124,7 @@ class AnswerEvaluationTest {
                 + " | context recall |\n|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (Config config : configs) {
             AskService service = AnswerEvaluator.service(config.store(), config.model().map(m -> m),
-                    config.retrieval());
+                    config.retrieval(), config.grounding());
             for (Map.Entry<String, List<EvalQuestion>> entry : SETS.entrySet()) {
                 AnswerEvaluator.Report report = AnswerEvaluator.run(entry.getKey(), config.name(), service,
                         config.model(), entry.getValue());
@@ -146,7 +152,8 @@ class AnswerEvaluationTest {
                 """);
         List<Map<String, Object>> separations = new ArrayList<>();
         for (Config config : configs.stream().filter(c -> c.model().isEmpty()).toList()) {
-            GroundingSeparation separation = new GroundingSeparation(config.store(), config.retrieval());
+            GroundingSeparation separation = new GroundingSeparation(config.store(), config.retrieval(),
+                    config.grounding());
             for (Map.Entry<String, List<EvalQuestion>> entry : SETS.entrySet()) {
                 GroundingSeparation.Row row = separation.measure(entry.getKey(), config.name(), entry.getValue());
                 SEPARATIONS.add(row);
@@ -179,20 +186,20 @@ class AnswerEvaluationTest {
      * similarities sit in their own range, and the score has another range with authored questions than without, so
      * each configuration is calibrated on its own.
      */
-    private static RetrievalOptions calibrated(String name, ContentStore store, RememberingEmbedder model) {
-        double threshold = calibrate(store, model);
+    private static GroundingCheck calibrated(String name, ContentStore store, RetrievalOptions retrieval) {
+        double threshold = calibrate(name, store, retrieval);
         CALIBRATED.put(name, threshold);
-        return RetrievalOptions.withMeaning(model.withMinEvidence(threshold));
+        return new GroundingCheck(threshold);
     }
 
-    static double calibrate(ContentStore store, RememberingEmbedder embedder) {
+    static double calibrate(String name, ContentStore store, RetrievalOptions retrieval) {
         int steps = (int) Math.round((CALIBRATION_TO - CALIBRATION_FROM) / CALIBRATION_STEP);
         int[] errors = new int[steps + 1];
         for (int i = 0; i <= steps; i++) {
-            AskService service = AnswerEvaluator.service(store, Optional.empty(),
-                    RetrievalOptions.withMeaning(embedder.withMinEvidence(threshold(i))));
+            AskService service = AnswerEvaluator.service(store, Optional.empty(), retrieval,
+                    new GroundingCheck(threshold(i)));
             for (String set : CALIBRATION_SETS) {
-                AnswerEvaluator.Report report = AnswerEvaluator.run(set, embedder.model(), service, SETS.get(set));
+                AnswerEvaluator.Report report = AnswerEvaluator.run(set, name, service, SETS.get(set));
                 errors[i] += report.falseRefusals() + report.uncoveredAnswered();
             }
         }
@@ -210,7 +217,7 @@ class AnswerEvaluationTest {
             }
         }
         double chosen = threshold(bestFrom + (bestLength - 1) / 2);
-        System.out.printf("[eval] %s calibrated on %s: threshold %.2f (%d errors from %.2f to %.2f)%n", embedder.model(),
+        System.out.printf("[eval] %s calibrated on %s: threshold %.2f (%d errors from %.2f to %.2f)%n", name,
                 CALIBRATION_SETS, chosen, fewest, threshold(bestFrom), threshold(bestFrom + bestLength - 1));
         return chosen;
     }
@@ -251,12 +258,10 @@ class AnswerEvaluationTest {
     }
 
     @Test
-    void the_shipped_grounding_threshold_is_the_one_the_calibration_finds_for_its_model() {
-        // given
-        OnnxEmbedder shipped = OnnxEmbedder.miniLm();
-
-        // then
-        assertThat(CALIBRATED.get(SHIPPED)).isEqualTo(shipped.minEvidence());
+    void each_models_grounding_threshold_is_the_one_the_calibration_finds_for_it() {
+        assertThat(GroundingCheck.threshold(OnnxEmbedder.miniLm())).isEqualTo(CALIBRATED.get(SHIPPED));
+        assertThat(GroundingCheck.threshold(new OnnxEmbedder(BGE_SMALL, () -> null, "", "")))
+                .isEqualTo(CALIBRATED.get(BGE_WITH_QUESTIONS));
     }
 
     @Test

@@ -1,18 +1,19 @@
 package dev.gophersite.ask.eval;
 
-import dev.gophersite.ask.answer.Answer;
-import dev.gophersite.ask.answer.AnswerCache;
-import dev.gophersite.ask.answer.AskRequest;
-import dev.gophersite.ask.answer.AskService;
-import dev.gophersite.ask.answer.IssuedAnswers;
-import dev.gophersite.ask.answer.Mode;
-import dev.gophersite.ask.answer.Source;
+import dev.gophersite.ask.record.Answer;
+import dev.gophersite.ask.record.AnswerCache;
+import dev.gophersite.ask.question.AskRequest;
+import dev.gophersite.ask.service.AskService;
+import dev.gophersite.ask.record.IssuedAnswers;
+import dev.gophersite.ask.record.Mode;
+import dev.gophersite.ask.record.Source;
 import dev.gophersite.ask.fakes.SmallModelFake;
 import dev.gophersite.ask.fakes.TestContent;
 import dev.gophersite.ask.fakes.TestSettings;
 import dev.gophersite.ask.metrics.AskMetrics;
-import dev.gophersite.ask.retrieval.RetrievalOptions;
+import dev.gophersite.ask.index.RetrievalOptions;
 import dev.gophersite.ask.wiring.AskWiring;
+import dev.gophersite.ask.grounding.GroundingCheck;
 import dev.gophersite.common.store.ContentStore;
 import dev.langchain4j.model.chat.ChatModel;
 
@@ -101,13 +102,10 @@ final class AnswerEvaluator {
      *
      * @param model empty for the extractive configuration, as every deployment without a model answers
      */
-    static AskService service(Optional<ChatModel> model, RetrievalOptions retrieval) {
-        return service(TestContent.store(), model, retrieval);
-    }
-
-    static AskService service(ContentStore store, Optional<ChatModel> model, RetrievalOptions retrieval) {
+    static AskService service(ContentStore store, Optional<ChatModel> model, RetrievalOptions retrieval,
+                              GroundingCheck grounding) {
         AskService service = AskWiring.of(store, model, AnswerCache.none(), IssuedAnswers.none(),
-                TestSettings.defaults(), AskMetrics.none(), retrieval).service();
+                TestSettings.defaults(), AskMetrics.none(), retrieval, grounding).service();
         requireMeaning(retrieval, service.awaitMeaning(MEANING_WAIT));
         return service;
     }

@@ -2,7 +2,7 @@ package dev.gophersite.ask.eval;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.gophersite.ask.generation.Turn;
+import dev.gophersite.ask.question.Turn;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,9 +1,11 @@
 package dev.gophersite.ask.eval;
 
+import dev.gophersite.ask.retrieval.Retriever;
+
 import dev.gophersite.ask.grounding.GroundingCheck;
-import dev.gophersite.ask.retrieval.RetrievalOptions;
-import dev.gophersite.ask.retrieval.SearchIndex;
-import dev.gophersite.ask.retrieval.SiteSearch;
+import dev.gophersite.ask.index.RetrievalOptions;
+import dev.gophersite.ask.index.SearchIndex;
+import dev.gophersite.ask.index.SiteSearch;
 import dev.gophersite.common.log.JsonLog;
 import dev.gophersite.common.store.ContentStore;
 
@@ -28,12 +30,12 @@ final class GroundingSeparation {
     private final SearchIndex index;
     private final GroundingCheck check;
 
-    GroundingSeparation(ContentStore store, RetrievalOptions options) {
+    GroundingSeparation(ContentStore store, RetrievalOptions options, GroundingCheck check) {
         SiteSearch search = new SiteSearch(store, options, new JsonLog(GroundingSeparation.class));
         search.index();
         AnswerEvaluator.requireMeaning(options, search.awaitMeaning(AnswerEvaluator.MEANING_WAIT));
         this.index = search.index();
-        this.check = new GroundingCheck(options.embedder());
+        this.check = check;
     }
 
     Row measure(String set, String config, List<EvalQuestion> questions) {
@@ -43,7 +45,7 @@ final class GroundingSeparation {
             if (!q.history().isEmpty() || !(q.kind().equals("covered") || q.kind().equals("uncovered"))) {
                 continue;
             }
-            double margin = check.assess(index.retrieve(q.question(), List.of())).margin();
+            double margin = check.assess(Retriever.retrieve(index, q.question(), List.of())).margin();
             (q.expectAnswer() ? covered : uncovered).add(margin);
         }
         return new Row(set, config, covered.size(), uncovered.size(), auc(covered, uncovered),

@@ -1,6 +1,6 @@
 package dev.gophersite.ask.eval;
 
-import dev.gophersite.ask.retrieval.Embedder;
+import dev.gophersite.ask.index.Embedder;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -14,30 +14,11 @@ import java.util.function.Function;
  */
 final class RememberingEmbedder implements Embedder {
     private final Embedder model;
-    private final double minEvidence;
-    private final Map<String, float[]> queries;
-    private final Map<String, float[]> passages;
+    private final Map<String, float[]> queries = new ConcurrentHashMap<>();
+    private final Map<String, float[]> passages = new ConcurrentHashMap<>();
 
     RememberingEmbedder(Embedder model) {
-        this(model, model.minEvidence(), new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
-    }
-
-    private RememberingEmbedder(Embedder model, double minEvidence, Map<String, float[]> queries,
-                                Map<String, float[]> passages) {
         this.model = model;
-        this.minEvidence = minEvidence;
-        this.queries = queries;
-        this.passages = passages;
-    }
-
-    /** The same model and vectors, judged at another grounding threshold. */
-    RememberingEmbedder withMinEvidence(double threshold) {
-        return new RememberingEmbedder(model, threshold, queries, passages);
-    }
-
-    @Override
-    public double minEvidence() {
-        return minEvidence;
     }
 
     @Override

@@ -1,7 +1,7 @@
 package dev.gophersite.ask.fakes;
 
-import dev.gophersite.ask.answer.AnswerCache;
-import dev.gophersite.ask.answer.CachedAnswer;
+import dev.gophersite.ask.record.AnswerCache;
+import dev.gophersite.ask.record.CachedAnswer;
 
 import java.util.Map;
 import java.util.Optional;

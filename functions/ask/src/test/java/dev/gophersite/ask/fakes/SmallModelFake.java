@@ -6,7 +6,7 @@ import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
 
-import dev.gophersite.ask.generation.NotInPassages;
+import dev.gophersite.ask.answering.NotInPassages;
 
 import java.util.ArrayList;
 import java.util.EnumSet;

@@ -1,13 +1,13 @@
 package dev.gophersite.ask.fakes;
 
-import dev.gophersite.ask.answer.AnswerCache;
-import dev.gophersite.ask.answer.IssuedAnswers;
-import dev.gophersite.ask.generation.ChatModels;
-import dev.gophersite.ask.generation.ModelSettings;
+import dev.gophersite.ask.record.AnswerCache;
+import dev.gophersite.ask.record.IssuedAnswers;
+import dev.gophersite.ask.model.ChatModels;
+import dev.gophersite.ask.model.ModelSettings;
 import dev.gophersite.ask.handler.AskHandler;
 import dev.gophersite.ask.handler.SearchHandler;
 import dev.gophersite.ask.metrics.AskMetrics;
-import dev.gophersite.ask.retrieval.RetrievalOptions;
+import dev.gophersite.ask.index.RetrievalOptions;
 import dev.gophersite.ask.wiring.AskSettings;
 import dev.gophersite.ask.wiring.AskWiring;
 import dev.gophersite.common.store.ContentSettings;
@@ -33,7 +33,7 @@ public final class TestSettings {
     public static AskSettings withModel(ModelSettings model, Duration circuitOpen) {
         return new AskSettings(new DynamoSettings(Optional.empty(), DynamoSettings.DEFAULT_CALL_BUDGET),
                 new ContentSettings("unused", Duration.ofMillis(100)), model, Optional.empty(), Duration.ofHours(1),
-                Optional.empty(), circuitOpen, "lexical");
+                Optional.empty(), circuitOpen, AskSettings.Retrieval.LEXICAL);
     }
 
     public static AskSettings defaults() {

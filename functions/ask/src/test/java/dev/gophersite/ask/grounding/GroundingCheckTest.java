@@ -1,8 +1,10 @@
 package dev.gophersite.ask.grounding;
 
+import dev.gophersite.ask.retrieval.Retriever;
+
 import dev.gophersite.ask.fakes.TestContent;
-import dev.gophersite.ask.retrieval.RetrievalOptions;
-import dev.gophersite.ask.retrieval.SearchIndex;
+import dev.gophersite.ask.index.RetrievalOptions;
+import dev.gophersite.ask.index.SearchIndex;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -14,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class GroundingCheckTest {
     private static SearchIndex index;
-    private final GroundingCheck check = new GroundingCheck(Optional.empty());
+    private final GroundingCheck check = GroundingCheck.forModel(Optional.empty());
 
     @BeforeAll
     static void build() {
@@ -22,7 +24,7 @@ class GroundingCheckTest {
     }
 
     private GroundingVerdict assess(String question) {
-        return check.assess(index.retrieve(question, List.of()));
+        return check.assess(Retriever.retrieve(index, question, List.of()));
     }
 
     @ParameterizedTest

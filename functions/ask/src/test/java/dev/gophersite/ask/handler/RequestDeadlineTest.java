@@ -5,17 +5,17 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.gophersite.ask.answer.AnswerCache;
-import dev.gophersite.ask.answer.CachedAnswer;
-import dev.gophersite.ask.answer.IssuedAnswers;
+import dev.gophersite.ask.record.AnswerCache;
+import dev.gophersite.ask.record.CachedAnswer;
+import dev.gophersite.ask.record.IssuedAnswers;
 import dev.gophersite.ask.fakes.FakeChatModel;
 import dev.gophersite.ask.fakes.InMemoryAnswerCache;
 import dev.gophersite.ask.fakes.TestContent;
 import dev.gophersite.ask.fakes.TestSettings;
 import dev.gophersite.ask.fakes.TimedContext;
-import dev.gophersite.ask.generation.ModelSettings;
+import dev.gophersite.ask.model.ModelSettings;
 import dev.gophersite.ask.metrics.AskMetrics;
-import dev.gophersite.ask.retrieval.RetrievalOptions;
+import dev.gophersite.ask.index.RetrievalOptions;
 import dev.gophersite.ask.wiring.AskSettings;
 import dev.gophersite.ask.wiring.AskWiring;
 import dev.gophersite.common.content.Page;
@@ -109,7 +109,7 @@ class RequestDeadlineTest {
         AskSettings settings = new AskSettings(new DynamoSettings(Optional.empty(), CALL_BUDGET),
                 new ContentSettings("unused", Duration.ofMillis(100)),
                 new ModelSettings(ModelSettings.Provider.OLLAMA, TestSettings.MODEL, "http://127.0.0.1:9", MODEL_BUDGET),
-                Optional.empty(), Duration.ofHours(1), Optional.empty(), TestSettings.CIRCUIT_OPEN, "lexical");
+                Optional.empty(), Duration.ofHours(1), Optional.empty(), TestSettings.CIRCUIT_OPEN, AskSettings.Retrieval.LEXICAL);
         return AskWiring.of(new AtItsLimit(TestContent.store()), Optional.of(model), new CacheAtItsLimit(),
                 (answerId, question) -> pause(), settings, AskMetrics.none(), RetrievalOptions.bm25());
     }

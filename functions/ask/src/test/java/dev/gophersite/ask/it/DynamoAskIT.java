@@ -5,10 +5,10 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.gophersite.ask.answer.DynamoAnswerCache;
+import dev.gophersite.ask.record.DynamoAnswerCache;
 import dev.gophersite.ask.fakes.TestContent;
 import dev.gophersite.ask.fakes.TestSettings;
-import dev.gophersite.ask.generation.ChatModels;
+import dev.gophersite.ask.model.ChatModels;
 import dev.gophersite.ask.handler.AskHandler;
 import dev.gophersite.ask.handler.SearchHandler;
 import dev.gophersite.ask.wiring.AskSettings;

@@ -1,11 +1,11 @@
 package dev.gophersite.ask.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.gophersite.ask.answer.AnswerCache;
+import dev.gophersite.ask.record.AnswerCache;
 import dev.gophersite.ask.fakes.TestContent;
 import dev.gophersite.ask.fakes.TestSettings;
-import dev.gophersite.ask.generation.ChatModels;
-import dev.gophersite.ask.generation.ModelSettings;
+import dev.gophersite.ask.model.ChatModels;
+import dev.gophersite.ask.model.ModelSettings;
 import dev.gophersite.ask.handler.AskHandler;
 import dev.gophersite.ask.wiring.AskSettings;
 import dev.gophersite.dynalite.FaultProxy;

@@ -4,11 +4,11 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.gophersite.ask.answer.AnswerCache;
+import dev.gophersite.ask.record.AnswerCache;
 import dev.gophersite.ask.fakes.TestContent;
 import dev.gophersite.ask.fakes.TestSettings;
-import dev.gophersite.ask.generation.ChatModels;
-import dev.gophersite.ask.generation.ModelSettings;
+import dev.gophersite.ask.model.ChatModels;
+import dev.gophersite.ask.model.ModelSettings;
 import dev.gophersite.ask.handler.AskHandler;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -1,8 +1,8 @@
 package dev.gophersite.ask.metrics;
 
-import dev.gophersite.ask.answer.Answer;
-import dev.gophersite.ask.answer.Mode;
-import dev.gophersite.ask.answer.Source;
+import dev.gophersite.ask.record.Answer;
+import dev.gophersite.ask.record.Mode;
+import dev.gophersite.ask.record.Source;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
