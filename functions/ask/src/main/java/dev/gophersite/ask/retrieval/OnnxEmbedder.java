@@ -13,11 +13,11 @@ import java.util.function.Supplier;
 /**
  * An in-process embedding model from langchain4j's bundled ONNX models (no network, no download): by default
  * all-MiniLM-L6-v2, quantised, whose 384-dimension vectors separate the site's questions best of the models tried
- * (see the evaluation report).
+ * (docs/evaluation.md).
  */
 public final class OnnxEmbedder implements Embedder {
     private static final int BATCH = 64;
-    /** MiniLM's grounding threshold, calibrated on the tuning half (the evaluation report shows the search). */
+    /** MiniLM's grounding threshold, calibrated on the tuning half (docs/evaluation.md shows the search). */
     static final double MINILM_MIN_EVIDENCE = 2.2;
     private final String name;
     private final Supplier<EmbeddingModel> loader;

@@ -8,7 +8,7 @@ import java.util.Optional;
  * @param embedder      the semantic half of grounding and extractive answers; empty for lexical evidence alone
  * @param fuseSemantic  also rank passages by meaning and fuse that ranking with BM25's (langchain4j's aggregator,
  *                      reciprocal rank); measured, and off in the shipped configuration: it did not place the
- *                      answer higher on the tuning questions (see the evaluation report)
+ *                      answer higher on the tuning questions (docs/evaluation.md)
  */
 public record RetrievalOptions(int chunkMaxChars, int candidates, Optional<Embedder> embedder, boolean fuseSemantic) {
 

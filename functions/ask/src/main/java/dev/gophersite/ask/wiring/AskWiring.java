@@ -63,7 +63,7 @@ public record AskWiring(AskService service, ContentStore store, AskMetrics metri
      */
     static final Duration SHUTDOWN_WAIT = NativeWork.DEFAULT_WAIT;
 
-    /** The retrieval a {@code RETRIEVAL} setting names; see the evaluation report for what each one scored. */
+    /** The retrieval a {@code RETRIEVAL} setting names; docs/evaluation.md has what each one scored. */
     static RetrievalOptions retrieval(String name) {
         return switch (name) {
             case "lexical" -> RetrievalOptions.bm25();
