@@ -29,9 +29,9 @@ import java.util.Set;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code sam local start-api} as the README runs it, checked without Docker: which environment each function's
- * container gets from template.yaml and {@code infra/local/env.json}, and whether the addresses in it can be reached
- * from a Lambda container on the network of {@code infra/docker-compose.yml}.
+ * {@code sam local start-api} as docs/sam-local.md runs it, checked without Docker: which environment each
+ * function's container gets from template.yaml and {@code infra/local/env.json}, and whether the addresses in it can
+ * be reached from a Lambda container on the network of {@code infra/docker-compose.yml}.
  *
  * <p>SAM CLI's rules, as read in its source (aws/aws-sam-cli, recent 1.x; the env.json merge below is the mixed
  * format PR #4132 introduced in 2022, and no later version read changes it):
@@ -63,7 +63,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SamLocalEnvironmentTest {
     static final String ENV_VARS_FILE = "infra/local/env.json";
     static final String COMPOSE_FILE = "infra/docker-compose.yml";
-    static final String README = "README.md";
+    static final String GUIDE = "docs/sam-local.md";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> HOST_LOOPBACK = List.of("localhost", "127.0.0.1", "host.docker.internal",
             "[::1]", "0.0.0.0");
@@ -134,7 +134,7 @@ class SamLocalEnvironmentTest {
         URI endpoint = URI.create(ask.get("MODEL_ENDPOINT"));
         assertThat(endpoint.getHost()).isEqualTo(ollama);
         assertThat(compose.containerPorts(ollama)).contains(port(endpoint));
-        // the model the README pulls into that container
+        // the model the guide pulls into that container
         assertThat(ask.get("MODEL_ID")).isEqualTo(Template.SAM.section("Parameters", "OllamaModel").get("Default"));
     }
 
@@ -151,33 +151,33 @@ class SamLocalEnvironmentTest {
     }
 
     @Test
-    void every_host_in_env_json_is_a_compose_service_on_the_network_the_readme_passes_to_sam() throws IOException {
+    void every_host_in_env_json_is_a_compose_service_on_the_network_the_guide_passes_to_sam() throws IOException {
         // given
         Compose compose = Compose.load(Repo.root().resolve(COMPOSE_FILE));
         JsonNode envVars = readJson(Repo.root().resolve(ENV_VARS_FILE));
 
         // when
         List<String> foreign = hostsOutsideCompose(envVars, compose);
-        ShellCommand sam = ShellCommand.find(readReadme(), "sam local start-api").orElseThrow(
-                () -> new AssertionError(README + " has no `sam local start-api` command in a code block"));
+        ShellCommand sam = ShellCommand.find(readGuide(), "sam local start-api").orElseThrow(
+                () -> new AssertionError(GUIDE + " has no `sam local start-api` command in a code block"));
 
         // then
         assertThat(foreign).isEmpty();
-        assertThat(sam.option("--docker-network")).as("README --docker-network").contains(compose.defaultNetwork());
-        assertThat(sam.option("--env-vars")).as("README --env-vars").contains(ENV_VARS_FILE);
+        assertThat(sam.option("--docker-network")).as("guide --docker-network").contains(compose.defaultNetwork());
+        assertThat(sam.option("--env-vars")).as("guide --env-vars").contains(ENV_VARS_FILE);
         // applied only with --debug-port (which suspends the JVM until a debugger attaches): never the way in
-        assertThat(sam.option("--container-env-vars")).as("README --container-env-vars").isEmpty();
+        assertThat(sam.option("--container-env-vars")).as("guide --container-env-vars").isEmpty();
     }
 
     @Test
-    void the_readme_runs_sam_in_the_region_it_seeds_localstack_in() throws IOException {
+    void the_guide_runs_sam_in_the_region_it_seeds_localstack_in() throws IOException {
         // given: LocalStack keeps tables per region, and SAM gives the containers AWS_REGION from --region
-        String readme = readReadme();
+        String guide = readGuide();
 
         // when
-        ShellCommand seed = ShellCommand.find(readme, "infra/local/start --seed").orElseThrow(
-                () -> new AssertionError(README + " has no `infra/local/start --seed` command in a code block"));
-        ShellCommand sam = ShellCommand.find(readme, "sam local start-api").orElseThrow();
+        ShellCommand seed = ShellCommand.find(guide, "infra/local/start --seed").orElseThrow(
+                () -> new AssertionError(GUIDE + " has no `infra/local/start --seed` command in a code block"));
+        ShellCommand sam = ShellCommand.find(guide, "sam local start-api").orElseThrow();
 
         // then
         assertThat(seed.env()).containsKey("AWS_REGION");
@@ -222,7 +222,7 @@ class SamLocalEnvironmentTest {
         Compose compose = Compose.load(Repo.root().resolve(COMPOSE_FILE));
         JsonNode oldEnvVars = readJson(OLD_ENV_JSON);
 
-        // when: the old README passed container-env.json without --debug-port
+        // when: an older version of the guide passed container-env.json without --debug-port
         Map<String, String> containerEnv = containerEnvVars(readJson(OLD_CONTAINER_ENV_JSON), false);
         Map<String, Map<String, String>> env = resolve(declared, oldEnvVars);
 
@@ -266,7 +266,7 @@ class SamLocalEnvironmentTest {
      * What each function's container ends up with for its declared variables: the function's env.json section
      * over {@code Parameters} over the template's value. Template values that are intrinsics come out blank here;
      * SAM resolves some of them first (a parameter's Default, a resource's logical id), which the checks never
-     * rely on. The shell's variables (SAM's middle priority) are left out: the README does not set any.
+     * rely on. The shell's variables (SAM's middle priority) are left out: the guide does not set any.
      */
     static Map<String, Map<String, String>> resolve(Map<String, Map<String, Object>> declared, JsonNode envVars) {
         Map<String, Map<String, String>> result = new LinkedHashMap<>();
@@ -458,8 +458,8 @@ class SamLocalEnvironmentTest {
         }
     }
 
-    static String readReadme() throws IOException {
-        return Files.readString(Repo.root().resolve(README), StandardCharsets.UTF_8);
+    static String readGuide() throws IOException {
+        return Files.readString(Repo.root().resolve(GUIDE), StandardCharsets.UTF_8);
     }
 
     /** The parts of docker-compose.yml that decide what a container on its network can reach. */
@@ -504,8 +504,8 @@ class SamLocalEnvironmentTest {
     }
 
     /**
-     * A shell command from a fenced code block of the README: leading {@code NAME=value} assignments, the words after
-     * them, continuation lines joined. Quotes are not interpreted; the README's commands need none.
+     * A shell command from a fenced code block of a Markdown guide: leading {@code NAME=value} assignments, the words
+     * after them, continuation lines joined. Quotes are not interpreted; the guide's commands need none.
      */
     record ShellCommand(Map<String, String> env, List<String> words) {
 

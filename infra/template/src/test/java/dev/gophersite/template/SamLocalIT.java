@@ -37,8 +37,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The README's Docker section end to end: {@code docker compose up}, the model pulled into the Ollama container,
- * LocalStack seeded with the README's command, {@code sam local start-api} with the README's flags (on a free port),
+ * docs/sam-local.md end to end: {@code docker compose up}, the model pulled into the Ollama container,
+ * LocalStack seeded with the guide's command, {@code sam local start-api} with the guide's flags (on a free port),
  * then a page and {@code POST /ask} through it; everything stopped afterwards.
  *
  * <p>Skipped, with a line starting {@code SKIPPED} on stdout and a JUnit assumption, unless {@code docker info}
@@ -68,7 +68,7 @@ class SamLocalIT {
     private static String skipReason;
 
     @BeforeAll
-    static void startTheReadmeStack() throws Exception {
+    static void startTheDocumentedStack() throws Exception {
         try {
             start();
         } catch (Skip skip) {
@@ -78,7 +78,7 @@ class SamLocalIT {
     }
 
     private static void start() throws Exception {
-        // what the README's section needs
+        // what the guide needs
         Run docker = run(Duration.ofSeconds(30), Map.of(), List.of("docker", "info", "--format", "{{.ServerVersion}}"));
         if (!docker.ok()) {
             skip("no Docker engine answers `docker info`: " + firstLine(docker.output()));
@@ -96,9 +96,9 @@ class SamLocalIT {
                 skip(jar + " is not built: run `mvn -B -DskipTests package` first");
             }
         }
-        String readme = SamLocalEnvironmentTest.readReadme();
-        ShellCommand seed = ShellCommand.find(readme, "infra/local/start --seed").orElseThrow();
-        ShellCommand start = ShellCommand.find(readme, "sam local start-api").orElseThrow();
+        String guide = SamLocalEnvironmentTest.readGuide();
+        ShellCommand seed = ShellCommand.find(guide, "infra/local/start --seed").orElseThrow();
+        ShellCommand start = ShellCommand.find(guide, "sam local start-api").orElseThrow();
         network = Compose.load(ROOT.resolve(COMPOSE)).defaultNetwork();
         String model = SamLocalEnvironmentTest.readJson(ROOT.resolve(SamLocalEnvironmentTest.ENV_VARS_FILE))
                 .path("AskFunction").path("MODEL_ID").asText();
@@ -116,11 +116,11 @@ class SamLocalIT {
         }
         warmUp(model);
 
-        // LocalStack seeded exactly as the README says
+        // LocalStack seeded exactly as the guide says
         Run seeded = run(Duration.ofMinutes(15), seed.env(), executable(seed.words()));
-        assertThat(seeded.ok()).as("README seed command:\n" + seeded.output()).isTrue();
+        assertThat(seeded.ok()).as("guide seed command:\n" + seeded.output()).isTrue();
 
-        // sam local start-api with the README's flags, on a free port
+        // sam local start-api with the guide's flags, on a free port
         port = freePort();
         containersBeforeSam = containersOn(network);
         Files.createDirectories(SAM_LOG.getParent());
@@ -253,7 +253,7 @@ class SamLocalIT {
         return jars.stream().distinct().toList();
     }
 
-    /** A README command's words, with a repository-relative program made absolute. */
+    /** A guide command's words, with a repository-relative program made absolute. */
     private static List<String> executable(List<String> words) {
         List<String> command = new ArrayList<>(words);
         if (command.getFirst().contains("/") && !command.getFirst().startsWith("/")) {

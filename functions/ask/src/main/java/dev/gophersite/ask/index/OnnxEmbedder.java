@@ -13,7 +13,7 @@ import java.util.function.Supplier;
 /**
  * An in-process embedding model from langchain4j's bundled ONNX models (no network, no download): by default
  * all-MiniLM-L6-v2, quantised, whose 384-dimension vectors separate the site's questions best of the models tried
- * (see the evaluation report).
+ * (docs/evaluation.md).
  */
 public final class OnnxEmbedder implements Embedder {
     private static final int BATCH = 64;

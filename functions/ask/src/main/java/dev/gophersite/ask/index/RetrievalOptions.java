@@ -3,12 +3,15 @@ package dev.gophersite.ask.index;
 import java.util.Optional;
 
 /**
+ * How a site version is indexed and ranked.
+ *
  * @param chunkMaxChars longest passage before a section is split
- * @param candidates    how many passages each retriever returns before fusion
- * @param embedder      the semantic half of grounding and extractive answers; empty for lexical evidence alone
- * @param fuseSemantic  also rank passages by meaning and fuse that ranking with BM25's (langchain4j's aggregator,
- *                      reciprocal rank); measured, and off in the shipped configuration: it did not place the
- *                      answer higher on the tuning questions (see the evaluation report)
+ * @param candidates    how many passages a ranking keeps
+ * @param embedder      the meaning of statements and authored questions, for ranking, grounding and extractive
+ *                      answers; empty for lexical evidence alone
+ * @param fuseSemantic  also rank passages by meaning and fuse that ranking with BM25's (reciprocal rank);
+ *                      measured, and off in the shipped configuration: it did not place the answer higher on the
+ *                      tuning questions (docs/evaluation.md)
  */
 public record RetrievalOptions(int chunkMaxChars, int candidates, Optional<Embedder> embedder, boolean fuseSemantic) {
 

@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Regenerates {@code docs/screenshots/}: every page at 1280 px and 390 px wide, light and dark, one viewport high,
- * and the search as you type; full-length captures of the home, history and essentials pages for the README.
+ * and the search as you type; full-length captures of the home, history and essentials pages (docs/site-design.md).
  * Not a test that runs in {@code mvn verify} (no IT suffix): {@code infra/local/screenshots} runs it on purpose.
  * {@code -Dscreenshots.dir} writes elsewhere.
  */
