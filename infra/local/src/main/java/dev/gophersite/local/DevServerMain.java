@@ -37,6 +37,7 @@ public final class DevServerMain {
         // signal during start-up waits for the start to finish, then stops what it started.
         CompletableFuture<LocalSite> started = new CompletableFuture<>();
         if (!seedOnly) {
+            MeaningReady.watch(System.nanoTime());
             ShutdownSignals.install(() -> stopWhenStarted(started));
         }
         LocalSite site;

@@ -54,6 +54,8 @@ class StartScriptIT {
         List<ProcessHandle> children = process.descendants().toList();
         List<String> commands = children.stream().map(child -> child.info().command().orElse("")).toList();
         int status = new Http(URI.create("http://127.0.0.1:" + port + "/")).get("/api/pages").statusCode();
+        // the ask function's model loads in the background; the server says when its answers have their meaning
+        awaitLine(output, "meaning ready", Duration.ofSeconds(60));
         process.destroy();
         boolean exited = process.waitFor(20, TimeUnit.SECONDS);
 

@@ -28,18 +28,25 @@ final class NativeGate {
         }
     }
 
-    /** Closes the gate and waits, at most {@code limit}, for the calls in flight; true when none is left. */
+    /**
+     * Closes the gate and waits, at most {@code limit}, for the calls in flight; true when none is left. An interrupt
+     * does not cut the wait short (the process would exit with a call in flight, which is the crash this prevents);
+     * it is kept for the caller.
+     */
     synchronized boolean close(Duration limit) {
         closed = true;
         long deadline = System.nanoTime() + limit.toNanos();
+        boolean interrupted = false;
         long left;
         while (inFlight > 0 && (left = deadline - System.nanoTime()) > 0) {
             try {
                 wait(Math.max(1, left / 1_000_000));
             } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
+                interrupted = true;
             }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
         return inFlight == 0;
     }

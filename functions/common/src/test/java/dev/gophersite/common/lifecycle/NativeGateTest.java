@@ -65,6 +65,40 @@ class NativeGateTest {
         caller.join(5000);
     }
 
+    @Test
+    void an_interrupt_does_not_cut_the_wait_short_and_is_kept() throws Exception {
+        // given a call inside the gate
+        NativeGate gate = new NativeGate();
+        CountDownLatch inside = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Thread caller = Thread.ofPlatform().start(() -> gate.run(() -> {
+            inside.countDown();
+            await(release);
+            return null;
+        }));
+        assertThat(inside.await(5, TimeUnit.SECONDS)).isTrue();
+        AtomicBoolean drained = new AtomicBoolean();
+        AtomicBoolean interruptKept = new AtomicBoolean();
+        Thread closer = Thread.ofPlatform().start(() -> {
+            drained.set(gate.close(Duration.ofSeconds(10)));
+            interruptKept.set(Thread.currentThread().isInterrupted());
+        });
+        Thread.sleep(50);
+
+        // when the closing thread is interrupted while it waits, and the call returns afterwards
+        closer.interrupt();
+        Thread.sleep(50);
+        boolean stillWaiting = closer.isAlive();
+        release.countDown();
+        closer.join(5000);
+        caller.join(5000);
+
+        // then the close went on waiting until the call was out, and the interrupt is still there for its caller
+        assertThat(stillWaiting).isTrue();
+        assertThat(drained).isTrue();
+        assertThat(interruptKept).isTrue();
+    }
+
     private static void await(CountDownLatch latch) {
         try {
             latch.await(10, TimeUnit.SECONDS);
