@@ -40,9 +40,9 @@ prepare() {
     (cd "$root" && mvn -B -q -DskipTests install) >&2
     touch "$classpath_file"
   fi
-  if [[ -z "${AWS_ENDPOINT_URL_DYNAMODB:-}" && ! -f "$root/infra/dynamodb/node_modules/dynalite/cli.js" ]]; then
+  if [[ -z "${AWS_ENDPOINT_URL_DYNAMODB:-}" && ! -f "$root/infra/dynalite/node_modules/dynalite/cli.js" ]]; then
     echo "installing dynalite: npm ci" >&2
-    (cd "$root/infra/dynamodb" && npm ci --no-audit --no-fund --loglevel=error) >&2
+    (cd "$root/infra/dynalite" && npm ci --no-audit --no-fund --loglevel=error) >&2
   fi
 }
 

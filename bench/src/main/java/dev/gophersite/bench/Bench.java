@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.gophersite.dynalite.Dynalite;
 import dev.gophersite.dynalite.LocalDynamo;
-import dev.gophersite.dynalite.Repo;
-import dev.gophersite.infra.SamTemplate;
-import dev.gophersite.infra.Tables;
+import dev.gophersite.project.Repo;
+import dev.gophersite.project.SamTemplate;
+import dev.gophersite.project.Tables;
 import dev.gophersite.loader.ContentLoader;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 

@@ -2,8 +2,8 @@ package dev.gophersite.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.gophersite.dynalite.Repo;
-import dev.gophersite.infra.SamTemplate;
+import dev.gophersite.project.Repo;
+import dev.gophersite.project.SamTemplate;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package dev.gophersite.bench;
 
-import dev.gophersite.infra.SamTemplate;
+import dev.gophersite.project.SamTemplate;
 import dev.gophersite.loader.ContentChange;
 import dev.gophersite.loader.ContentLoader;
 import dev.gophersite.loader.deploy.EdgePaths;

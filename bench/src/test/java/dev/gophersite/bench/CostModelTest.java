@@ -1,6 +1,6 @@
 package dev.gophersite.bench;
 
-import dev.gophersite.dynalite.Repo;
+import dev.gophersite.project.Repo;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

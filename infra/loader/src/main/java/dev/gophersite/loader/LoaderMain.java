@@ -1,7 +1,7 @@
 package dev.gophersite.loader;
 
-import dev.gophersite.infra.SamTemplate;
-import dev.gophersite.infra.Tables;
+import dev.gophersite.project.SamTemplate;
+import dev.gophersite.project.Tables;
 import dev.gophersite.loader.deploy.EdgeInvalidation;
 import dev.gophersite.loader.deploy.FunctionVersions;
 import dev.gophersite.loader.deploy.StackLoad;

@@ -1,6 +1,6 @@
 package dev.gophersite.loader;
 
-import dev.gophersite.dynalite.Repo;
+import dev.gophersite.project.Repo;
 
 import java.nio.file.Path;
 

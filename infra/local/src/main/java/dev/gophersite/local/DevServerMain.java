@@ -1,7 +1,7 @@
 package dev.gophersite.local;
 
 import dev.gophersite.common.lifecycle.ShutdownSignals;
-import dev.gophersite.infra.SamTemplate;
+import dev.gophersite.project.SamTemplate;
 import dev.gophersite.local.template.TableNames;
 import dev.gophersite.local.template.TemplateException;
 

@@ -2,7 +2,7 @@ package dev.gophersite.local;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.gophersite.infra.SamTemplate;
+import dev.gophersite.project.SamTemplate;
 import dev.gophersite.local.runtime.Functions;
 import dev.gophersite.local.runtime.Outcome;
 import dev.gophersite.local.runtime.ProxyJson;

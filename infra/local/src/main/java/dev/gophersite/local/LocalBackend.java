@@ -2,8 +2,8 @@ package dev.gophersite.local;
 
 import dev.gophersite.dynalite.Dynalite;
 import dev.gophersite.dynalite.LocalDynamo;
-import dev.gophersite.infra.SamTemplate;
-import dev.gophersite.infra.Tables;
+import dev.gophersite.project.SamTemplate;
+import dev.gophersite.project.Tables;
 import dev.gophersite.loader.ContentChange;
 import dev.gophersite.loader.ContentException;
 import dev.gophersite.loader.ContentLoader;

@@ -1,6 +1,6 @@
 package dev.gophersite.local;
 
-import dev.gophersite.dynalite.Repo;
+import dev.gophersite.project.Repo;
 
 import java.net.URI;
 import java.nio.file.Path;

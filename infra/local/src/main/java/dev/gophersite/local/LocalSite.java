@@ -1,6 +1,6 @@
 package dev.gophersite.local;
 
-import dev.gophersite.infra.SamTemplate;
+import dev.gophersite.project.SamTemplate;
 import dev.gophersite.loader.ContentChange;
 import dev.gophersite.loader.deploy.EdgePaths;
 import dev.gophersite.local.edge.EdgeConfig;

@@ -7,7 +7,7 @@ import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
-import dev.gophersite.dynalite.Repo;
+import dev.gophersite.project.Repo;
 import dev.gophersite.local.http.ProxyEvents;
 import dev.gophersite.local.http.RouteTable;
 import org.junit.jupiter.api.AfterAll;

@@ -1,7 +1,7 @@
 package dev.gophersite.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.gophersite.dynalite.Repo;
+import dev.gophersite.project.Repo;
 import dev.gophersite.local.runtime.ProxyJson;
 import org.junit.jupiter.api.Test;
 

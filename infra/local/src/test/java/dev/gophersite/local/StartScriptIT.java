@@ -1,6 +1,6 @@
 package dev.gophersite.local;
 
-import dev.gophersite.dynalite.Repo;
+import dev.gophersite.project.Repo;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

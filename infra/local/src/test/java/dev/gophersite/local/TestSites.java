@@ -1,7 +1,7 @@
 package dev.gophersite.local;
 
 import dev.gophersite.common.Env;
-import dev.gophersite.dynalite.Repo;
+import dev.gophersite.project.Repo;
 import dev.gophersite.local.testfn.TestHandler;
 
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package dev.gophersite.template;
 
-import dev.gophersite.infra.SamTemplate;
+import dev.gophersite.project.SamTemplate;
 import dev.gophersite.local.template.Intrinsics;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

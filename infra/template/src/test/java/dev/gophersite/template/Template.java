@@ -1,7 +1,7 @@
 package dev.gophersite.template;
 
-import dev.gophersite.dynalite.Repo;
-import dev.gophersite.infra.SamTemplate;
+import dev.gophersite.project.Repo;
+import dev.gophersite.project.SamTemplate;
 
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,8 +1,8 @@
 package dev.gophersite.template;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
-import dev.gophersite.dynalite.Repo;
-import dev.gophersite.infra.SamTemplate;
+import dev.gophersite.project.Repo;
+import dev.gophersite.project.SamTemplate;
 import org.junit.jupiter.api.Test;
 
 import java.lang.reflect.Modifier;

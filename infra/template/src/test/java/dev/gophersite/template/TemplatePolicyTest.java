@@ -1,6 +1,6 @@
 package dev.gophersite.template;
 
-import dev.gophersite.infra.SamTemplate;
+import dev.gophersite.project.SamTemplate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

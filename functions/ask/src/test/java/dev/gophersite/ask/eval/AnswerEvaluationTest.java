@@ -8,7 +8,7 @@ import dev.gophersite.ask.fakes.TestContent;
 import dev.gophersite.ask.grounding.GroundingCheck;
 import dev.gophersite.ask.index.OnnxEmbedder;
 import dev.gophersite.ask.index.RetrievalOptions;
-import dev.gophersite.dynalite.Repo;
+import dev.gophersite.project.Repo;
 import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
 import dev.gophersite.common.store.ContentStore;
 import org.junit.jupiter.api.BeforeAll;

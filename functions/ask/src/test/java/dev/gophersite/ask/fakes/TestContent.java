@@ -3,7 +3,7 @@ package dev.gophersite.ask.fakes;
 import dev.gophersite.common.content.Page;
 import dev.gophersite.common.content.Section;
 import dev.gophersite.common.testing.InMemoryContentStore;
-import dev.gophersite.dynalite.Repo;
+import dev.gophersite.project.Repo;
 import dev.gophersite.loader.ContentLoader;
 import dev.gophersite.loader.ContentParser;
 import dev.gophersite.loader.ParsedPage;

@@ -1,7 +1,7 @@
 package dev.gophersite.pages.handler;
 
 import dev.gophersite.common.testing.InMemoryContentStore;
-import dev.gophersite.dynalite.Repo;
+import dev.gophersite.project.Repo;
 import dev.gophersite.loader.ContentLoader;
 
 /** The repository's content/, rendered as the loader renders it, in the shared in-memory fake store. */

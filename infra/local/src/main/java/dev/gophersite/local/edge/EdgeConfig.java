@@ -1,6 +1,6 @@
 package dev.gophersite.local.edge;
 
-import dev.gophersite.infra.SamTemplate;
+import dev.gophersite.project.SamTemplate;
 
 import java.time.Duration;
 import java.util.ArrayList;

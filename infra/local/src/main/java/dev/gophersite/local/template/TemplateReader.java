@@ -1,6 +1,6 @@
 package dev.gophersite.local.template;
 
-import dev.gophersite.infra.SamTemplate;
+import dev.gophersite.project.SamTemplate;
 
 import java.nio.file.Path;
 import java.time.Duration;

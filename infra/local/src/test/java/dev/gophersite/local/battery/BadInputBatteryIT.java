@@ -1,6 +1,6 @@
 package dev.gophersite.local.battery;
 
-import dev.gophersite.dynalite.Repo;
+import dev.gophersite.project.Repo;
 import dev.gophersite.local.LocalSettings;
 import dev.gophersite.local.LocalSite;
 import org.junit.jupiter.api.AfterAll;

@@ -2,7 +2,7 @@ package dev.gophersite.local.battery;
 
 import dev.gophersite.dynalite.Dynalite;
 import dev.gophersite.dynalite.FaultProxy;
-import dev.gophersite.dynalite.Repo;
+import dev.gophersite.project.Repo;
 import dev.gophersite.local.Http;
 import dev.gophersite.local.LocalSettings;
 import dev.gophersite.local.LocalSite;

@@ -1,6 +1,6 @@
 package dev.gophersite.local.browser;
 
-import dev.gophersite.dynalite.Repo;
+import dev.gophersite.project.Repo;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

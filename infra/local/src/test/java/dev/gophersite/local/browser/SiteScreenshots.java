@@ -1,6 +1,6 @@
 package dev.gophersite.local.browser;
 
-import dev.gophersite.dynalite.Repo;
+import dev.gophersite.project.Repo;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;

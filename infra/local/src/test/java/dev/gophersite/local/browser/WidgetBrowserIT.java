@@ -2,8 +2,8 @@ package dev.gophersite.local.browser;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.gophersite.dynalite.Repo;
-import dev.gophersite.infra.SamTemplate;
+import dev.gophersite.project.Repo;
+import dev.gophersite.project.SamTemplate;
 import dev.gophersite.local.LocalSettings;
 import dev.gophersite.local.LocalSite;
 import dev.gophersite.local.template.TableNames;

@@ -1,7 +1,7 @@
 package dev.gophersite.local.edge;
 
-import dev.gophersite.dynalite.Repo;
-import dev.gophersite.infra.SamTemplate;
+import dev.gophersite.project.Repo;
+import dev.gophersite.project.SamTemplate;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package dev.gophersite.local.template;
 
-import dev.gophersite.dynalite.Repo;
-import dev.gophersite.infra.SamTemplate;
+import dev.gophersite.project.Repo;
+import dev.gophersite.project.SamTemplate;
 import dev.gophersite.local.LocalSite;
 import org.junit.jupiter.api.Test;
 

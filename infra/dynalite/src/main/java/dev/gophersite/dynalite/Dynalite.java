@@ -1,5 +1,7 @@
 package dev.gophersite.dynalite;
 
+import dev.gophersite.project.Repo;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -14,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * The pinned dynalite (see {@code infra/dynamodb/package-lock.json}) as an in-memory child process on a free
+ * The pinned dynalite (see {@code infra/dynalite/package-lock.json}) as an in-memory child process on a free
  * loopback port. Installs it with {@code npm ci} on first use. The process dies with this JVM.
  */
 public final class Dynalite implements AutoCloseable {
@@ -28,7 +30,7 @@ public final class Dynalite implements AutoCloseable {
     }
 
     public static Dynalite start() {
-        return start(Repo.root().resolve("infra/dynamodb"), 0);
+        return start(Repo.root().resolve("infra/dynalite"), 0);
     }
 
     public static Dynalite start(Path dir, int port) {

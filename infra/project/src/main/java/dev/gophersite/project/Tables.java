@@ -1,4 +1,4 @@
-package dev.gophersite.infra;
+package dev.gophersite.project;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;

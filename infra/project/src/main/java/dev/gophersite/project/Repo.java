@@ -1,4 +1,4 @@
-package dev.gophersite.dynalite;
+package dev.gophersite.project;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package dev.gophersite.infra;
+package dev.gophersite.project;
 
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;

@@ -1,4 +1,4 @@
-package dev.gophersite.infra;
+package dev.gophersite.project;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
