@@ -4,12 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.gophersite.dynalite.Dynalite;
 import dev.gophersite.dynalite.LocalDynamo;
+import dev.gophersite.loader.ContentLoader;
 import dev.gophersite.project.Repo;
 import dev.gophersite.project.SamTemplate;
 import dev.gophersite.project.Tables;
-import dev.gophersite.loader.ContentLoader;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-
 import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -22,6 +20,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * {@code bench/run}: cold start, warm latency and load figures in one run on this machine, written to
@@ -31,10 +30,10 @@ public final class Bench {
     static final String PROBE = "dev.gophersite.bench.probe.Invoke";
     /** What Lambda's java25 runtime applies by itself when SnapStart is off: C1 only. */
     static final List<String> LAMBDA_DEFAULT = List.of("-XX:TieredStopAtLevel=1");
+
     static final List<String> TUNED = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData");
 
-    record Function(String name, Path jar, List<String> invocation) {
-    }
+    record Function(String name, Path jar, List<String> invocation) {}
 
     public static void main(String[] args) throws Exception {
         if (args.length == 1 && (args[0].equals("edge") || args[0].equals("cost"))) {
@@ -44,24 +43,44 @@ public final class Bench {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 15;
         Path root = Repo.root();
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Path probes = Files.list(root.resolve("bench/target")).filter(p -> p.toString().endsWith("-probes.jar"))
-                .findFirst().orElseThrow(() -> new IllegalStateException("build first: mvn -pl bench -am package"));
+        Path probes = Files.list(root.resolve("bench/target"))
+                .filter(p -> p.toString().endsWith("-probes.jar"))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("build first: mvn -pl bench -am package"));
         Path work = Files.createDirectories(root.resolve("bench/target/run"));
         Map<String, Object> results = new LinkedHashMap<>();
         results.put("conditions", Conditions.describe(java, runs));
 
         List<Function> functions = List.of(
-                new Function("pages", root.resolve("functions/pages/target/function.jar"), List.of(
-                        "dev.gophersite.pages.handler.PagesApiHandler", "GET", "/api/pages/history", "/api/pages/{slug}",
-                        "slug=history")),
-                new Function("ask", root.resolve("functions/ask/target/function.jar"), List.of(
-                        "dev.gophersite.ask.handler.AskHandler", "POST", "/ask", "/ask",
-                        "{\"question\":\"How big is the stack a goroutine starts with?\"}")));
+                new Function(
+                        "pages",
+                        root.resolve("functions/pages/target/function.jar"),
+                        List.of(
+                                "dev.gophersite.pages.handler.PagesApiHandler",
+                                "GET",
+                                "/api/pages/history",
+                                "/api/pages/{slug}",
+                                "slug=history")),
+                new Function(
+                        "ask",
+                        root.resolve("functions/ask/target/function.jar"),
+                        List.of(
+                                "dev.gophersite.ask.handler.AskHandler",
+                                "POST",
+                                "/ask",
+                                "/ask",
+                                "{\"question\":\"How big is the stack a goroutine starts with?\"}")));
 
-        try (Dynalite dynalite = Dynalite.start(); ServerSocket closedForOllama = new ServerSocket(0)) {
+        try (Dynalite dynalite = Dynalite.start();
+                ServerSocket closedForOllama = new ServerSocket(0)) {
             DynamoDbClient admin = LocalDynamo.client(dynalite.endpoint());
-            Map<String, String> tables = Map.of("ContentTable", "bench-content", "AnswerCacheTable", "bench-answers",
-                    "FeedbackTable", "bench-feedback");
+            Map<String, String> tables = Map.of(
+                    "ContentTable",
+                    "bench-content",
+                    "AnswerCacheTable",
+                    "bench-answers",
+                    "FeedbackTable",
+                    "bench-feedback");
             Tables.ensure(admin, SamTemplate.load(root.resolve("template.yaml")), tables, System.out::println);
             new ContentLoader(admin, "bench-content").loadDirectory(root.resolve("content"));
             int ollamaPort = closedForOllama.getLocalPort();
@@ -85,16 +104,31 @@ public final class Bench {
                 perFunction.put(function.name(), cold.function(function));
             }
             results.put("cold", perFunction);
-            results.put("sdk_startup_phases_ms", cold.sdkPhases(functions.getFirst().jar(), "bench-content"));
+            results.put(
+                    "sdk_startup_phases_ms", cold.sdkPhases(functions.getFirst().jar(), "bench-content"));
             results.put("warm_in_process", cold.warm(functions));
             results.put("jar_mb", jarSizes(root, functions));
             // bench/run starts this JVM on the bench's classpath, which holds the models' jars
-            List<Path> classpath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-                    .map(Path::of).toList();
-            results.put("retrieval_configs", new RetrievalConfigs(java, probes, work, lambdaEnv(env, "ask"), runs,
-                    classpath).run(functions.stream().filter(f -> f.name().equals("ask")).findFirst().orElseThrow().jar()));
-            results.put("vector_placement", new VectorPlacement(java, probes, lambdaEnv(env, "ask"), runs)
-                    .run(functions.stream().filter(f -> f.name().equals("ask")).findFirst().orElseThrow().jar()));
+            List<Path> classpath = Arrays.stream(
+                            System.getProperty("java.class.path").split(File.pathSeparator))
+                    .map(Path::of)
+                    .toList();
+            results.put(
+                    "retrieval_configs",
+                    new RetrievalConfigs(java, probes, work, lambdaEnv(env, "ask"), runs, classpath)
+                            .run(functions.stream()
+                                    .filter(f -> f.name().equals("ask"))
+                                    .findFirst()
+                                    .orElseThrow()
+                                    .jar()));
+            results.put(
+                    "vector_placement",
+                    new VectorPlacement(java, probes, lambdaEnv(env, "ask"), runs)
+                            .run(functions.stream()
+                                    .filter(f -> f.name().equals("ask"))
+                                    .findFirst()
+                                    .orElseThrow()
+                                    .jar()));
         }
         results.put("dev_server", new DevServerLoad(root, work).run());
         // prompt sizes first: MiniLM's native tokenizer loads once per JVM, and the replay's dev server would
@@ -104,7 +138,9 @@ public final class Bench {
         results.put("targets", Targets.check(results));
 
         Path out = Files.createDirectories(root.resolve("bench/results"));
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.resolve("latest.json").toFile(), results);
+        new ObjectMapper()
+                .enable(SerializationFeature.INDENT_OUTPUT)
+                .writeValue(out.resolve("latest.json").toFile(), results);
         Files.writeString(out.resolve("latest.md"), Report.markdown(results));
         Chart.write(results, out.resolve("latest.png"));
         System.out.println(Report.markdown(results));

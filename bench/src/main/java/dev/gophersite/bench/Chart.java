@@ -1,6 +1,5 @@
 package dev.gophersite.bench;
 
-import javax.imageio.ImageIO;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -12,15 +11,19 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import javax.imageio.ImageIO;
 
 /** latest.png: cold-start medians per config with p90 whiskers, against the empty-JVM floor. */
 final class Chart {
     private static final String[] CONFIGS = {"naive", "lambda_c1", "tuned_flags", "shipped"};
-    private static final Color[] COLORS = {new Color(0xb0, 0xb8, 0xc1), new Color(0x8a, 0xa4, 0xbd),
-            new Color(0x4f, 0x86, 0xb5), new Color(0x00, 0x75, 0x8d)};
+    private static final Color[] COLORS = {
+        new Color(0xb0, 0xb8, 0xc1),
+        new Color(0x8a, 0xa4, 0xbd),
+        new Color(0x4f, 0x86, 0xb5),
+        new Color(0x00, 0x75, 0x8d)
+    };
 
-    private Chart() {
-    }
+    private Chart() {}
 
     @SuppressWarnings("unchecked")
     static void write(Map<String, Object> results, Path file) throws IOException {
@@ -31,7 +34,10 @@ final class Chart {
         double max = hello;
         for (String fn : functions) {
             for (String config : CONFIGS) {
-                max = Math.max(max, Targets.number(((Map<String, Object>) ((Map<String, Object>) cold.get(fn)).get(config)).get("p90")));
+                max = Math.max(
+                        max,
+                        Targets.number(
+                                ((Map<String, Object>) ((Map<String, Object>) cold.get(fn)).get(config)).get("p90")));
             }
         }
         int width = 960;
@@ -83,7 +89,7 @@ final class Chart {
         }
         int helloY = bottom - (int) (hello * scale);
         g.setColor(new Color(0xc0, 0x39, 0x2b));
-        g.setStroke(new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1f, new float[]{6f, 4f}, 0f));
+        g.setStroke(new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1f, new float[] {6f, 4f}, 0f));
         g.drawLine(left, helloY, width - 20, helloY);
         g.drawString("empty JVM " + Math.round(hello) + " ms", width - 150, helloY - 6);
         g.setStroke(new BasicStroke(1f));

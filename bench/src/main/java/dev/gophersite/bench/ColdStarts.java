@@ -1,7 +1,6 @@
 package dev.gophersite.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,13 +33,21 @@ final class ColdStarts {
         List<Double> tls = new ArrayList<>();
         Path tlsCache = work.resolve("tls.aot");
         Files.deleteIfExists(tlsCache);
-        Processes.output(command(Bench.concat(Bench.TUNED, List.of("-XX:AOTCacheOutput=" + tlsCache)), probes.toString(),
-                List.of("dev.gophersite.bench.probe.TlsFloor")), env, 120);
+        Processes.output(
+                command(
+                        Bench.concat(Bench.TUNED, List.of("-XX:AOTCacheOutput=" + tlsCache)),
+                        probes.toString(),
+                        List.of("dev.gophersite.bench.probe.TlsFloor")),
+                env,
+                120);
         List<String> tlsFlags = Bench.concat(Bench.TUNED, List.of("-XX:AOTCache=" + tlsCache));
         for (int i = 0; i < runs + 5; i++) {
-            tuned.add(Processes.timeToReady(command(Bench.TUNED, probes.toString(), List.of("dev.gophersite.bench.probe.Hello")), env));
-            plain.add(Processes.timeToReady(command(List.of(), probes.toString(), List.of("dev.gophersite.bench.probe.Hello")), env));
-            tls.add(Processes.timeToReady(command(tlsFlags, probes.toString(), List.of("dev.gophersite.bench.probe.TlsFloor")), env));
+            tuned.add(Processes.timeToReady(
+                    command(Bench.TUNED, probes.toString(), List.of("dev.gophersite.bench.probe.Hello")), env));
+            plain.add(Processes.timeToReady(
+                    command(List.of(), probes.toString(), List.of("dev.gophersite.bench.probe.Hello")), env));
+            tls.add(Processes.timeToReady(
+                    command(tlsFlags, probes.toString(), List.of("dev.gophersite.bench.probe.TlsFloor")), env));
         }
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("median", Stats.round(Stats.of(tuned).median()));
@@ -75,7 +82,9 @@ final class ColdStarts {
             for (int k = 0; k < names.size(); k++) {
                 String name = names.get((k + round) % names.size());
                 Map<String, String> childEnv = name.equals("naive") ? env : lambdaEnv(function);
-                samples.get(name).add(Processes.timeToReady(command(configs.get(name), classpath, invocation(function)), childEnv));
+                samples.get(name)
+                        .add(Processes.timeToReady(
+                                command(configs.get(name), classpath, invocation(function)), childEnv));
             }
             System.out.printf("cold %s round %d/%d%n", function.name(), round + 1, runs);
         }
@@ -91,7 +100,11 @@ final class ColdStarts {
         });
         result.put("aot_cache_mb", Stats.round(Bench.megabytes(aot)));
         result.put("aot_training_ms", Stats.round(trainMs));
-        result.put("event", String.join(" ", function.invocation().subList(1, function.invocation().size())));
+        result.put(
+                "event",
+                String.join(
+                        " ",
+                        function.invocation().subList(1, function.invocation().size())));
         return result;
     }
 
@@ -102,17 +115,20 @@ final class ColdStarts {
         Files.deleteIfExists(cache);
         List<String> probe = List.of("dev.gophersite.bench.probe.SdkPhases", table);
         String classpath = pagesJar + ":" + probes;
-        Processes.output(command(Bench.concat(Bench.TUNED, List.of("-XX:AOTCacheOutput=" + cache)), classpath, probe),
-                env, 120);
+        Processes.output(
+                command(Bench.concat(Bench.TUNED, List.of("-XX:AOTCacheOutput=" + cache)), classpath, probe), env, 120);
         Map<String, List<Double>> phases = new LinkedHashMap<>();
         ObjectMapper json = new ObjectMapper();
         for (int i = 0; i < runs; i++) {
-            String out = Processes.output(command(Bench.concat(Bench.TUNED, List.of("-XX:AOTCache=" + cache)), classpath,
-                    probe), env, 60);
-            String line = out.lines().filter(l -> l.startsWith("ready {")).findFirst()
+            String out = Processes.output(
+                    command(Bench.concat(Bench.TUNED, List.of("-XX:AOTCache=" + cache)), classpath, probe), env, 60);
+            String line = out.lines()
+                    .filter(l -> l.startsWith("ready {"))
+                    .findFirst()
                     .orElseThrow(() -> new IOException("no result from SdkPhases: " + out));
             Map<String, Object> values = json.readValue(line.substring("ready ".length()), Map.class);
-            values.forEach((k, v) -> phases.computeIfAbsent(k, x -> new ArrayList<>()).add(((Number) v).doubleValue()));
+            values.forEach(
+                    (k, v) -> phases.computeIfAbsent(k, x -> new ArrayList<>()).add(((Number) v).doubleValue()));
         }
         Map<String, Object> result = new LinkedHashMap<>();
         phases.forEach((k, v) -> result.put(k, Stats.round(Stats.of(v).median())));
@@ -125,8 +141,10 @@ final class ColdStarts {
         Map<String, Object> result = new LinkedHashMap<>();
         for (Bench.Function function : functions) {
             for (List<String> route : routes(function)) {
-                String label = route.get(1) + " " + route.get(2) + (route.get(route.size() - 1).contains("Australia")
-                        ? " (refused)" : function.name().equals("ask") && route.get(1).equals("POST") ? " (extractive)" : "");
+                String label = route.get(1) + " " + route.get(2)
+                        + (route.get(route.size() - 1).contains("Australia")
+                                ? " (refused)"
+                                : function.name().equals("ask") && route.get(1).equals("POST") ? " (extractive)" : "");
                 result.put(label, warmRoute(function, route, lambdaEnv(function)));
             }
             if (function.name().equals("ask")) {
@@ -146,8 +164,11 @@ final class ColdStarts {
     @SuppressWarnings("unchecked")
     private Map<String, Object> warmRoute(Bench.Function function, List<String> route, Map<String, String> env)
             throws IOException, InterruptedException {
-        List<String> flags = Bench.concat(Bench.TUNED, List.of("-XX:AOTCache=" + aotCaches.get(function.name()),
-                "-Dbench.settle.ms=" + (function.name().equals("ask") ? 10_000 : 0)));
+        List<String> flags = Bench.concat(
+                Bench.TUNED,
+                List.of(
+                        "-XX:AOTCache=" + aotCaches.get(function.name()),
+                        "-Dbench.settle.ms=" + (function.name().equals("ask") ? 10_000 : 0)));
         List<String> args = new ArrayList<>(List.of(Bench.PROBE, "warm", "3000"));
         args.addAll(route);
         String out = Processes.output(command(flags, function.jar() + ":" + probes, args), env, 600);
@@ -159,10 +180,20 @@ final class ColdStarts {
         routes.add(function.invocation());
         if (function.name().equals("pages")) {
             routes.add(List.of("dev.gophersite.pages.handler.PagesApiHandler", "GET", "/api/pages", "/api/pages"));
-            routes.add(List.of("dev.gophersite.pages.handler.SiteHandler", "GET", "/essentials", "/{slug}", "slug=essentials"));
+            routes.add(List.of(
+                    "dev.gophersite.pages.handler.SiteHandler", "GET", "/essentials", "/{slug}", "slug=essentials"));
         } else if (function.name().equals("ask")) {
-            routes.add(List.of("dev.gophersite.ask.handler.SearchHandler", "GET", "/api/search", "/api/search", "?q=goroutine stack size"));
-            routes.add(List.of("dev.gophersite.ask.handler.AskHandler", "POST", "/ask", "/ask",
+            routes.add(List.of(
+                    "dev.gophersite.ask.handler.SearchHandler",
+                    "GET",
+                    "/api/search",
+                    "/api/search",
+                    "?q=goroutine stack size"));
+            routes.add(List.of(
+                    "dev.gophersite.ask.handler.AskHandler",
+                    "POST",
+                    "/ask",
+                    "/ask",
                     "{\"question\":\"What is the capital of Australia?\"}"));
         }
         return routes;

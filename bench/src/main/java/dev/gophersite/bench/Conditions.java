@@ -9,8 +9,7 @@ import java.util.Map;
 
 /** Where and how the numbers were taken, so a reader can judge and reproduce them. */
 final class Conditions {
-    private Conditions() {
-    }
+    private Conditions() {}
 
     static Map<String, Object> describe(Path java, int runs) throws IOException {
         Map<String, Object> c = new LinkedHashMap<>();
@@ -19,10 +18,15 @@ final class Conditions {
         c.put("cores", Runtime.getRuntime().availableProcessors());
         c.put("memory_gib", Math.round(memoryKib() / 1024.0 / 1024.0));
         c.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
-        c.put("java", System.getProperty("java.vm.vendor") + " " + System.getProperty("java.runtime.version") + " at " + java);
+        c.put(
+                "java",
+                System.getProperty("java.vm.vendor") + " " + System.getProperty("java.runtime.version") + " at "
+                        + java);
         c.put("cold_runs_per_config", runs);
-        c.put("cold_measure", "wall time from process spawn to the first complete handler response (one line on stdout), "
-                + "fresh JVM per run, DynamoDB = dynalite on loopback over HTTP");
+        c.put(
+                "cold_measure",
+                "wall time from process spawn to the first complete handler response (one line on stdout), "
+                        + "fresh JVM per run, DynamoDB = dynalite on loopback over HTTP");
         c.put("note", "machines here are noisy: compare ratios from the same run, not absolute numbers across runs");
         return c;
     }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gophersite.project.Repo;
 import dev.gophersite.project.SamTemplate;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,8 +43,10 @@ final class CostModel {
 
     static CostModel load(Path root) throws IOException {
         ObjectMapper json = new ObjectMapper();
-        return new CostModel(json.readTree(root.resolve("bench/results/latest.json").toFile()),
-                json.readTree(root.resolve("bench/prices.json").toFile()), SamTemplate.load(root.resolve("template.yaml")));
+        return new CostModel(
+                json.readTree(root.resolve("bench/results/latest.json").toFile()),
+                json.readTree(root.resolve("bench/prices.json").toFile()),
+                SamTemplate.load(root.resolve("template.yaml")));
     }
 
     public static void main(String[] args) throws IOException {
@@ -60,21 +61,33 @@ final class CostModel {
     Map<String, Double> pages(boolean edge) {
         JsonNode replay = latest.path("edge_replay").path("scenarios").path(SCENARIO);
         double requestsPerView = replay.path("edge_requests_per_view").asDouble();
-        double originRequests = edge ? replay.path("origin_requests_per_1000_views").asDouble() * VIEWS / 1000
+        double originRequests = edge
+                ? replay.path("origin_requests_per_1000_views").asDouble() * VIEWS / 1000
                 : requestsPerView * VIEWS;
         double gigabytes = replay.path("gzip_bytes_per_view").asDouble() * VIEWS / GB;
-        double billedSeconds = billedMillis(latest.path("warm_in_process").path("GET /essentials").path("p50_ms")
-                .asDouble()) / 1000.0;
+        double billedSeconds = billedMillis(latest.path("warm_in_process")
+                        .path("GET /essentials")
+                        .path("p50_ms")
+                        .asDouble())
+                / 1000.0;
         Map<String, Double> lines = new LinkedHashMap<>();
         if (edge) {
-            lines.put("CloudFront requests", requestsPerView * VIEWS / 10_000 * price("cloudfront_per_10k_https_requests"));
+            lines.put(
+                    "CloudFront requests",
+                    requestsPerView * VIEWS / 10_000 * price("cloudfront_per_10k_https_requests"));
             lines.put("CloudFront data out", gigabytes * price("cloudfront_data_transfer_out_per_gb"));
         }
         lines.put("API Gateway requests", originRequests / 1e6 * price("api_gateway_rest_per_million_requests"));
         lines.put("Lambda requests", originRequests / 1e6 * price("lambda_per_million_requests"));
-        lines.put("Lambda GB-s", originRequests * billedSeconds * siteMemoryMb / 1024.0 * price("lambda_per_gb_second_x86"));
-        lines.put("DynamoDB reads", originRequests * assumption("dynamodb_reads_per_page_request") / 1e6
-                * price("dynamodb_on_demand_per_million_read_units"));
+        lines.put(
+                "Lambda GB-s",
+                originRequests * billedSeconds * siteMemoryMb / 1024.0 * price("lambda_per_gb_second_x86"));
+        lines.put(
+                "DynamoDB reads",
+                originRequests
+                        * assumption("dynamodb_reads_per_page_request")
+                        / 1e6
+                        * price("dynamodb_on_demand_per_million_read_units"));
         if (!edge) {
             lines.put("API Gateway data out", gigabytes * price("api_gateway_data_transfer_out_per_gb"));
         }
@@ -87,8 +100,11 @@ final class CostModel {
         double calls = prompt.path("model_calls_per_question").asDouble() * QUESTIONS;
         double inputTokens = calls * prompt.path("prompt_tokens_mean_estimate").asDouble();
         double outputTokens = calls * prompt.path("answer_tokens_max").asDouble();
-        double computeSeconds = billedMillis(latest.path("warm_in_process").path("POST /ask (extractive)")
-                .path("p50_ms").asDouble()) / 1000.0;
+        double computeSeconds = billedMillis(latest.path("warm_in_process")
+                        .path("POST /ask (extractive)")
+                        .path("p50_ms")
+                        .asDouble())
+                / 1000.0;
         double modelShare = calls / QUESTIONS;
         double seconds = computeSeconds + modelShare * assumption("model_latency_seconds");
         Map<String, Double> lines = new LinkedHashMap<>();
@@ -98,10 +114,18 @@ final class CostModel {
         lines.put("API Gateway requests", QUESTIONS / 1e6 * price("api_gateway_rest_per_million_requests"));
         lines.put("Lambda requests", QUESTIONS / 1e6 * price("lambda_per_million_requests"));
         lines.put("Lambda GB-s", QUESTIONS * seconds * askMemoryMb / 1024.0 * price("lambda_per_gb_second_x86"));
-        lines.put("DynamoDB reads", QUESTIONS * assumption("dynamodb_reads_per_question") / 1e6
-                * price("dynamodb_on_demand_per_million_read_units"));
-        lines.put("DynamoDB writes", QUESTIONS * assumption("dynamodb_writes_per_question") / 1e6
-                * price("dynamodb_on_demand_per_million_write_units"));
+        lines.put(
+                "DynamoDB reads",
+                QUESTIONS
+                        * assumption("dynamodb_reads_per_question")
+                        / 1e6
+                        * price("dynamodb_on_demand_per_million_read_units"));
+        lines.put(
+                "DynamoDB writes",
+                QUESTIONS
+                        * assumption("dynamodb_writes_per_question")
+                        / 1e6
+                        * price("dynamodb_on_demand_per_million_write_units"));
         lines.put("Bedrock input tokens", inputTokens / 1e6 * price("bedrock_nova_micro_per_million_input_tokens"));
         lines.put("Bedrock output tokens", outputTokens / 1e6 * price("bedrock_nova_micro_per_million_output_tokens"));
         return lines;
@@ -112,36 +136,62 @@ final class CostModel {
         JsonNode replay = latest.path("edge_replay").path("scenarios").path(SCENARIO);
         return "| | per 1M page views | per 100k questions |\n|---|---|---|\n"
                 + "| without the edge | " + usd(total(pages(false))) + " | " + usd(total(questions(false))) + " |\n"
-                + "| with the edge (hit ratio " + percent(replay.path("hit_ratio").asDouble()) + ", "
-                + whole(replay.path("origin_requests_per_1000_views").asDouble()) + " origin requests per 1,000 views) | "
+                + "| with the edge (hit ratio "
+                + percent(replay.path("hit_ratio").asDouble()) + ", "
+                + whole(replay.path("origin_requests_per_1000_views").asDouble())
+                + " origin requests per 1,000 views) | "
                 + usd(total(pages(true))) + " | " + usd(total(questions(true))) + " |\n";
     }
 
     /** docs/cost.md's tables: every line, and what each figure came from. */
     String detail() {
         StringBuilder md = new StringBuilder();
-        md.append("Prices read ").append(prices.path("read").asText()).append(" (").append(prices.path("region").asText())
-                .append("); measurements from bench/results/latest.json (").append(latest.path("conditions").path("date")
-                        .asText()).append(" for the function timings).\n\n");
+        md.append("Prices read ")
+                .append(prices.path("read").asText())
+                .append(" (")
+                .append(prices.path("region").asText())
+                .append("); measurements from bench/results/latest.json (")
+                .append(latest.path("conditions").path("date").asText())
+                .append(" for the function timings).\n\n");
         md.append("| per 1M page views | without the edge | with the edge |\n|---|---|---|\n");
         table(md, pages(false), pages(true));
         md.append("\n| per 100k questions | without the edge | with the edge |\n|---|---|---|\n");
         table(md, questions(false), questions(true));
         JsonNode replay = latest.path("edge_replay").path("scenarios").path(SCENARIO);
         JsonNode prompt = latest.path("ask_prompt");
-        md.append("\nInputs: ").append(replay.path("edge_requests_per_view").asDouble()).append(" requests per view, ")
-                .append(replay.path("gzip_bytes_per_view").asLong()).append(" bytes per view compressed, hit ratio ")
-                .append(percent(replay.path("hit_ratio").asDouble())).append(" and ")
+        md.append("\nInputs: ")
+                .append(replay.path("edge_requests_per_view").asDouble())
+                .append(" requests per view, ")
+                .append(replay.path("gzip_bytes_per_view").asLong())
+                .append(" bytes per view compressed, hit ratio ")
+                .append(percent(replay.path("hit_ratio").asDouble()))
+                .append(" and ")
                 .append(whole(replay.path("origin_requests_per_1000_views").asDouble()))
-                .append(" origin requests per 1,000 views (edge replay, ").append(SCENARIO).append("); ")
-                .append(billedMillis(latest.path("warm_in_process").path("GET /essentials").path("p50_ms").asDouble()))
-                .append(" ms billed per page request at ").append(siteMemoryMb).append(" MB; ")
-                .append(prompt.path("model_calls_per_question").asDouble()).append(" model calls per question of ")
-                .append(prompt.path("prompt_tokens_mean_estimate").asDouble()).append(" input tokens (estimated) and at most ")
-                .append(prompt.path("answer_tokens_max").asInt()).append(" output tokens, at ").append(askMemoryMb)
-                .append(" MB for ").append(billedMillis(latest.path("warm_in_process").path("POST /ask (extractive)")
-                        .path("p50_ms").asDouble())).append(" ms plus ")
-                .append(assumption("model_latency_seconds")).append(" s of model latency (assumed).\n");
+                .append(" origin requests per 1,000 views (edge replay, ")
+                .append(SCENARIO)
+                .append("); ")
+                .append(billedMillis(latest.path("warm_in_process")
+                        .path("GET /essentials")
+                        .path("p50_ms")
+                        .asDouble()))
+                .append(" ms billed per page request at ")
+                .append(siteMemoryMb)
+                .append(" MB; ")
+                .append(prompt.path("model_calls_per_question").asDouble())
+                .append(" model calls per question of ")
+                .append(prompt.path("prompt_tokens_mean_estimate").asDouble())
+                .append(" input tokens (estimated) and at most ")
+                .append(prompt.path("answer_tokens_max").asInt())
+                .append(" output tokens, at ")
+                .append(askMemoryMb)
+                .append(" MB for ")
+                .append(billedMillis(latest.path("warm_in_process")
+                        .path("POST /ask (extractive)")
+                        .path("p50_ms")
+                        .asDouble()))
+                .append(" ms plus ")
+                .append(assumption("model_latency_seconds"))
+                .append(" s of model latency (assumed).\n");
         return md.toString();
     }
 
@@ -149,10 +199,18 @@ final class CostModel {
         Map<String, Double[]> rows = new LinkedHashMap<>();
         with.forEach((line, usd) -> rows.put(line, new Double[] {without.get(line), usd}));
         without.forEach((line, usd) -> rows.putIfAbsent(line, new Double[] {usd, null}));
-        rows.forEach((line, pair) -> md.append("| ").append(line).append(" | ")
-                .append(pair[0] == null ? "–" : usd(pair[0])).append(" | ")
-                .append(pair[1] == null ? "–" : usd(pair[1])).append(" |\n"));
-        md.append("| **total** | **").append(usd(total(without))).append("** | **").append(usd(total(with))).append("** |\n");
+        rows.forEach((line, pair) -> md.append("| ")
+                .append(line)
+                .append(" | ")
+                .append(pair[0] == null ? "–" : usd(pair[0]))
+                .append(" | ")
+                .append(pair[1] == null ? "–" : usd(pair[1]))
+                .append(" |\n"));
+        md.append("| **total** | **")
+                .append(usd(total(without)))
+                .append("** | **")
+                .append(usd(total(with)))
+                .append("** |\n");
     }
 
     /** Lambda bills each invocation in whole milliseconds, at least one. */

@@ -37,11 +37,13 @@ final class DevServerLoad {
         }
         int port;
         int ollama;
-        try (ServerSocket a = new ServerSocket(0); ServerSocket b = new ServerSocket(0)) {
+        try (ServerSocket a = new ServerSocket(0);
+                ServerSocket b = new ServerSocket(0)) {
             port = a.getLocalPort();
             ollama = b.getLocalPort();
         }
-        ProcessBuilder builder = new ProcessBuilder(root.resolve("infra/local/start").toString())
+        ProcessBuilder builder = new ProcessBuilder(
+                        root.resolve("infra/local/start").toString())
                 .directory(root.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(work.resolve("dev-server.log").toFile());
@@ -50,20 +52,28 @@ final class DevServerLoad {
         // bench/run built everything already; time the start itself
         builder.environment().put("LOCAL_SKIP_BUILD", "1");
         String base = "http://127.0.0.1:" + port;
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         long start = System.nanoTime();
         Process server = builder.start();
         try {
             double readyMs = awaitReady(http, base + "/", start, server);
             result.put("time_to_ready_ms", Stats.round(readyMs));
-            result.put("time_to_ready_note", "infra/local/start with every jar already built: dynalite, tables, content load, routes");
+            result.put(
+                    "time_to_ready_note",
+                    "infra/local/start with every jar already built: dynalite, tables, content load, routes");
             for (int i = 0; i < 300; i++) {
-                http.send(HttpRequest.newBuilder(URI.create(base + "/api/pages/history")).build(), HttpResponse.BodyHandlers.discarding());
+                http.send(
+                        HttpRequest.newBuilder(URI.create(base + "/api/pages/history"))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding());
             }
             double rssBefore = Processes.rssMiB(server.pid());
             Path askScript = work.resolve("ask.lua");
-            Files.writeString(askScript, "wrk.method = \"POST\"\nwrk.headers[\"Content-Type\"] = \"application/json\"\n"
-                    + "wrk.body = '{\"question\":\"How big is the stack a goroutine starts with?\"}'\n");
+            Files.writeString(
+                    askScript,
+                    "wrk.method = \"POST\"\nwrk.headers[\"Content-Type\"] = \"application/json\"\n"
+                            + "wrk.body = '{\"question\":\"How big is the stack a goroutine starts with?\"}'\n");
             Map<String, Object> routes = new LinkedHashMap<>();
             routes.put("GET /api/pages/{slug}", wrk(base + "/api/pages/history", null, 30));
             routes.put("GET /{slug}", wrk(base + "/essentials", null, 10));
@@ -87,10 +97,14 @@ final class DevServerLoad {
         long deadline = start + TimeUnit.SECONDS.toNanos(180);
         while (System.nanoTime() < deadline) {
             if (!server.isAlive()) {
-                throw new IOException("dev server exited with " + server.exitValue() + "; see bench/target/run/dev-server.log");
+                throw new IOException(
+                        "dev server exited with " + server.exitValue() + "; see bench/target/run/dev-server.log");
             }
             try {
-                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2)).build(),
+                HttpResponse<Void> response = http.send(
+                        HttpRequest.newBuilder(URI.create(url))
+                                .timeout(Duration.ofSeconds(2))
+                                .build(),
                         HttpResponse.BodyHandlers.discarding());
                 if (response.statusCode() == 200) {
                     return (System.nanoTime() - start) / 1e6;
@@ -113,7 +127,8 @@ final class DevServerLoad {
     }
 
     private Map<String, Object> run(String url, Path script, int seconds) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("wrk", "-t2", "-c" + CONNECTIONS, "-d" + seconds + "s", "--latency"));
+        List<String> command =
+                new ArrayList<>(List.of("wrk", "-t2", "-c" + CONNECTIONS, "-d" + seconds + "s", "--latency"));
         if (script != null) {
             command.add("-s");
             command.add(script.toString());
@@ -123,7 +138,8 @@ final class DevServerLoad {
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("seconds", seconds);
         for (String q : List.of("50", "75", "90", "99")) {
-            Matcher m = Pattern.compile("^\\s+" + q + "%\\s+([0-9.]+)(us|ms|s)\\s*$", Pattern.MULTILINE).matcher(out);
+            Matcher m = Pattern.compile("^\\s+" + q + "%\\s+([0-9.]+)(us|ms|s)\\s*$", Pattern.MULTILINE)
+                    .matcher(out);
             if (m.find()) {
                 r.put("p" + q + "_ms", Stats.round(toMs(Double.parseDouble(m.group(1)), m.group(2))));
             }
@@ -134,7 +150,8 @@ final class DevServerLoad {
         r.put("requests", total.find() ? Long.parseLong(total.group(1)) : null);
         Matcher non2xx = Pattern.compile("Non-2xx or 3xx responses: (\\d+)").matcher(out);
         long errors = non2xx.find() ? Long.parseLong(non2xx.group(1)) : 0;
-        Matcher socket = Pattern.compile("Socket errors: connect (\\d+), read (\\d+), write (\\d+), timeout (\\d+)").matcher(out);
+        Matcher socket = Pattern.compile("Socket errors: connect (\\d+), read (\\d+), write (\\d+), timeout (\\d+)")
+                .matcher(out);
         if (socket.find()) {
             for (int g = 1; g <= 4; g++) {
                 errors += Long.parseLong(socket.group(g));

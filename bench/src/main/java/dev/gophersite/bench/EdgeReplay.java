@@ -1,6 +1,5 @@
 package dev.gophersite.bench;
 
-import dev.gophersite.project.SamTemplate;
 import dev.gophersite.loader.ContentChange;
 import dev.gophersite.loader.ContentLoader;
 import dev.gophersite.loader.deploy.EdgePaths;
@@ -10,7 +9,7 @@ import dev.gophersite.local.edge.Edge;
 import dev.gophersite.local.edge.EdgeCache;
 import dev.gophersite.local.edge.EdgeConfig;
 import dev.gophersite.local.edge.EdgeProxy;
-
+import dev.gophersite.project.SamTemplate;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -52,8 +51,7 @@ final class EdgeReplay {
     private static final Duration MONTH = Duration.ofDays(30);
     private static final Duration WEEK = Duration.ofDays(7);
 
-    record Scenario(String name, long viewsPerMonth, int edgeLocations) {
-    }
+    record Scenario(String name, long viewsPerMonth, int edgeLocations) {}
 
     static final List<Scenario> SCENARIOS = List.of(
             new Scenario("100k views/month, 10 locations", 100_000, 10),
@@ -73,22 +71,37 @@ final class EdgeReplay {
         String stage = config.originPath().substring(1);
         Map<String, Object> results = new LinkedHashMap<>();
         // no model answers: pages are what is replayed, and nothing here may wait on one
-        try (LocalSite site = LocalSite.start(new LocalSettings(root.resolve("template.yaml"), root.resolve("content"),
-                0, Optional.empty(), Map.of("MODEL_ENDPOINT", "http://127.0.0.1:9"), 2, false, false,
+        try (LocalSite site = LocalSite.start(new LocalSettings(
+                root.resolve("template.yaml"),
+                root.resolve("content"),
+                0,
+                Optional.empty(),
+                Map.of("MODEL_ENDPOINT", "http://127.0.0.1:9"),
+                2,
+                false,
+                false,
                 Optional.of(stage)))) {
             URI origin = URI.create("http://127.0.0.1:" + site.port() + "/");
-            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            HttpClient http =
+                    HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             List<String> pages = pagePaths();
             List<String> assets = assetPaths(http, origin, config);
-            results.put("conditions", Map.of(
-                    "traffic", "Poisson arrivals over 30 days; pages Zipf s=" + PAGE_ZIPF + " over " + pages.size()
-                            + " pages in the site's order; edge locations Zipf s=" + LOCATION_ZIPF + "; "
-                            + (int) (NEW_VISITOR_SHARE * 100) + "% of views are new visitors who also fetch the "
-                            + assets.size() + " linked assets; one page edited and invalidated per week",
-                    "edge", "the template's distribution emulated (infra/local edge), one cache per location, no"
-                            + " regional tier: origin counts are an upper bound",
-                    "origin", "the dev server with the real functions under /" + stage + ", over HTTP",
-                    "seed", SEED));
+            results.put(
+                    "conditions",
+                    Map.of(
+                            "traffic",
+                                    "Poisson arrivals over 30 days; pages Zipf s=" + PAGE_ZIPF + " over " + pages.size()
+                                            + " pages in the site's order; edge locations Zipf s=" + LOCATION_ZIPF
+                                            + "; "
+                                            + (int) (NEW_VISITOR_SHARE * 100)
+                                            + "% of views are new visitors who also fetch the "
+                                            + assets.size()
+                                            + " linked assets; one page edited and invalidated per week",
+                            "edge",
+                                    "the template's distribution emulated (infra/local edge), one cache per location, no"
+                                            + " regional tier: origin counts are an upper bound",
+                            "origin", "the dev server with the real functions under /" + stage + ", over HTTP",
+                            "seed", SEED));
             Map<String, Object> scenarios = new LinkedHashMap<>();
             for (Scenario scenario : SCENARIOS) {
                 long started = System.nanoTime();
@@ -102,8 +115,13 @@ final class EdgeReplay {
         return results;
     }
 
-    private Map<String, Object> replay(Scenario scenario, EdgeConfig config, HttpClient http, URI origin,
-                                       List<String> pages, List<String> assets) {
+    private Map<String, Object> replay(
+            Scenario scenario,
+            EdgeConfig config,
+            HttpClient http,
+            URI origin,
+            List<String> pages,
+            List<String> assets) {
         Random random = new Random(SEED);
         AtomicLong originRequests = new AtomicLong();
         // every origin request is counted; the functions answer each path once per content state, and later
@@ -111,10 +129,14 @@ final class EdgeReplay {
         Map<String, EdgeCache.Response> answered = new java.util.HashMap<>();
         List<Edge> locations = new ArrayList<>();
         for (int i = 0; i < scenario.edgeLocations(); i++) {
-            locations.add(new Edge(config, request -> {
-                originRequests.incrementAndGet();
-                return answered.computeIfAbsent(request.pathAndQuery(), path -> EdgeProxy.fetch(http, origin, request));
-            }, Runnable::run));
+            locations.add(new Edge(
+                    config,
+                    request -> {
+                        originRequests.incrementAndGet();
+                        return answered.computeIfAbsent(
+                                request.pathAndQuery(), path -> EdgeProxy.fetch(http, origin, request));
+                    },
+                    Runnable::run));
         }
         Zipf pageDraw = new Zipf(pages.size(), PAGE_ZIPF);
         Zipf locationDraw = new Zipf(scenario.edgeLocations(), LOCATION_ZIPF);
@@ -142,8 +164,16 @@ final class EdgeReplay {
                 fetched.addAll(assets);
             }
             for (String path : fetched) {
-                EdgeCache.Response response = edge.handle(new Edge.Request("GET", path, null,
-                        Map.of("accept-encoding", "gzip, br"), new byte[0], "203.0.113.7"), now).response();
+                EdgeCache.Response response = edge.handle(
+                                new Edge.Request(
+                                        "GET",
+                                        path,
+                                        null,
+                                        Map.of("accept-encoding", "gzip, br"),
+                                        new byte[0],
+                                        "203.0.113.7"),
+                                now)
+                        .response();
                 requests++;
                 bytes += response.body().length;
                 gzipBytes += compressed.computeIfAbsent(response.body(), EdgeReplay::gzipLength);
@@ -164,7 +194,9 @@ final class EdgeReplay {
         result.put("misses", outcomes.get(Edge.Outcome.MISS));
         result.put("origin_requests", originRequests.get());
         result.put("hit_ratio", Stats.round4((double) hits / requests));
-        result.put("origin_requests_per_1000_views", Stats.round3(1000.0 * originRequests.get() / scenario.viewsPerMonth()));
+        result.put(
+                "origin_requests_per_1000_views",
+                Stats.round3(1000.0 * originRequests.get() / scenario.viewsPerMonth()));
         result.put("bytes_per_view", bytes / scenario.viewsPerMonth());
         result.put("gzip_bytes_per_view", gzipBytes / scenario.viewsPerMonth());
         result.put("edits_invalidated", edits);
@@ -175,7 +207,8 @@ final class EdgeReplay {
     private List<String> pagePaths() {
         return ContentLoader.renderDirectory(root.resolve("content"), "2026-01-01T00:00:00Z").pages().stream()
                 .sorted(java.util.Comparator.comparingInt(dev.gophersite.common.content.Page::order))
-                .map(page -> page.slug().equals("home") ? "/" : "/" + page.slug()).toList();
+                .map(page -> page.slug().equals("home") ? "/" : "/" + page.slug())
+                .toList();
     }
 
     private static String slug(String path) {
@@ -184,8 +217,10 @@ final class EdgeReplay {
 
     /** The assets the home page links, by the names it links them with. */
     private static List<String> assetPaths(HttpClient http, URI origin, EdgeConfig config) {
-        EdgeCache.Response home = EdgeProxy.fetch(http, origin, new Edge.OriginRequest("GET", config.originPath() + "/",
-                config.originHeaders(), new byte[0]));
+        EdgeCache.Response home = EdgeProxy.fetch(
+                http,
+                origin,
+                new Edge.OriginRequest("GET", config.originPath() + "/", config.originHeaders(), new byte[0]));
         Matcher matcher = Pattern.compile("(?:href|src)=\"(/assets/[^\"]+)\"").matcher(new String(home.body()));
         List<String> assets = new ArrayList<>();
         while (matcher.find()) {

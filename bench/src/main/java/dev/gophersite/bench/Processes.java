@@ -1,7 +1,6 @@
 package dev.gophersite.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -18,8 +17,7 @@ import java.util.concurrent.TimeUnit;
  * note on the ONNX runtime's native load) can land in the middle of the line being waited for.
  */
 final class Processes {
-    private Processes() {
-    }
+    private Processes() {}
 
     /** Milliseconds from spawn until the child prints a line starting with {@code ready}; fails otherwise. */
     static double timeToReady(List<String> command, Map<String, String> env) throws IOException, InterruptedException {
@@ -30,8 +28,8 @@ final class Processes {
             long start = System.nanoTime();
             Process process = builder.start();
             StringBuilder seen = new StringBuilder();
-            try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                    StandardCharsets.UTF_8))) {
+            try (BufferedReader out =
+                    new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = out.readLine()) != null) {
                     if (line.startsWith("ready")) {
@@ -66,8 +64,8 @@ final class Processes {
                 throw new IOException("timed out: " + command);
             }
             if (process.exitValue() != 0) {
-                throw new IOException("exit " + process.exitValue() + " from " + command + ":\n" + out
-                        + Files.readString(errors));
+                throw new IOException(
+                        "exit " + process.exitValue() + " from " + command + ":\n" + out + Files.readString(errors));
             }
             return out;
         } finally {
@@ -81,7 +79,9 @@ final class Processes {
      */
     @SuppressWarnings("unchecked")
     static Map<String, Object> lastJsonLine(String out, String start, String probe) throws IOException {
-        String line = out.lines().filter(l -> l.startsWith(start)).reduce((a, b) -> b)
+        String line = out.lines()
+                .filter(l -> l.startsWith(start))
+                .reduce((a, b) -> b)
                 .orElseThrow(() -> new IOException("no result from " + probe + ": " + out));
         return new ObjectMapper().readValue(line, Map.class);
     }

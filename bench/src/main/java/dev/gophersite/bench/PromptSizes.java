@@ -2,28 +2,28 @@ package dev.gophersite.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.gophersite.ask.record.Answer;
-import dev.gophersite.ask.record.AnswerCache;
-import dev.gophersite.ask.question.AskRequest;
-import dev.gophersite.ask.record.IssuedAnswers;
-import dev.gophersite.ask.model.ChatModels;
-import dev.gophersite.ask.model.ModelSettings;
-import dev.gophersite.ask.question.Turn;
-import dev.gophersite.ask.metrics.AskMetrics;
 import dev.gophersite.ask.index.OnnxEmbedder;
 import dev.gophersite.ask.index.RetrievalOptions;
+import dev.gophersite.ask.metrics.AskMetrics;
+import dev.gophersite.ask.model.ChatModels;
+import dev.gophersite.ask.model.ModelSettings;
+import dev.gophersite.ask.question.AskRequest;
+import dev.gophersite.ask.question.Turn;
+import dev.gophersite.ask.record.Answer;
+import dev.gophersite.ask.record.AnswerCache;
+import dev.gophersite.ask.record.IssuedAnswers;
 import dev.gophersite.ask.wiring.AskSettings;
 import dev.gophersite.ask.wiring.AskWiring;
+import dev.gophersite.common.log.JsonLog;
 import dev.gophersite.common.store.ContentSettings;
 import dev.gophersite.common.store.DynamoContentStore;
-import dev.gophersite.common.log.JsonLog;
-import dev.gophersite.common.store.StoreBackoff;
 import dev.gophersite.common.store.DynamoSettings;
+import dev.gophersite.common.store.StoreBackoff;
 import dev.gophersite.dynalite.Dynalite;
 import dev.gophersite.dynalite.LocalDynamo;
+import dev.gophersite.loader.ContentLoader;
 import dev.gophersite.project.SamTemplate;
 import dev.gophersite.project.Tables;
-import dev.gophersite.loader.ContentLoader;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
@@ -31,8 +31,6 @@ import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,6 +41,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * What one question costs in model tokens: every question of the evaluation sets through the shipped /ask
@@ -66,18 +65,35 @@ final class PromptSizes {
         RecordingModel model = new RecordingModel();
         List<Integer> answerChars = new ArrayList<>();
         int refused = 0;
-        try (Dynalite dynalite = Dynalite.start(); DynamoDbClient dynamo = LocalDynamo.client(dynalite.endpoint())) {
-            Tables.ensure(dynamo, SamTemplate.load(root.resolve("template.yaml")), Map.of("ContentTable", "prompt-content"),
-                    message -> { });
+        try (Dynalite dynalite = Dynalite.start();
+                DynamoDbClient dynamo = LocalDynamo.client(dynalite.endpoint())) {
+            Tables.ensure(
+                    dynamo,
+                    SamTemplate.load(root.resolve("template.yaml")),
+                    Map.of("ContentTable", "prompt-content"),
+                    message -> {});
             new ContentLoader(dynamo, "prompt-content").loadDirectory(root.resolve("content"));
-            AskSettings settings = new AskSettings(new DynamoSettings(Optional.empty(), DynamoSettings.DEFAULT_CALL_BUDGET),
+            AskSettings settings = new AskSettings(
+                    new DynamoSettings(Optional.empty(), DynamoSettings.DEFAULT_CALL_BUDGET),
                     new ContentSettings("prompt-content", Duration.ofMinutes(10)),
-                    new ModelSettings(ModelSettings.Provider.BEDROCK, ModelSettings.DEFAULT_BEDROCK_MODEL, "",
-                            Duration.ofSeconds(10)), Optional.empty(), Duration.ofHours(1), Optional.empty(),
-                    Duration.ofSeconds(30), AskSettings.Retrieval.MEANING);
-            AskWiring wiring = AskWiring.of(new DynamoContentStore(dynamo, settings.content(),
-                            new StoreBackoff(new JsonLog(StoreBackoff.class))), Optional.of(model),
-                    AnswerCache.none(), IssuedAnswers.none(), settings, AskMetrics.none(),
+                    new ModelSettings(
+                            ModelSettings.Provider.BEDROCK,
+                            ModelSettings.DEFAULT_BEDROCK_MODEL,
+                            "",
+                            Duration.ofSeconds(10)),
+                    Optional.empty(),
+                    Duration.ofHours(1),
+                    Optional.empty(),
+                    Duration.ofSeconds(30),
+                    AskSettings.Retrieval.MEANING);
+            AskWiring wiring = AskWiring.of(
+                    new DynamoContentStore(
+                            dynamo, settings.content(), new StoreBackoff(new JsonLog(StoreBackoff.class))),
+                    Optional.of(model),
+                    AnswerCache.none(),
+                    IssuedAnswers.none(),
+                    settings,
+                    AskMetrics.none(),
                     RetrievalOptions.withMeaning(OnnxEmbedder.miniLm()));
             wiring.service().awaitMeaning(Duration.ofSeconds(120));
             for (AskRequest question : questions) {
@@ -89,7 +105,8 @@ final class PromptSizes {
                 }
             }
         }
-        Stats prompts = Stats.of(model.promptChars.stream().map(Integer::doubleValue).toList());
+        Stats prompts =
+                Stats.of(model.promptChars.stream().map(Integer::doubleValue).toList());
         Stats answers = Stats.of(answerChars.stream().map(Integer::doubleValue).toList());
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("questions", questions.size());
@@ -98,21 +115,33 @@ final class PromptSizes {
         result.put("model_calls_per_question", Stats.round3((double) model.promptChars.size() / questions.size()));
         result.put("prompt_chars_median", Stats.round(prompts.median()));
         result.put("prompt_chars_p90", Stats.round(prompts.p90()));
-        result.put("prompt_chars_mean", Stats.round(model.promptChars.stream().mapToInt(Integer::intValue).average()
-                .orElse(0)));
-        result.put("prompt_tokens_mean_estimate", Stats.round(model.promptChars.stream().mapToInt(Integer::intValue)
-                .average().orElse(0) / CHARS_PER_TOKEN));
+        result.put(
+                "prompt_chars_mean",
+                Stats.round(model.promptChars.stream()
+                        .mapToInt(Integer::intValue)
+                        .average()
+                        .orElse(0)));
+        result.put(
+                "prompt_tokens_mean_estimate",
+                Stats.round(model.promptChars.stream()
+                                .mapToInt(Integer::intValue)
+                                .average()
+                                .orElse(0)
+                        / CHARS_PER_TOKEN));
         result.put("answer_tokens_max", ChatModels.MAX_OUTPUT_TOKENS);
         result.put("extractive_answer_chars_median", Stats.round(answers.median()));
-        result.put("note", "tokens estimated at " + CHARS_PER_TOKEN + " characters each; the evaluation sets' questions"
-                + " (history included); the model's answers bounded by the client's max output tokens");
+        result.put(
+                "note",
+                "tokens estimated at " + CHARS_PER_TOKEN + " characters each; the evaluation sets' questions"
+                        + " (history included); the model's answers bounded by the client's max output tokens");
         return result;
     }
 
     private static List<AskRequest> questions(Path dir) throws IOException {
         List<AskRequest> questions = new ArrayList<>();
         try (var files = Files.list(dir)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".jsonl")).sorted().toList()) {
+            for (Path file :
+                    files.filter(f -> f.toString().endsWith(".jsonl")).sorted().toList()) {
                 for (String line : Files.readAllLines(file)) {
                     if (line.isBlank()) {
                         continue;
@@ -120,8 +149,9 @@ final class PromptSizes {
                     JsonNode item = JSON.readTree(line);
                     List<Turn> history = new ArrayList<>();
                     for (JsonNode turn : item.path("history")) {
-                        history.add(new Turn(turn.path("role").asText().equals("assistant") ? Turn.Role.ASSISTANT
-                                : Turn.Role.USER, turn.path("content").asText()));
+                        history.add(new Turn(
+                                turn.path("role").asText().equals("assistant") ? Turn.Role.ASSISTANT : Turn.Role.USER,
+                                turn.path("content").asText()));
                     }
                     questions.add(new AskRequest(item.path("question").asText(), history));
                 }
@@ -146,7 +176,9 @@ final class PromptSizes {
                 };
             }
             promptChars.add(chars);
-            return ChatResponse.builder().aiMessage(AiMessage.from("Each goroutine starts with a small stack [1].")).build();
+            return ChatResponse.builder()
+                    .aiMessage(AiMessage.from("Each goroutine starts with a small stack [1]."))
+                    .build();
         }
     }
 }

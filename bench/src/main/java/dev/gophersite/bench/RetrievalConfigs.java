@@ -16,8 +16,8 @@ import java.util.Map;
  * to the ask jar. Models the function does not bundle run with their jar next to it.
  */
 final class RetrievalConfigs {
-    static final List<String> CONFIGS = List.of("lexical", "all-minilm-l6-v2-q", "minilm-fused", "bge-small-en-v15-q",
-            "e5-small-v2-q");
+    static final List<String> CONFIGS =
+            List.of("lexical", "all-minilm-l6-v2-q", "minilm-fused", "bge-small-en-v15-q", "e5-small-v2-q");
     static final String QUESTION = "How big is the stack a goroutine starts with?";
     static final int WARM_RUNS = 1000;
     private static final String PROBE = "dev.gophersite.bench.probe.MeaningProbe";
@@ -37,10 +37,13 @@ final class RetrievalConfigs {
         this.runs = runs;
         this.modelJars = new HashMap<>();
         for (String model : List.of("all-minilm-l6-v2-q", "bge-small-en-v15-q", "e5-small-v2-q")) {
-            modelJars.put(model, classpath.stream()
-                    .filter(p -> p.getFileName().toString().startsWith("langchain4j-embeddings-" + model + "-"))
-                    .findFirst().orElseThrow(() -> new IllegalStateException("no jar of " + model
-                            + " on the bench's classpath; it is a dependency of bench/pom.xml")));
+            modelJars.put(
+                    model,
+                    classpath.stream()
+                            .filter(p -> p.getFileName().toString().startsWith("langchain4j-embeddings-" + model + "-"))
+                            .findFirst()
+                            .orElseThrow(() -> new IllegalStateException("no jar of " + model
+                                    + " on the bench's classpath; it is a dependency of bench/pom.xml")));
         }
     }
 
@@ -49,8 +52,14 @@ final class RetrievalConfigs {
         for (String config : CONFIGS) {
             Path cache = work.resolve("ask-" + config + ".aot");
             Files.deleteIfExists(cache);
-            Processes.output(command(Bench.concat(Bench.TUNED, List.of("-XX:AOTCacheOutput=" + cache)), askJar, config,
-                    List.of("cold", QUESTION)), env, 300);
+            Processes.output(
+                    command(
+                            Bench.concat(Bench.TUNED, List.of("-XX:AOTCacheOutput=" + cache)),
+                            askJar,
+                            config,
+                            List.of("cold", QUESTION)),
+                    env,
+                    300);
             aot.put(config, cache);
         }
         Map<String, List<Double>> c1 = new LinkedHashMap<>();
@@ -62,10 +71,17 @@ final class RetrievalConfigs {
         for (int round = 0; round < runs; round++) {
             for (int k = 0; k < CONFIGS.size(); k++) {
                 String config = CONFIGS.get((k + round) % CONFIGS.size());
-                c1.get(config).add(Processes.timeToReady(command(Bench.LAMBDA_DEFAULT, askJar, config,
-                        List.of("cold", QUESTION)), env));
-                shipped.get(config).add(Processes.timeToReady(command(Bench.concat(Bench.TUNED,
-                        List.of("-XX:AOTCache=" + aot.get(config))), askJar, config, List.of("cold", QUESTION)), env));
+                c1.get(config)
+                        .add(Processes.timeToReady(
+                                command(Bench.LAMBDA_DEFAULT, askJar, config, List.of("cold", QUESTION)), env));
+                shipped.get(config)
+                        .add(Processes.timeToReady(
+                                command(
+                                        Bench.concat(Bench.TUNED, List.of("-XX:AOTCache=" + aot.get(config))),
+                                        askJar,
+                                        config,
+                                        List.of("cold", QUESTION)),
+                                env));
             }
             System.out.printf("retrieval configs round %d/%d%n", round + 1, runs);
         }
@@ -74,9 +90,11 @@ final class RetrievalConfigs {
         for (String config : CONFIGS) {
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("cold_lambda_c1_median", Stats.round(Stats.of(c1.get(config)).median()));
-            r.put("cold_shipped_median", Stats.round(Stats.of(shipped.get(config)).median()));
-            String out = Processes.output(command(Bench.TUNED, askJar, config,
-                    List.of(Integer.toString(WARM_RUNS), QUESTION)), env, 600);
+            r.put(
+                    "cold_shipped_median",
+                    Stats.round(Stats.of(shipped.get(config)).median()));
+            String out = Processes.output(
+                    command(Bench.TUNED, askJar, config, List.of(Integer.toString(WARM_RUNS), QUESTION)), env, 600);
             Processes.lastJsonLine(out, "{\"config\"", "MeaningProbe " + config).forEach((k, v) -> {
                 if (!k.equals("config")) {
                     r.put(String.valueOf(k), v);
@@ -89,12 +107,15 @@ final class RetrievalConfigs {
             result.put(config, r);
             System.out.println("retrieval config " + config + ": " + r);
         }
-        result.put("note", "cold = spawn to the first POST /ask answer, medians over " + runs + " fresh JVMs; the first "
-                + "answer never waits for meaning, which is computed in the background; meaning_ready_ms = from the probe's "
-                + "start (JVM up) until the index has it (model loaded, every statement embedded); warm = " + WARM_RUNS
-                + " POST /ask right after that, tuned flags without an AOT cache; ask_jar_mb = the shipped ask jar with "
-                + "MiniLM's model jar swapped for the configuration's (removed for lexical; the ONNX runtime stays), "
-                + "computed from the jar sizes");
+        result.put(
+                "note",
+                "cold = spawn to the first POST /ask answer, medians over " + runs + " fresh JVMs; the first "
+                        + "answer never waits for meaning, which is computed in the background; meaning_ready_ms = from the probe's "
+                        + "start (JVM up) until the index has it (model loaded, every statement embedded); warm = "
+                        + WARM_RUNS
+                        + " POST /ask right after that, tuned flags without an AOT cache; ask_jar_mb = the shipped ask jar with "
+                        + "MiniLM's model jar swapped for the configuration's (removed for lexical; the ONNX runtime stays), "
+                        + "computed from the jar sizes");
         return result;
     }
 

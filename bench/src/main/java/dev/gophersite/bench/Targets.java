@@ -5,8 +5,7 @@ import java.util.Map;
 
 /** The targets, checked against this run's own numbers. */
 final class Targets {
-    private Targets() {
-    }
+    private Targets() {}
 
     @SuppressWarnings("unchecked")
     static Map<String, Object> check(Map<String, Object> results) {

@@ -38,7 +38,9 @@ final class VectorPlacement {
                 String mode = MODES.get((k + round) % MODES.size());
                 line(askJar, mode).forEach((name, value) -> {
                     if (value instanceof Number number && !name.equals("vectors")) {
-                        phases.get(mode).computeIfAbsent(name, n -> new ArrayList<>()).add(number.doubleValue());
+                        phases.get(mode)
+                                .computeIfAbsent(name, n -> new ArrayList<>())
+                                .add(number.doubleValue());
                     }
                 });
             }
@@ -46,19 +48,22 @@ final class VectorPlacement {
         }
         phases.forEach((mode, values) -> {
             Map<String, Object> medians = new LinkedHashMap<>();
-            values.forEach((name, list) -> medians.put(name + "_median", Stats.round(Stats.of(list).median())));
+            values.forEach((name, list) ->
+                    medians.put(name + "_median", Stats.round(Stats.of(list).median())));
             result.put(mode.equals("embed") ? "computed_at_index_build" : "stored_by_loader", medians);
         });
-        result.put("note", "fresh JVMs with tuned flags, medians over " + runs + "; index = pages read and the lexical "
-                + "index built; model_load = MiniLM loaded and one query embedded (needed either way, for the "
-                + "questions); vectors = every statement embedded, or the stored vectors queried and decoded");
+        result.put(
+                "note",
+                "fresh JVMs with tuned flags, medians over " + runs + "; index = pages read and the lexical "
+                        + "index built; model_load = MiniLM loaded and one query embedded (needed either way, for the "
+                        + "questions); vectors = every statement embedded, or the stored vectors queried and decoded");
         System.out.println("vector placement: " + result);
         return result;
     }
 
     private Map<String, Object> line(Path askJar, String mode) throws IOException, InterruptedException {
-        String out = Processes.output(Bench.javaCommand(java, Bench.TUNED, askJar + ":" + probes,
-                List.of(PROBE, mode)), env, 300);
+        String out = Processes.output(
+                Bench.javaCommand(java, Bench.TUNED, askJar + ":" + probes, List.of(PROBE, mode)), env, 300);
         return Processes.lastJsonLine(out, "{\"mode\"", "StoredVectorsProbe " + mode);
     }
 }

@@ -1,12 +1,11 @@
 package dev.gophersite.bench;
 
-import dev.gophersite.project.Repo;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gophersite.project.Repo;
 import java.io.IOException;
 import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** The cost tables in docs/cost.md and the README are what the model computes from the files they come from. */
 class CostModelTest {
@@ -30,10 +29,16 @@ class CostModelTest {
         CostModel model = CostModel.load(root);
 
         // then
-        double without = model.pages(false).values().stream().mapToDouble(Double::doubleValue).sum();
-        double with = model.pages(true).values().stream().mapToDouble(Double::doubleValue).sum();
+        double without = model.pages(false).values().stream()
+                .mapToDouble(Double::doubleValue)
+                .sum();
+        double with = model.pages(true).values().stream()
+                .mapToDouble(Double::doubleValue)
+                .sum();
         assertThat(with).isLessThan(without);
-        assertThat(model.questions(true)).containsAllEntriesOf(model.questions(false)).containsKey("CloudFront requests");
+        assertThat(model.questions(true))
+                .containsAllEntriesOf(model.questions(false))
+                .containsKey("CloudFront requests");
     }
 
     @Test

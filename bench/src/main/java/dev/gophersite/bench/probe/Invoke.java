@@ -3,7 +3,6 @@ package dev.gophersite.bench.probe;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
-
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -20,8 +19,7 @@ import java.util.Map;
  * meaning of its index in the background after its first request, and the warm figures are for the settled state.
  */
 public final class Invoke {
-    private Invoke() {
-    }
+    private Invoke() {}
 
     public static void main(String[] args) throws Exception {
         boolean warm = args[0].equals("warm");
@@ -44,12 +42,13 @@ public final class Invoke {
     }
 
     /** Per invocation, sorted, and how many answered 5xx. */
-    record Timings(long[] sortedNanos, int errors) {
-    }
+    record Timings(long[] sortedNanos, int errors) {}
 
     /** {@code runs} timed invocations, each with a fresh event (its request id differs). */
-    static Timings time(RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> handler,
-                        String[] spec, int runs) {
+    static Timings time(
+            RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> handler,
+            String[] spec,
+            int runs) {
         long[] nanos = new long[runs];
         int errors = 0;
         for (int i = 0; i < runs; i++) {
@@ -72,8 +71,8 @@ public final class Invoke {
         Runtime.getRuntime().halt(status < 500 ? 0 : 1);
     }
 
-    private static int lastStatus(RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> handler,
-                                  String[] spec) {
+    private static int lastStatus(
+            RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> handler, String[] spec) {
         return handler.handleRequest(event(spec), null).getStatusCode();
     }
 
@@ -113,11 +112,20 @@ public final class Invoke {
             }
         }
         APIGatewayProxyRequestEvent.ProxyRequestContext context = new APIGatewayProxyRequestEvent.ProxyRequestContext()
-                .withRequestId("bench-" + System.nanoTime()).withStage("prod").withHttpMethod(spec[1])
-                .withResourcePath(spec[3]).withPath("/prod" + spec[2]);
+                .withRequestId("bench-" + System.nanoTime())
+                .withStage("prod")
+                .withHttpMethod(spec[1])
+                .withResourcePath(spec[3])
+                .withPath("/prod" + spec[2]);
         return new APIGatewayProxyRequestEvent()
-                .withHttpMethod(spec[1]).withPath(spec[2]).withResource(spec[3])
-                .withHeaders(headers).withPathParameters(params).withQueryStringParameters(query)
-                .withBody(body).withIsBase64Encoded(false).withRequestContext(context);
+                .withHttpMethod(spec[1])
+                .withPath(spec[2])
+                .withResource(spec[3])
+                .withHeaders(headers)
+                .withPathParameters(params)
+                .withQueryStringParameters(query)
+                .withBody(body)
+                .withIsBase64Encoded(false)
+                .withRequestContext(context);
     }
 }

@@ -1,21 +1,17 @@
 package dev.gophersite.bench.probe;
 
-import dev.gophersite.common.store.StoreBackoff;
-import dev.gophersite.common.log.JsonLog;
 import dev.gophersite.ask.index.Embedder;
 import dev.gophersite.ask.index.OnnxEmbedder;
 import dev.gophersite.ask.index.RetrievalOptions;
 import dev.gophersite.ask.index.SearchIndex;
 import dev.gophersite.ask.index.Vectors;
 import dev.gophersite.ask.wiring.AskSettings;
+import dev.gophersite.common.Hashes;
+import dev.gophersite.common.log.JsonLog;
 import dev.gophersite.common.store.ContentItems;
 import dev.gophersite.common.store.DynamoContentStore;
 import dev.gophersite.common.store.DynamoDbClients;
-import dev.gophersite.common.Hashes;
-import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-
+import dev.gophersite.common.store.StoreBackoff;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
@@ -25,6 +21,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Where the statement vectors of a site version are computed: at index build, in every cold function (shipped), or
@@ -43,17 +42,17 @@ import java.util.Map;
 public final class StoredVectorsProbe {
     /** 200 vectors of 384 floats are 300 KB, under DynamoDB's 400 KB item limit. */
     static final int VECTORS_PER_ITEM = 200;
+
     static final String PREFIX = "VECTORS#";
 
-    private StoredVectorsProbe() {
-    }
+    private StoredVectorsProbe() {}
 
     public static void main(String[] args) {
         long start = System.nanoTime();
         AskSettings settings = AskSettings.fromEnv();
         DynamoDbClient dynamo = DynamoDbClients.create(settings.dynamo());
-        DynamoContentStore store = new DynamoContentStore(dynamo, settings.content(),
-                new StoreBackoff(new JsonLog(StoreBackoff.class)));
+        DynamoContentStore store =
+                new DynamoContentStore(dynamo, settings.content(), new StoreBackoff(new JsonLog(StoreBackoff.class)));
         String version = store.currentVersion();
         SearchIndex index = SearchIndex.build(version, store.allPages(), RetrievalOptions.bm25());
         List<String> texts = Vectors.statementTexts(index.lexical().passages(), index.statements());
@@ -74,9 +73,16 @@ public final class StoredVectorsProbe {
                 for (int i = 0; i < vectors.size(); i++) {
                     exact &= Arrays.equals(vectors.get(i), back.get(i));
                 }
-                yield String.format(Locale.ROOT, "{\"mode\":\"store\",\"statements\":%d,\"bytes\":%d,\"items\":%d,"
-                                + "\"embed_ms\":%.1f,\"write_ms\":%.1f,\"read_back_exact\":%s}", texts.size(), bytes,
-                        items(texts.size()), embedded - loaded, written - embedded, exact);
+                yield String.format(
+                        Locale.ROOT,
+                        "{\"mode\":\"store\",\"statements\":%d,\"bytes\":%d,\"items\":%d,"
+                                + "\"embed_ms\":%.1f,\"write_ms\":%.1f,\"read_back_exact\":%s}",
+                        texts.size(),
+                        bytes,
+                        items(texts.size()),
+                        embedded - loaded,
+                        written - embedded,
+                        exact);
             }
             case "embed" -> {
                 List<float[]> vectors = model.embedAll(texts);
@@ -94,28 +100,40 @@ public final class StoredVectorsProbe {
     }
 
     private static String phases(String mode, double indexed, double loaded, double ready, int vectors) {
-        return String.format(Locale.ROOT, "{\"mode\":\"%s\",\"vectors\":%d,\"index_ms\":%.1f,\"model_load_ms\":%.1f,"
-                + "\"vectors_ms\":%.1f,\"meaning_ready_ms\":%.1f}", mode, vectors, indexed, loaded - indexed,
-                ready - loaded, ready);
+        return String.format(
+                Locale.ROOT,
+                "{\"mode\":\"%s\",\"vectors\":%d,\"index_ms\":%.1f,\"model_load_ms\":%.1f,"
+                        + "\"vectors_ms\":%.1f,\"meaning_ready_ms\":%.1f}",
+                mode,
+                vectors,
+                indexed,
+                loaded - indexed,
+                ready - loaded,
+                ready);
     }
 
     private static int items(int vectors) {
         return (vectors + VECTORS_PER_ITEM - 1) / VECTORS_PER_ITEM;
     }
 
-    private static int write(DynamoDbClient dynamo, String table, String version, String model, String textsHash,
-                             List<float[]> vectors) {
+    private static int write(
+            DynamoDbClient dynamo,
+            String table,
+            String version,
+            String model,
+            String textsHash,
+            List<float[]> vectors) {
         int bytes = 0;
         for (int item = 0; item < items(vectors.size()); item++) {
-            List<float[]> part = vectors.subList(item * VECTORS_PER_ITEM,
-                    Math.min(vectors.size(), (item + 1) * VECTORS_PER_ITEM));
+            List<float[]> part =
+                    vectors.subList(item * VECTORS_PER_ITEM, Math.min(vectors.size(), (item + 1) * VECTORS_PER_ITEM));
             ByteBuffer buffer = ByteBuffer.allocate(part.size() * part.getFirst().length * Float.BYTES)
                     .order(ByteOrder.LITTLE_ENDIAN);
             FloatBuffer floats = buffer.asFloatBuffer();
             part.forEach(floats::put);
             bytes += buffer.capacity();
-            Map<String, AttributeValue> value = new HashMap<>(ContentItems.key(ContentItems.versionPk(version),
-                    PREFIX + model + "#" + String.format(Locale.ROOT, "%04d", item)));
+            Map<String, AttributeValue> value = new HashMap<>(ContentItems.key(
+                    ContentItems.versionPk(version), PREFIX + model + "#" + String.format(Locale.ROOT, "%04d", item)));
             value.put("texts", AttributeValue.fromS(textsHash));
             value.put("dims", AttributeValue.fromN(Integer.toString(part.getFirst().length)));
             value.put("v", AttributeValue.fromB(SdkBytes.fromByteArray(buffer.array())));
@@ -125,19 +143,27 @@ public final class StoredVectorsProbe {
     }
 
     /** Every vector item of the version and model, in order; vectors made from other texts are refused. */
-    private static List<float[]> read(DynamoDbClient dynamo, String table, String version, String model,
-                                      String textsHash, int expected) {
+    private static List<float[]> read(
+            DynamoDbClient dynamo, String table, String version, String model, String textsHash, int expected) {
         List<float[]> vectors = new ArrayList<>(expected);
         Iterable<Map<String, AttributeValue>> items = dynamo.queryPaginator(q -> q.tableName(table)
-                .keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
-                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(ContentItems.versionPk(version)),
-                        ":prefix", AttributeValue.fromS(PREFIX + model + "#")))).items();
+                        .keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
+                        .expressionAttributeValues(Map.of(
+                                ":pk",
+                                AttributeValue.fromS(ContentItems.versionPk(version)),
+                                ":prefix",
+                                AttributeValue.fromS(PREFIX + model + "#"))))
+                .items();
         for (Map<String, AttributeValue> item : items) {
             if (!item.get("texts").s().equals(textsHash)) {
                 throw new IllegalStateException("stored vectors were made from other statements");
             }
             int dims = Integer.parseInt(item.get("dims").n());
-            FloatBuffer floats = item.get("v").b().asByteBuffer().order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer();
+            FloatBuffer floats = item.get("v")
+                    .b()
+                    .asByteBuffer()
+                    .order(ByteOrder.LITTLE_ENDIAN)
+                    .asFloatBuffer();
             while (floats.remaining() >= dims) {
                 float[] v = new float[dims];
                 floats.get(v);

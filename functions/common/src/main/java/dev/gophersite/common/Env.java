@@ -13,8 +13,7 @@ import java.util.Map;
 public final class Env {
     private static volatile Map<String, String> environment = System.getenv();
 
-    private Env() {
-    }
+    private Env() {}
 
     /** Replaces the process environment for this class loader's copy of the function. Local runtime only. */
     public static void useEnvironment(Map<String, String> variables) {
@@ -62,7 +61,10 @@ public final class Env {
                 return constant;
             }
         }
-        throw new IllegalArgumentException(name + " must be one of " + java.util.Arrays.stream(type.getEnumConstants())
-                .map(c -> c.name().toLowerCase(java.util.Locale.ROOT)).toList() + "; found '" + value + "'");
+        throw new IllegalArgumentException(name + " must be one of "
+                + java.util.Arrays.stream(type.getEnumConstants())
+                        .map(c -> c.name().toLowerCase(java.util.Locale.ROOT))
+                        .toList()
+                + "; found '" + value + "'");
     }
 }

@@ -1,7 +1,6 @@
 package dev.gophersite.common;
 
 import dev.gophersite.common.http.UserText;
-
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -10,8 +9,7 @@ import java.util.HexFormat;
 
 /** SHA-256 in lower-case hex, the one content hash of the project (versions, ETags, cache keys). */
 public final class Hashes {
-    private Hashes() {
-    }
+    private Hashes() {}
 
     /**
      * The hash of the parts, each followed by a NUL byte, so ("ab", "c") and ("a", "bc") differ. A part that is not

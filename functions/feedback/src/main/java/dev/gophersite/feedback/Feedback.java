@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gophersite.common.http.JsonBody;
 import dev.gophersite.common.http.JsonFields;
 import dev.gophersite.common.http.Parsed;
-
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;

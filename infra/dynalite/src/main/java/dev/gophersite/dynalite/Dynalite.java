@@ -1,7 +1,6 @@
 package dev.gophersite.dynalite;
 
 import dev.gophersite.project.Repo;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -41,8 +40,19 @@ public final class Dynalite implements AutoCloseable {
                 run(dir, List.of("npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"), 300);
             }
             int chosen = port > 0 ? port : freePort();
-            Process process = new ProcessBuilder("node", cli.toString(), "--host", "127.0.0.1", "--port",
-                    Integer.toString(chosen), "--createTableMs", "0", "--deleteTableMs", "0", "--updateTableMs", "0")
+            Process process = new ProcessBuilder(
+                            "node",
+                            cli.toString(),
+                            "--host",
+                            "127.0.0.1",
+                            "--port",
+                            Integer.toString(chosen),
+                            "--createTableMs",
+                            "0",
+                            "--deleteTableMs",
+                            "0",
+                            "--updateTableMs",
+                            "0")
                     .directory(dir.toFile())
                     .redirectErrorStream(true)
                     .start();
@@ -80,7 +90,8 @@ public final class Dynalite implements AutoCloseable {
     }
 
     private static void awaitListening(Process process, int port) throws IOException {
-        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        BufferedReader out =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         CompletableFuture<String> ready = CompletableFuture.supplyAsync(() -> {
             StringBuilder seen = new StringBuilder();
             try {
@@ -114,15 +125,17 @@ public final class Dynalite implements AutoCloseable {
     }
 
     private static void drainInBackground(BufferedReader out) {
-        Thread drain = new Thread(() -> {
-            try {
-                while (out.readLine() != null) {
-                    // dynalite only logs with --verbose; keep its pipe from filling up regardless
-                }
-            } catch (IOException ignored) {
-                // the process is gone
-            }
-        }, "dynalite-output");
+        Thread drain = new Thread(
+                () -> {
+                    try {
+                        while (out.readLine() != null) {
+                            // dynalite only logs with --verbose; keep its pipe from filling up regardless
+                        }
+                    } catch (IOException ignored) {
+                        // the process is gone
+                    }
+                },
+                "dynalite-output");
         drain.setDaemon(true);
         drain.start();
     }
@@ -132,7 +145,8 @@ public final class Dynalite implements AutoCloseable {
         try {
             version = run(Path.of("."), List.of("node", "--version"), 10).trim();
         } catch (IOException e) {
-            throw new IOException("Node.js " + MIN_NODE_MAJOR + "+ is needed to run dynalite, and `node` was not found", e);
+            throw new IOException(
+                    "Node.js " + MIN_NODE_MAJOR + "+ is needed to run dynalite, and `node` was not found", e);
         }
         int major = Integer.parseInt(version.replaceFirst("^v", "").split("\\.")[0]);
         if (major < MIN_NODE_MAJOR) {
@@ -141,7 +155,10 @@ public final class Dynalite implements AutoCloseable {
     }
 
     private static String run(Path dir, List<String> command, int timeoutSeconds) throws IOException {
-        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(command)
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .start();
         try {
             String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS) || p.exitValue() != 0) {

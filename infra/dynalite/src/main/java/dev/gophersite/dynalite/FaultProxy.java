@@ -23,7 +23,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class FaultProxy implements AutoCloseable {
 
-    public enum Mode { PASS, REFUSE, RESET, LATENCY, GARBAGE, HTTP_ERROR }
+    public enum Mode {
+        PASS,
+        REFUSE,
+        RESET,
+        LATENCY,
+        GARBAGE,
+        HTTP_ERROR
+    }
 
     private final InetSocketAddress target;
     private final int port;
@@ -83,7 +90,9 @@ public final class FaultProxy implements AutoCloseable {
 
     /** DynamoDB's answer when a table is over its throughput. */
     public void dynamoDbThrottling() throws IOException {
-        httpError(400, "application/x-amz-json-1.0",
+        httpError(
+                400,
+                "application/x-amz-json-1.0",
                 "{\"__type\":\"com.amazonaws.dynamodb.v20120810#ProvisionedThroughputExceededException\","
                         + "\"message\":\"The level of configured provisioned throughput for the table was exceeded.\"}");
     }
@@ -199,7 +208,9 @@ public final class FaultProxy implements AutoCloseable {
                 return;
             }
             headers.write(b);
-            state = (b == '\r' && (state == 0 || state == 2)) || (b == '\n' && (state == 1 || state == 3)) ? state + 1 : 0;
+            state = (b == '\r' && (state == 0 || state == 2)) || (b == '\n' && (state == 1 || state == 3))
+                    ? state + 1
+                    : 0;
         }
         int length = 0;
         for (String line : headers.toString(StandardCharsets.ISO_8859_1).split("\r\n")) {

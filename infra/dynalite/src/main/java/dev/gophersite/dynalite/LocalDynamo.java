@@ -1,5 +1,6 @@
 package dev.gophersite.dynalite;
 
+import java.net.URI;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -7,16 +8,13 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 
-import java.net.URI;
-
 /** A DynamoDB client for a local endpoint (dynalite, LocalStack), with the dummy credentials they accept. */
 public final class LocalDynamo {
     public static final String REGION = "us-east-1";
     public static final String ACCESS_KEY = "local";
     public static final String SECRET_KEY = "local";
 
-    private LocalDynamo() {
-    }
+    private LocalDynamo() {}
 
     public static DynamoDbClient client(URI endpoint) {
         return builder(endpoint).httpClient(UrlConnectionHttpClient.create()).build();
@@ -27,6 +25,7 @@ public final class LocalDynamo {
         return DynamoDbClient.builder()
                 .endpointOverride(endpoint)
                 .region(Region.of(REGION))
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)));
+                .credentialsProvider(
+                        StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)));
     }
 }

@@ -1,5 +1,7 @@
 package dev.gophersite.loader;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.commonmark.node.Block;
 import org.commonmark.node.CustomBlock;
 import org.commonmark.parser.block.AbstractBlockParser;
@@ -8,9 +10,6 @@ import org.commonmark.parser.block.BlockContinue;
 import org.commonmark.parser.block.BlockStart;
 import org.commonmark.parser.block.MatchedBlockParser;
 import org.commonmark.parser.block.ParserState;
-
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A fenced container, the Markdown convention for presentation inside a section:

@@ -2,7 +2,6 @@ package dev.gophersite.loader;
 
 import dev.gophersite.common.content.Page;
 import dev.gophersite.common.content.PageSummary;
-
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +38,9 @@ public record ContentChange(Set<String> pages, boolean index) {
     }
 
     private static List<PageSummary> summaries(java.util.Collection<Page> pages) {
-        return pages.stream().map(Page::summaryView)
-                .sorted(Comparator.comparingInt(PageSummary::order).thenComparing(PageSummary::slug)).toList();
+        return pages.stream()
+                .map(Page::summaryView)
+                .sorted(Comparator.comparingInt(PageSummary::order).thenComparing(PageSummary::slug))
+                .toList();
     }
 }

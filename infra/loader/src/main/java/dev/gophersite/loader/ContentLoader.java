@@ -5,17 +5,6 @@ import dev.gophersite.common.content.Page;
 import dev.gophersite.common.content.PageSummary;
 import dev.gophersite.common.content.SiteIndex;
 import dev.gophersite.common.store.ContentItems;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.DeleteRequest;
-import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.PutRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
-import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
-
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,6 +15,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.DeleteRequest;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.PutRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * Writes parsed pages as a new immutable site version, then makes it current with one conditional update of the
@@ -46,16 +45,21 @@ public final class ContentLoader {
     /**
      * @param change what differs from the version it replaced: nothing when the content was unchanged
      */
-    public record Result(String version, String replaced, boolean changed, int itemsWritten, int versionsRemoved,
-                         ContentChange change) {
-    }
+    public record Result(
+            String version,
+            String replaced,
+            boolean changed,
+            int itemsWritten,
+            int versionsRemoved,
+            ContentChange change) {}
 
     /**
      * @param keepReplaced how long a version written by any load is kept after it stops being current or previous:
      *                     a function may still hold it (pointer TTL) and a concurrent load may be about to make it
      *                     current, so only versions older than this are removed
      */
-    public ContentLoader(DynamoDbClient dynamo, String table, Clock clock, Consumer<String> log, Duration keepReplaced) {
+    public ContentLoader(
+            DynamoDbClient dynamo, String table, Clock clock, Consumer<String> log, Duration keepReplaced) {
         this.dynamo = dynamo;
         this.table = table;
         this.clock = clock;
@@ -68,12 +72,11 @@ public final class ContentLoader {
     }
 
     public ContentLoader(DynamoDbClient dynamo, String table) {
-        this(dynamo, table, Clock.systemUTC(), message -> { });
+        this(dynamo, table, Clock.systemUTC(), message -> {});
     }
 
     /** A site version ready to store: pages with their dates and API bodies, and the page index. */
-    public record Site(String version, List<Page> pages, SiteIndex index) {
-    }
+    public record Site(String version, List<Page> pages, SiteIndex index) {}
 
     /**
      * Dates and renders parsed pages. A page whose content is unchanged from {@code stored} keeps its
@@ -86,8 +89,16 @@ public final class ContentLoader {
             String hash = page.hash();
             Page old = stored.get(page.slug());
             String updatedAt = old != null && old.hash().equals(hash) ? old.updatedAt() : now;
-            pages.add(new Page(page.slug(), page.title(), page.summary(), page.order(), page.sections(), updatedAt,
-                    hash, PageJson.page(page, updatedAt, hash), page.presentation()));
+            pages.add(new Page(
+                    page.slug(),
+                    page.title(),
+                    page.summary(),
+                    page.order(),
+                    page.sections(),
+                    updatedAt,
+                    hash,
+                    PageJson.page(page, updatedAt, hash),
+                    page.presentation()));
         }
         List<PageSummary> summaries = pages.stream().map(Page::summaryView).toList();
         return new Site(version, List.copyOf(pages), new SiteIndex(version, summaries, PageJson.index(summaries)));
@@ -99,7 +110,10 @@ public final class ContentLoader {
     }
 
     public static String siteVersion(List<ParsedPage> pages) {
-        return Hashes.sha256Hex(pages.stream().map(p -> p.slug() + "=" + p.hash()).sorted().toArray(String[]::new))
+        return Hashes.sha256Hex(pages.stream()
+                        .map(p -> p.slug() + "=" + p.hash())
+                        .sorted()
+                        .toArray(String[]::new))
                 .substring(0, 12);
     }
 
@@ -110,11 +124,15 @@ public final class ContentLoader {
 
     public Result load(List<ParsedPage> parsed) {
         String version = siteVersion(parsed);
-        Map<String, AttributeValue> pointer = dynamo.getItem(b -> b.tableName(table)
-                .key(ContentItems.pointerKey()).consistentRead(true)).item();
-        String current = pointer == null || pointer.isEmpty() ? null : pointer.get("version").s();
+        Map<String, AttributeValue> pointer = dynamo.getItem(
+                        b -> b.tableName(table).key(ContentItems.pointerKey()).consistentRead(true))
+                .item();
+        String current = pointer == null || pointer.isEmpty()
+                ? null
+                : pointer.get("version").s();
         String previous = pointer == null || pointer.isEmpty() || !pointer.containsKey("previous")
-                ? null : pointer.get("previous").s();
+                ? null
+                : pointer.get("previous").s();
 
         if (version.equals(current)) {
             int removed = removeVersionsExcept(version, previous);
@@ -128,10 +146,14 @@ public final class ContentLoader {
         List<Page> pages = site.pages();
         SiteIndex index = site.index();
 
-        dynamo.putItem(b -> b.tableName(table).item(Map.of(
-                ContentItems.PK, AttributeValue.fromS(ContentItems.POINTER_PK),
-                ContentItems.SK, AttributeValue.fromS(VERSION_PREFIX + version),
-                "createdAt", AttributeValue.fromS(now))));
+        dynamo.putItem(b -> b.tableName(table)
+                .item(Map.of(
+                        ContentItems.PK,
+                        AttributeValue.fromS(ContentItems.POINTER_PK),
+                        ContentItems.SK,
+                        AttributeValue.fromS(VERSION_PREFIX + version),
+                        "createdAt",
+                        AttributeValue.fromS(now))));
         List<WriteRequest> writes = new ArrayList<>();
         for (Page page : pages) {
             writes.add(put(ContentItems.pageItem(version, page)));
@@ -154,7 +176,8 @@ public final class ContentLoader {
         if (expected != null) {
             item.put("previous", AttributeValue.fromS(expected));
         }
-        PutItemRequest.Builder request = PutItemRequest.builder().tableName(table).item(item);
+        PutItemRequest.Builder request =
+                PutItemRequest.builder().tableName(table).item(item);
         if (expected == null) {
             request.conditionExpression("attribute_not_exists(pk)");
         } else {
@@ -164,7 +187,8 @@ public final class ContentLoader {
         try {
             dynamo.putItem(request.build());
         } catch (ConditionalCheckFailedException e) {
-            throw new IllegalStateException("another load changed the site while this one ran; run the loader again", e);
+            throw new IllegalStateException(
+                    "another load changed the site while this one ran; run the loader again", e);
         }
     }
 
@@ -188,7 +212,8 @@ public final class ContentLoader {
             }
             List<WriteRequest> deletes = new ArrayList<>();
             for (Map<String, AttributeValue> item : query(ContentItems.versionPk(version), "")) {
-                deletes.add(delete(ContentItems.key(item.get(ContentItems.PK).s(), item.get(ContentItems.SK).s())));
+                deletes.add(delete(ContentItems.key(
+                        item.get(ContentItems.PK).s(), item.get(ContentItems.SK).s())));
             }
             batchWrite(deletes);
             dynamo.deleteItem(b -> b.tableName(table).key(ContentItems.key(ContentItems.POINTER_PK, sk)));
@@ -209,22 +234,25 @@ public final class ContentLoader {
         List<Map<String, AttributeValue>> items = new ArrayList<>();
         Map<String, AttributeValue> start = null;
         do {
-            QueryRequest.Builder request = QueryRequest.builder().tableName(table).consistentRead(true);
+            QueryRequest.Builder request =
+                    QueryRequest.builder().tableName(table).consistentRead(true);
             if (skPrefix.isEmpty()) {
                 request.keyConditionExpression("pk = :pk")
                         .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(pk)));
             } else {
                 request.keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
-                        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(pk),
-                                ":prefix", AttributeValue.fromS(skPrefix)));
+                        .expressionAttributeValues(
+                                Map.of(":pk", AttributeValue.fromS(pk), ":prefix", AttributeValue.fromS(skPrefix)));
             }
             if (start != null) {
                 request.exclusiveStartKey(start);
             }
             QueryResponse response = dynamo.query(request.build());
             items.addAll(response.items());
-            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
-                    ? response.lastEvaluatedKey() : null;
+            start = response.hasLastEvaluatedKey()
+                            && !response.lastEvaluatedKey().isEmpty()
+                    ? response.lastEvaluatedKey()
+                    : null;
         } while (start != null);
         return items;
     }
@@ -249,11 +277,15 @@ public final class ContentLoader {
     }
 
     private static WriteRequest put(Map<String, AttributeValue> item) {
-        return WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build();
+        return WriteRequest.builder()
+                .putRequest(PutRequest.builder().item(item).build())
+                .build();
     }
 
     private static WriteRequest delete(Map<String, AttributeValue> key) {
-        return WriteRequest.builder().deleteRequest(DeleteRequest.builder().key(key).build()).build();
+        return WriteRequest.builder()
+                .deleteRequest(DeleteRequest.builder().key(key).build())
+                .build();
     }
 
     private static void sleep(long millis) {

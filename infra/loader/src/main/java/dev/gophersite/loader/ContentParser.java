@@ -2,12 +2,6 @@ package dev.gophersite.loader;
 
 import dev.gophersite.common.content.Presentation;
 import dev.gophersite.common.content.Slugs;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.error.YAMLException;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,6 +14,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
 
 /**
  * Reads {@code content/*.md}: YAML front matter ({@code slug}, {@code title}, {@code summary}, {@code order}, and
@@ -28,7 +27,8 @@ import java.util.stream.Stream;
  * already stored.
  */
 public final class ContentParser {
-    private static final List<String> KEY_ORDER = List.of("slug", "title", "summary", "order", "nav", "badge", "layout");
+    private static final List<String> KEY_ORDER =
+            List.of("slug", "title", "summary", "order", "nav", "badge", "layout");
     private static final Set<String> KEYS = Set.copyOf(KEY_ORDER);
     private static final int MAX_NAV_CHARS = 24;
     private final MarkdownRenderer renderer = new MarkdownRenderer();
@@ -36,7 +36,9 @@ public final class ContentParser {
     public List<ParsedPage> parseDirectory(Path dir) {
         List<Path> files;
         try (Stream<Path> list = Files.list(dir)) {
-            files = list.filter(p -> p.getFileName().toString().endsWith(".md")).sorted().toList();
+            files = list.filter(p -> p.getFileName().toString().endsWith(".md"))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new ContentException(dir, 0, "cannot list content directory: " + e.getMessage());
         }
@@ -85,25 +87,30 @@ public final class ContentParser {
 
         for (String key : meta.keySet()) {
             if (!KEYS.contains(key)) {
-                throw new ContentException(file, lineOf(yaml, key), "unknown front matter key '" + key
-                        + "' (allowed: " + String.join(", ", KEY_ORDER) + ")");
+                throw new ContentException(
+                        file,
+                        lineOf(yaml, key),
+                        "unknown front matter key '" + key + "' (allowed: " + String.join(", ", KEY_ORDER) + ")");
             }
         }
         String slug = requiredString(file, yaml, meta, "slug");
         if (!Slugs.isValid(slug)) {
-            throw new ContentException(file, lineOf(yaml, "slug"), "slug '" + slug
-                    + "' must be lower-case letters, digits and single hyphens, at most " + Slugs.MAX_LENGTH + " chars");
+            throw new ContentException(
+                    file,
+                    lineOf(yaml, "slug"),
+                    "slug '" + slug + "' must be lower-case letters, digits and single hyphens, at most "
+                            + Slugs.MAX_LENGTH + " chars");
         }
         String title = requiredString(file, yaml, meta, "title");
         String summary = requiredString(file, yaml, meta, "summary");
         Object order = meta.get("order");
         if (!(order instanceof Integer orderValue)) {
-            throw new ContentException(file, lineOf(yaml, "order"),
-                    "order must be a whole number");
+            throw new ContentException(file, lineOf(yaml, "order"), "order must be a whole number");
         }
         String nav = optionalString(file, yaml, meta, "nav", title);
         if (meta.containsKey("nav") && nav.length() > MAX_NAV_CHARS) {
-            throw new ContentException(file, lineOf(yaml, "nav"), "nav is a short label, at most " + MAX_NAV_CHARS + " chars");
+            throw new ContentException(
+                    file, lineOf(yaml, "nav"), "nav is a short label, at most " + MAX_NAV_CHARS + " chars");
         }
         String badge = optionalString(file, yaml, meta, "badge", "");
         Presentation.Layout layout = layout(file, yaml, meta);
@@ -117,7 +124,12 @@ public final class ContentParser {
         } catch (MarkdownRenderer.Problem e) {
             throw new ContentException(file, bodyLine + e.line() - 1, e.getMessage());
         }
-        return new ParsedPage(slug, title, summary, orderValue, rendered.sections(),
+        return new ParsedPage(
+                slug,
+                title,
+                summary,
+                orderValue,
+                rendered.sections(),
                 new Presentation(nav, badge, layout, rendered.looks()));
     }
 
@@ -128,8 +140,15 @@ public final class ContentParser {
                 return layout;
             }
         }
-        throw new ContentException(file, lineOf(yaml, "layout"), "layout must be one of "
-                + String.join(", ", Arrays.stream(Presentation.Layout.values()).map(Presentation.Layout::wire).toList()));
+        throw new ContentException(
+                file,
+                lineOf(yaml, "layout"),
+                "layout must be one of "
+                        + String.join(
+                                ", ",
+                                Arrays.stream(Presentation.Layout.values())
+                                        .map(Presentation.Layout::wire)
+                                        .toList()));
     }
 
     private static Map<String, Object> frontMatter(Path file, String yaml) {
@@ -160,7 +179,8 @@ public final class ContentParser {
         return s.strip();
     }
 
-    private static String optionalString(Path file, String yaml, Map<String, Object> meta, String key, String fallback) {
+    private static String optionalString(
+            Path file, String yaml, Map<String, Object> meta, String key, String fallback) {
         return meta.containsKey(key) ? requiredString(file, yaml, meta, key) : fallback;
     }
 

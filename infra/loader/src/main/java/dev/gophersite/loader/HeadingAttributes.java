@@ -1,13 +1,12 @@
 package dev.gophersite.loader;
 
-import org.commonmark.node.Heading;
-import org.commonmark.node.Text;
-
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.commonmark.node.Heading;
+import org.commonmark.node.Text;
 
 /**
  * Attributes written at the end of a {@code ##} heading, as in Pandoc: {@code ## Highlights {.hero}},
@@ -58,14 +57,17 @@ record HeadingAttributes(Set<String> classes, String badge) {
                 continue;
             }
             if (!token.startsWith(".") || !CLASSES.contains(token.substring(1))) {
-                throw new Invalid("unknown heading attribute '" + token + "' (allowed: " + String.join(", ",
-                        CLASSES.stream().sorted().map(c -> "." + c).toList()) + ", badge=Label)");
+                throw new Invalid("unknown heading attribute '" + token + "' (allowed: "
+                        + String.join(
+                                ", ",
+                                CLASSES.stream().sorted().map(c -> "." + c).toList()) + ", badge=Label)");
             }
             classes.add(token.substring(1));
         }
         if (classes.size() > 1) {
-            throw new Invalid("a heading takes one of " + CLASSES.stream().sorted().map(c -> "." + c).toList()
-                    + ", not " + classes.stream().map(c -> "." + c).toList());
+            throw new Invalid("a heading takes one of "
+                    + CLASSES.stream().sorted().map(c -> "." + c).toList() + ", not "
+                    + classes.stream().map(c -> "." + c).toList());
         }
         return new HeadingAttributes(Set.copyOf(classes), badge.strip());
     }

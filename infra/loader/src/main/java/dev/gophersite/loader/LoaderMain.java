@@ -1,22 +1,21 @@
 package dev.gophersite.loader;
 
-import dev.gophersite.project.SamTemplate;
-import dev.gophersite.project.Tables;
 import dev.gophersite.loader.deploy.EdgeInvalidation;
 import dev.gophersite.loader.deploy.FunctionVersions;
 import dev.gophersite.loader.deploy.StackLoad;
+import dev.gophersite.project.SamTemplate;
+import dev.gophersite.project.Tables;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
-
-import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 
 /**
  * {@code java -jar infra/loader/target/loader.jar --stack NAME [--content DIR]} loads a deployed stack and
@@ -28,8 +27,7 @@ public final class LoaderMain {
     /** template.yaml's CONTENT_POINTER_TTL_MILLIS, with a second to spare. */
     private static final Duration POINTER_TTL = Duration.ofSeconds(11);
 
-    private LoaderMain() {
-    }
+    private LoaderMain() {}
 
     public static void main(String[] args) {
         String table = null;
@@ -69,16 +67,28 @@ public final class LoaderMain {
     }
 
     private static void deployed(DynamoDbClient dynamo, String stack, List<ParsedPage> pages) {
-        try (CloudFormationClient cloudFormation = CloudFormationClient.create(); LambdaClient lambda = LambdaClient.create();
-             CloudFrontClient cloudFront = CloudFrontClient.builder().region(Region.AWS_GLOBAL).build()) {
-            FunctionVersions versions = new FunctionVersions(lambda, "live", Duration.ofMinutes(15), Duration.ofSeconds(5),
-                    System.out::println);
-            StackLoad.Result result = new StackLoad(cloudFormation, dynamo, versions, new EdgeInvalidation(cloudFront),
-                    POINTER_TTL, Clock.systemUTC(), System.out::println).run(stack, pages);
+        try (CloudFormationClient cloudFormation = CloudFormationClient.create();
+                LambdaClient lambda = LambdaClient.create();
+                CloudFrontClient cloudFront =
+                        CloudFrontClient.builder().region(Region.AWS_GLOBAL).build()) {
+            FunctionVersions versions = new FunctionVersions(
+                    lambda, "live", Duration.ofMinutes(15), Duration.ofSeconds(5), System.out::println);
+            StackLoad.Result result = new StackLoad(
+                            cloudFormation,
+                            dynamo,
+                            versions,
+                            new EdgeInvalidation(cloudFront),
+                            POINTER_TTL,
+                            Clock.systemUTC(),
+                            System.out::println)
+                    .run(stack, pages);
             System.out.println((result.content().changed() ? "loaded " : "unchanged ") + pages.size() + " pages into "
-                    + result.stack().contentTable() + " as version " + result.content().version() + "; "
+                    + result.stack().contentTable() + " as version "
+                    + result.content().version() + "; "
                     + result.published().size() + " functions serve it from a snapshot primed with it"
-                    + result.invalidation().map(id -> "; edge invalidation " + id).orElse(""));
+                    + result.invalidation()
+                            .map(id -> "; edge invalidation " + id)
+                            .orElse(""));
         }
     }
 
@@ -86,8 +96,8 @@ public final class LoaderMain {
         if (template != null) {
             Tables.ensure(dynamo, SamTemplate.load(template), Map.of("ContentTable", table), System.out::println);
         }
-        ContentLoader.Result result = new ContentLoader(dynamo, table, java.time.Clock.systemUTC(),
-                System.out::println).load(pages);
+        ContentLoader.Result result =
+                new ContentLoader(dynamo, table, java.time.Clock.systemUTC(), System.out::println).load(pages);
         System.out.println((result.changed() ? "loaded " : "unchanged ") + pages.size() + " pages into " + table
                 + " as version " + result.version());
     }

@@ -1,10 +1,13 @@
 package dev.gophersite.loader;
 
-import dev.gophersite.common.content.Presentation;
 import dev.gophersite.common.content.Presentation.Layout;
 import dev.gophersite.common.content.Presentation.Role;
 import dev.gophersite.common.content.Presentation.SectionLook;
 import dev.gophersite.common.content.Section;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.commonmark.Extension;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.ext.heading.anchor.IdGenerator;
@@ -21,11 +24,6 @@ import org.commonmark.parser.IncludeSourceSpans;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.commonmark.renderer.text.TextContentRenderer;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Markdown to sections of trusted HTML: one section per {@code ##} heading, plus an {@code intro} section for the
@@ -44,14 +42,18 @@ public final class MarkdownRenderer {
     private static final List<Extension> EXTENSIONS = List.of(TablesExtension.create());
     /** A timeline entry's heading: its date, {@code 2007} or {@code 2007-09}, a colon, then its title. */
     private static final Pattern DATED = Pattern.compile("(\\d{4}(?:-(?:0[1-9]|1[0-2]))?):\\s+(\\S.*)");
+
     static final String QUESTIONS = "questions";
     /** Longer than any question a visitor types into the chat; a paragraph here is a mistake. */
     static final int MAX_QUESTION_CHARS = 200;
-    private final Parser parser = Parser.builder().extensions(EXTENSIONS)
+
+    private final Parser parser = Parser.builder()
+            .extensions(EXTENSIONS)
             .customBlockParserFactory(new ContainerBlock.Factory())
             .includeSourceSpans(IncludeSourceSpans.BLOCKS)
             .build();
-    private final TextContentRenderer text = TextContentRenderer.builder().extensions(EXTENSIONS).build();
+    private final TextContentRenderer text =
+            TextContentRenderer.builder().extensions(EXTENSIONS).build();
 
     /** A problem in the Markdown, at a line counted from the start of the Markdown (1-based). */
     public static final class Problem extends RuntimeException {
@@ -68,8 +70,7 @@ public final class MarkdownRenderer {
     }
 
     /** The sections of a page and how they are shown. */
-    public record Rendered(List<Section> sections, List<SectionLook> looks) {
-    }
+    public record Rendered(List<Section> sections, List<SectionLook> looks) {}
 
     public List<Section> sections(String title, String markdown) {
         return render(title, markdown, Layout.ARTICLE).sections();
@@ -90,7 +91,8 @@ public final class MarkdownRenderer {
                         attributes.put("id", ids.generateId(plain(heading)));
                     }
                     // a code block wider than its column scrolls sideways; keyboard users reach it with Tab
-                    if (tagName.equals("pre") && (node instanceof FencedCodeBlock || node instanceof IndentedCodeBlock)) {
+                    if (tagName.equals("pre")
+                            && (node instanceof FencedCodeBlock || node instanceof IndentedCodeBlock)) {
                         attributes.put("tabindex", "0");
                     }
                 })
@@ -135,7 +137,9 @@ public final class MarkdownRenderer {
         if (layout == Layout.TIMELINE) {
             Matcher dated = DATED.matcher(heading);
             if (!dated.matches()) {
-                throw new Problem(line, "a timeline entry's heading starts with its date: '## 2007-09: Title' or '## 2012: Title'");
+                throw new Problem(
+                        line,
+                        "a timeline entry's heading starts with its date: '## 2007-09: Title' or '## 2012: Title'");
             }
             if (!attributes.classes().isEmpty()) {
                 throw new Problem(line, "timeline entries take no class, only badge=");
@@ -162,8 +166,9 @@ public final class MarkdownRenderer {
         for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
             if (child instanceof ContainerBlock container) {
                 if (isQuestions(container) && node.getParent() != null) {
-                    throw new Problem(line(container), "'::: questions' stands on its own inside a section, not inside"
-                            + " another block");
+                    throw new Problem(
+                            line(container),
+                            "'::: questions' stands on its own inside a section, not inside" + " another block");
                 }
                 checkContainer(container);
             }
@@ -178,20 +183,26 @@ public final class MarkdownRenderer {
     private static void checkContainer(ContainerBlock container) {
         int line = line(container);
         if (!PresentationHtml.KINDS.contains(container.kind()) && !isQuestions(container)) {
-            throw new Problem(line, "unknown container '::: " + container.kind() + "' (known: "
-                    + String.join(", ", PresentationHtml.KINDS.stream().sorted().toList()) + ", " + QUESTIONS + ")");
+            throw new Problem(
+                    line,
+                    "unknown container '::: " + container.kind() + "' (known: "
+                            + String.join(
+                                    ", ",
+                                    PresentationHtml.KINDS.stream().sorted().toList()) + ", " + QUESTIONS + ")");
         }
         if (container.getFirstChild() == null) {
             throw new Problem(line, "'::: " + container.kind() + "' is empty or not closed with ':::'");
         }
         switch (container.kind()) {
             case "chips" -> {
-                if (!(container.getFirstChild() instanceof BulletList) || container.getFirstChild().getNext() != null) {
+                if (!(container.getFirstChild() instanceof BulletList)
+                        || container.getFirstChild().getNext() != null) {
                     throw new Problem(line, "'::: chips' holds one bullet list, one chip per item");
                 }
             }
             case QUESTIONS -> {
-                if (!(container.getFirstChild() instanceof BulletList) || container.getFirstChild().getNext() != null) {
+                if (!(container.getFirstChild() instanceof BulletList)
+                        || container.getFirstChild().getNext() != null) {
                     throw new Problem(line, "'::: questions' holds one bullet list, one question per item");
                 }
             }
@@ -208,8 +219,7 @@ public final class MarkdownRenderer {
                     throw new Problem(line, "'::: compare' has at least two columns, each under a '###' heading");
                 }
             }
-            default -> {
-            }
+            default -> {}
         }
         if (!container.kind().equals("stat") && !container.label().isEmpty()) {
             throw new Problem(line, "'::: " + container.kind() + "' takes no label");
@@ -217,7 +227,9 @@ public final class MarkdownRenderer {
     }
 
     private static int line(Node node) {
-        return node.getSourceSpans().isEmpty() ? 1 : node.getSourceSpans().getFirst().getLineIndex() + 1;
+        return node.getSourceSpans().isEmpty()
+                ? 1
+                : node.getSourceSpans().getFirst().getLineIndex() + 1;
     }
 
     /** A heading's words as written: code spans keep their text, without the quotes the text renderer adds. */
@@ -246,8 +258,9 @@ public final class MarkdownRenderer {
         for (Node n : nodes) {
             if (n instanceof ContainerBlock block && isQuestions(block)) {
                 if (questionBlock != null) {
-                    throw new Problem(line(block), "a section has one '::: questions' block; the first is at line "
-                            + line(questionBlock));
+                    throw new Problem(
+                            line(block),
+                            "a section has one '::: questions' block; the first is at line " + line(questionBlock));
                 }
                 questionBlock = block;
                 questions.addAll(questions(block));
@@ -263,7 +276,8 @@ public final class MarkdownRenderer {
             }
             return;
         }
-        sections.add(new Section(id, heading, htmlOut.toString().strip(), textOut.toString().strip(), questions));
+        sections.add(new Section(
+                id, heading, htmlOut.toString().strip(), textOut.toString().strip(), questions));
     }
 
     /** The block's questions as plain text, each checked: one line, not too long, not asked twice. */

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gophersite.common.content.PageSummary;
 import dev.gophersite.common.content.Section;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,8 +12,7 @@ import java.util.Map;
 final class PageJson {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private PageJson() {
-    }
+    private PageJson() {}
 
     static String page(ParsedPage page, String updatedAt, String version) {
         Map<String, Object> body = new LinkedHashMap<>();
@@ -30,15 +28,19 @@ final class PageJson {
     }
 
     static String index(List<PageSummary> pages) {
-        return write(Map.of("pages", pages.stream().map(p -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("slug", p.slug());
-            m.put("title", p.title());
-            m.put("summary", p.summary());
-            m.put("order", p.order());
-            m.put("nav", p.navLabel());
-            return m;
-        }).toList()));
+        return write(Map.of(
+                "pages",
+                pages.stream()
+                        .map(p -> {
+                            Map<String, Object> m = new LinkedHashMap<>();
+                            m.put("slug", p.slug());
+                            m.put("title", p.title());
+                            m.put("summary", p.summary());
+                            m.put("order", p.order());
+                            m.put("nav", p.navLabel());
+                            return m;
+                        })
+                        .toList()));
     }
 
     private static Map<String, Object> section(Section s) {

@@ -3,7 +3,6 @@ package dev.gophersite.loader;
 import dev.gophersite.common.Hashes;
 import dev.gophersite.common.content.Presentation;
 import dev.gophersite.common.content.Section;
-
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,8 +11,8 @@ import java.util.List;
  * One {@code content/*.md} file as the parser reads it: front matter and rendered sections, before the loader dates
  * it and renders its API body. {@link #hash()} is the page's version.
  */
-public record ParsedPage(String slug, String title, String summary, int order, List<Section> sections,
-                         Presentation presentation) {
+public record ParsedPage(
+        String slug, String title, String summary, int order, List<Section> sections, Presentation presentation) {
 
     public ParsedPage {
         sections = List.copyOf(sections);

@@ -1,5 +1,9 @@
 package dev.gophersite.loader;
 
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.commonmark.node.BlockQuote;
 import org.commonmark.node.Heading;
 import org.commonmark.node.Node;
@@ -8,11 +12,6 @@ import org.commonmark.node.Text;
 import org.commonmark.renderer.NodeRenderer;
 import org.commonmark.renderer.html.HtmlNodeRendererContext;
 import org.commonmark.renderer.html.HtmlWriter;
-
-import java.util.Map;
-import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Semantic HTML for the presentation conventions inside a section:
@@ -92,7 +91,8 @@ final class PresentationHtml implements NodeRenderer {
     }
 
     private void stat(ContainerBlock stat) {
-        boolean first = !(stat.getPrevious() instanceof ContainerBlock p && p.kind().equals("stat"));
+        boolean first =
+                !(stat.getPrevious() instanceof ContainerBlock p && p.kind().equals("stat"));
         boolean last = !(stat.getNext() instanceof ContainerBlock n && n.kind().equals("stat"));
         html.line();
         if (first) {
@@ -126,7 +126,9 @@ final class PresentationHtml implements NodeRenderer {
         children(quote, attribution == null ? null : attribution.paragraph());
         if (attribution != null) {
             html.tag("p");
-            for (Node inline = attribution.paragraph().getFirstChild(); inline != attribution.text(); inline = inline.getNext()) {
+            for (Node inline = attribution.paragraph().getFirstChild();
+                    inline != attribution.text();
+                    inline = inline.getNext()) {
                 context.render(inline);
             }
             html.text(attribution.quote());
@@ -153,12 +155,12 @@ final class PresentationHtml implements NodeRenderer {
         }
     }
 
-    private record Attribution(Paragraph paragraph, Text text, String quote, String name) {
-    }
+    private record Attribution(Paragraph paragraph, Text text, String quote, String name) {}
 
     /** The "— Name" that ends a quote's last paragraph, if it has one. */
     private static Attribution attribution(BlockQuote quote) {
-        if (!(quote.getLastChild() instanceof Paragraph paragraph) || !(paragraph.getLastChild() instanceof Text text)) {
+        if (!(quote.getLastChild() instanceof Paragraph paragraph)
+                || !(paragraph.getLastChild() instanceof Text text)) {
             return null;
         }
         Matcher m = ATTRIBUTION.matcher(text.getLiteral());

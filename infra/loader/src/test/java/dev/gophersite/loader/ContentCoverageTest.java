@@ -1,8 +1,8 @@
 package dev.gophersite.loader;
 
-import dev.gophersite.common.content.Section;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gophersite.common.content.Section;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.text.Normalizer;
@@ -12,8 +12,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * Nothing of the source text may be lost on its way to the pages: every figure and every proper name in
@@ -22,6 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ContentCoverageTest {
     /** Decorative labels of the scraped page (section badges), not facts. */
     private static final Set<String> LABELS = Set.of("GoEra", "ProductionUsers", "TheRoadAhead", "WhyGo");
+
     private static final Pattern NUMBER = Pattern.compile("\\d+(?:[.,]\\d+)*");
     private static final Pattern NAME = Pattern.compile("\\b[A-Z][A-Za-z]+(?:[A-Z][a-z]+)*\\b");
 
@@ -33,7 +33,10 @@ class ContentCoverageTest {
         for (ParsedPage page : new ContentParser().parseDirectory(TestPaths.content())) {
             served.append(page.title()).append('\n').append(page.summary()).append('\n');
             for (Section section : page.sections()) {
-                served.append(section.heading()).append('\n').append(section.text()).append('\n');
+                served.append(section.heading())
+                        .append('\n')
+                        .append(section.text())
+                        .append('\n');
             }
         }
         String text = squash(served.toString());
@@ -50,7 +53,8 @@ class ContentCoverageTest {
         }
 
         // then
-        System.out.println("content coverage: " + tokens.size() + " figures and names checked, " + missing.size() + " missing");
+        System.out.println(
+                "content coverage: " + tokens.size() + " figures and names checked, " + missing.size() + " missing");
         assertThat(tokens).hasSizeGreaterThan(250);
         assertThat(missing).isEmpty();
     }
@@ -76,7 +80,9 @@ class ContentCoverageTest {
     }
 
     private static boolean hasWord(String text, String word) {
-        return Pattern.compile("(?<![A-Za-z0-9])" + Pattern.quote(word) + "(?![A-Za-z0-9])").matcher(text).find();
+        return Pattern.compile("(?<![A-Za-z0-9])" + Pattern.quote(word) + "(?![A-Za-z0-9])")
+                .matcher(text)
+                .find();
     }
 
     private static String squash(String s) {

@@ -1,23 +1,19 @@
 package dev.gophersite.loader;
 
-import dev.gophersite.common.store.StoreBackoff;
-import dev.gophersite.common.log.JsonLog;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.gophersite.common.content.Page;
 import dev.gophersite.common.content.Section;
+import dev.gophersite.common.log.JsonLog;
 import dev.gophersite.common.store.ContentSettings;
 import dev.gophersite.common.store.DynamoContentStore;
+import dev.gophersite.common.store.StoreBackoff;
 import dev.gophersite.dynalite.Dynalite;
 import dev.gophersite.dynalite.DynaliteExtension;
 import dev.gophersite.dynalite.LocalDynamo;
 import dev.gophersite.project.SamTemplate;
 import dev.gophersite.project.Tables;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,9 +24,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 @ExtendWith(DynaliteExtension.class)
 class ContentLoaderIT {
@@ -41,7 +40,8 @@ class ContentLoaderIT {
     void createTable(Dynalite dynalite) {
         dynamo = LocalDynamo.client(dynalite.endpoint());
         table = "content-" + UUID.randomUUID();
-        Tables.ensure(dynamo, SamTemplate.load(TestPaths.template()), Map.of("ContentTable", table), System.out::println);
+        Tables.ensure(
+                dynamo, SamTemplate.load(TestPaths.template()), Map.of("ContentTable", table), System.out::println);
     }
 
     @Test
@@ -55,10 +55,14 @@ class ContentLoaderIT {
         assertThat(store.currentVersion()).isEqualTo(result.version());
         assertThat(store.index().pages()).hasSize(8);
         Page history = store.page("history").orElseThrow();
-        assertThat(history.json()).contains("\"slug\":\"history\"").contains("Griesemer").contains("\"version\":\"" + history.hash());
+        assertThat(history.json())
+                .contains("\"slug\":\"history\"")
+                .contains("Griesemer")
+                .contains("\"version\":\"" + history.hash());
         assertThat(store.allPages()).hasSize(8);
         // the sections' authored questions are stored with the version for /ask, never shown in the page API
-        assertThat(history.sections()).allSatisfy(section -> assertThat(section.questions()).isNotEmpty());
+        assertThat(history.sections())
+                .allSatisfy(section -> assertThat(section.questions()).isNotEmpty());
         assertThat(history.sections()).flatMap(Section::questions).contains("who created go");
         assertThat(history.json()).doesNotContain("who created go");
     }
@@ -123,7 +127,9 @@ class ContentLoaderIT {
         copyContent(dir);
         new ContentLoader(dynamo, table).loadDirectory(dir);
         List<Map<String, AttributeValue>> before = snapshot();
-        Files.writeString(dir.resolve("future.md"), Files.readString(dir.resolve("future.md")).replace("title:", "titel:"));
+        Files.writeString(
+                dir.resolve("future.md"),
+                Files.readString(dir.resolve("future.md")).replace("title:", "titel:"));
 
         // then
         assertThatThrownBy(() -> new ContentLoader(dynamo, table).loadDirectory(dir))
@@ -158,7 +164,9 @@ class ContentLoaderIT {
         ContentLoader.Result retry = immediateCleanup().loadDirectory(dir);
         DynamoContentStore after = store();
         assertThat(after.currentVersion()).isEqualTo(retry.version()).isNotEqualTo(oldVersion);
-        assertThat(after.allPages()).hasSize(8).allSatisfy(p -> assertThat(p.json()).contains("Edited in the second load."));
+        assertThat(after.allPages())
+                .hasSize(8)
+                .allSatisfy(p -> assertThat(p.json()).contains("Edited in the second load."));
         assertThat(versionsStored()).containsExactlyInAnyOrder(oldVersion, retry.version());
     }
 
@@ -169,7 +177,8 @@ class ContentLoaderIT {
         ContentLoader loader = new ContentLoader(dynamo, table);
         loader.loadDirectory(dir);
         for (String edit : List.of("First edit.", "Second edit.")) {
-            Files.writeString(dir.resolve("future.md"), Files.readString(dir.resolve("future.md")) + "\n" + edit + "\n");
+            Files.writeString(
+                    dir.resolve("future.md"), Files.readString(dir.resolve("future.md")) + "\n" + edit + "\n");
             loader.loadDirectory(dir);
         }
 
@@ -178,23 +187,28 @@ class ContentLoaderIT {
     }
 
     private ContentLoader immediateCleanup() {
-        return new ContentLoader(dynamo, table, java.time.Clock.systemUTC(), message -> { }, Duration.ZERO);
+        return new ContentLoader(dynamo, table, java.time.Clock.systemUTC(), message -> {}, Duration.ZERO);
     }
 
     private DynamoContentStore store() {
-        return new DynamoContentStore(dynamo, new ContentSettings(table, Duration.ZERO),
-                new StoreBackoff(new JsonLog(StoreBackoff.class)));
+        return new DynamoContentStore(
+                dynamo, new ContentSettings(table, Duration.ZERO), new StoreBackoff(new JsonLog(StoreBackoff.class)));
     }
 
     private List<Map<String, AttributeValue>> snapshot() {
-        List<Map<String, AttributeValue>> items = new ArrayList<>(dynamo.scan(b -> b.tableName(table).consistentRead(true)).items());
+        List<Map<String, AttributeValue>> items = new ArrayList<>(
+                dynamo.scan(b -> b.tableName(table).consistentRead(true)).items());
         items.sort(Comparator.comparing(i -> i.get("pk").s() + "/" + i.get("sk").s()));
         return items;
     }
 
     private List<String> versionsStored() {
-        return snapshot().stream().map(i -> i.get("pk").s()).filter(pk -> pk.startsWith("V#"))
-                .map(pk -> pk.substring(2)).distinct().toList();
+        return snapshot().stream()
+                .map(i -> i.get("pk").s())
+                .filter(pk -> pk.startsWith("V#"))
+                .map(pk -> pk.substring(2))
+                .distinct()
+                .toList();
     }
 
     private static void copyContent(Path dir) throws IOException {

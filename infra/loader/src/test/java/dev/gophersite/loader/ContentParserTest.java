@@ -1,17 +1,15 @@
 package dev.gophersite.loader;
 
-import dev.gophersite.common.content.Page;
-import dev.gophersite.common.content.Section;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.gophersite.common.content.Section;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ContentParserTest {
     private final ContentParser parser = new ContentParser();
@@ -50,7 +48,9 @@ class ContentParserTest {
         assertThat(page.title()).isEqualTo("Sample page");
         assertThat(page.order()).isEqualTo(2);
         assertThat(page.sections()).extracting(Section::id).containsExactly("intro", "first-part", "second-part");
-        assertThat(page.sections()).extracting(Section::heading).containsExactly("Sample page", "First part", "Second part");
+        assertThat(page.sections())
+                .extracting(Section::heading)
+                .containsExactly("Sample page", "First part", "Second part");
         assertThat(page.sections().get(1).html()).contains("<h3 id=\"a-detail\">A detail</h3>");
         assertThat(page.sections().get(2).html()).contains("<code class=\"language-go\">func main() {}");
         assertThat(page.sections().get(2).text()).contains("func main() {}");
@@ -59,7 +59,8 @@ class ContentParserTest {
     @Test
     void renders_tables_and_escapes_raw_html() {
         // given
-        String source = VALID + "\n| a | b |\n|---|---|\n| 1 | 2 |\n\n<script>alert(1)</script>\n\n[x](javascript:alert(1))\n";
+        String source =
+                VALID + "\n| a | b |\n|---|---|\n| 1 | 2 |\n\n<script>alert(1)</script>\n\n[x](javascript:alert(1))\n";
 
         // when
         ParsedPage page = parser.parse(Path.of("sample.md"), source);
@@ -86,7 +87,8 @@ class ContentParserTest {
         // when
         String first = parser.parse(Path.of("a.md"), VALID).hash();
         String again = parser.parse(Path.of("b.md"), VALID).hash();
-        String edited = parser.parse(Path.of("a.md"), VALID.replace("More text.", "Other text.")).hash();
+        String edited = parser.parse(Path.of("a.md"), VALID.replace("More text.", "Other text."))
+                .hash();
 
         // then
         assertThat(again).isEqualTo(first);
@@ -120,13 +122,17 @@ class ContentParserTest {
     @Test
     void rejects_unknown_keys_bad_slugs_non_numeric_order_and_missing_front_matter() {
         assertThatThrownBy(() -> parser.parse(Path.of("s.md"), VALID.replace("order: 2", "order: 2\nauthor: x")))
-                .hasMessageContaining("s.md:6").hasMessageContaining("unknown front matter key 'author'");
+                .hasMessageContaining("s.md:6")
+                .hasMessageContaining("unknown front matter key 'author'");
         assertThatThrownBy(() -> parser.parse(Path.of("s.md"), VALID.replace("slug: sample", "slug: ../etc")))
-                .hasMessageContaining("s.md:2").hasMessageContaining("slug");
+                .hasMessageContaining("s.md:2")
+                .hasMessageContaining("slug");
         assertThatThrownBy(() -> parser.parse(Path.of("s.md"), VALID.replace("order: 2", "order: first")))
-                .hasMessageContaining("s.md:5").hasMessageContaining("order must be a whole number");
+                .hasMessageContaining("s.md:5")
+                .hasMessageContaining("order must be a whole number");
         assertThatThrownBy(() -> parser.parse(Path.of("s.md"), "# Just markdown\n"))
-                .hasMessageContaining("s.md:1").hasMessageContaining("front matter missing");
+                .hasMessageContaining("s.md:1")
+                .hasMessageContaining("front matter missing");
     }
 
     @Test
@@ -149,10 +155,13 @@ class ContentParserTest {
         List<ParsedPage> pages = parser.parseDirectory(TestPaths.content());
 
         // then
-        assertThat(pages).extracting(ParsedPage::slug).containsExactly(
-                "home", "what-is-go", "history", "essentials", "why-go", "who-uses-go", "compare", "future");
+        assertThat(pages)
+                .extracting(ParsedPage::slug)
+                .containsExactly(
+                        "home", "what-is-go", "history", "essentials", "why-go", "who-uses-go", "compare", "future");
         assertThat(pages).allSatisfy(p -> assertThat(p.sections()).isNotEmpty());
-        assertThat(pages.stream().filter(p -> p.slug().equals("compare")).findFirst().orElseThrow()
-                .sections().stream().map(Section::html)).anyMatch(html -> html.contains("<table>"));
+        assertThat(pages.stream().filter(p -> p.slug().equals("compare")).findFirst().orElseThrow().sections().stream()
+                        .map(Section::html))
+                .anyMatch(html -> html.contains("<table>"));
     }
 }

@@ -1,5 +1,6 @@
 package dev.gophersite.loader;
 
+import java.util.concurrent.atomic.AtomicInteger;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
@@ -12,8 +13,6 @@ import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
-
-import java.util.concurrent.atomic.AtomicInteger;
 
 /** Test double: a real client that dies after a given number of writes, as a killed loader would. */
 final class FailingDynamoDbClient implements DynamoDbClient {

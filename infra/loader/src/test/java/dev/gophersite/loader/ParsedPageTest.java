@@ -1,39 +1,56 @@
 package dev.gophersite.loader;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.gophersite.common.content.Presentation;
 import dev.gophersite.common.content.Presentation.Layout;
 import dev.gophersite.common.content.Presentation.Role;
 import dev.gophersite.common.content.Presentation.SectionLook;
 import dev.gophersite.common.content.Section;
-import org.junit.jupiter.api.Test;
-
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class ParsedPageTest {
-    private static final ParsedPage PAGE = new ParsedPage("sample", "Sample", "A sample.", 2,
-            List.of(new Section("intro", "Sample", "<p>Hi.</p>", "Hi.", List.of("what is the sample?")),
+    private static final ParsedPage PAGE = new ParsedPage(
+            "sample",
+            "Sample",
+            "A sample.",
+            2,
+            List.of(
+                    new Section("intro", "Sample", "<p>Hi.</p>", "Hi.", List.of("what is the sample?")),
                     new Section("more", "More", "<p>More.</p>", "More.")),
-            new Presentation("Short", "Badge", Layout.CARDS, List.of(
-                    new SectionLook("more", Role.CARD, "Tag", "2007-09", "More"),
-                    new SectionLook("other", Role.PLAIN, "", "", ""))));
+            new Presentation(
+                    "Short",
+                    "Badge",
+                    Layout.CARDS,
+                    List.of(
+                            new SectionLook("more", Role.CARD, "Tag", "2007-09", "More"),
+                            new SectionLook("other", Role.PLAIN, "", "", ""))));
 
     @Test
     void hash_is_stable_for_equal_pages() {
         // when
-        ParsedPage copy = new ParsedPage(PAGE.slug(), PAGE.title(), PAGE.summary(), PAGE.order(),
-                List.copyOf(PAGE.sections()), new Presentation(PAGE.presentation().navLabel(), PAGE.presentation().badge(),
-                PAGE.presentation().layout(), List.copyOf(PAGE.presentation().sections())));
+        ParsedPage copy = new ParsedPage(
+                PAGE.slug(),
+                PAGE.title(),
+                PAGE.summary(),
+                PAGE.order(),
+                List.copyOf(PAGE.sections()),
+                new Presentation(
+                        PAGE.presentation().navLabel(),
+                        PAGE.presentation().badge(),
+                        PAGE.presentation().layout(),
+                        List.copyOf(PAGE.presentation().sections())));
 
         // then
         assertThat(copy.hash()).isEqualTo(PAGE.hash()).hasSize(16);
     }
 
     @Test
-    void every_field_of_the_page_its_sections_and_its_presentation_changes_the_hash() throws ReflectiveOperationException {
+    void every_field_of_the_page_its_sections_and_its_presentation_changes_the_hash()
+            throws ReflectiveOperationException {
         // given every variant of the page that differs in exactly one value, found by reflection down through the
         // records it holds (and the first item of each list), so that a component added later is covered without
         // editing this test
@@ -41,9 +58,15 @@ class ParsedPageTest {
 
         // then: slug, title, summary, order; the sections list and each component of a section; the presentation's
         // label, badge and layout, its list of looks and each component of a look
-        assertThat(variants).hasSize(4 + 1 + Section.class.getRecordComponents().length + 3 + 1
-                + SectionLook.class.getRecordComponents().length);
-        assertThat(variants).allSatisfy(variant -> assertThat(((ParsedPage) variant).hash()).isNotEqualTo(PAGE.hash()));
+        assertThat(variants)
+                .hasSize(4
+                        + 1
+                        + Section.class.getRecordComponents().length
+                        + 3
+                        + 1
+                        + SectionLook.class.getRecordComponents().length);
+        assertThat(variants)
+                .allSatisfy(variant -> assertThat(((ParsedPage) variant).hash()).isNotEqualTo(PAGE.hash()));
     }
 
     @Test
@@ -78,8 +101,10 @@ class ParsedPageTest {
                 }
                 case String s -> changedValues.add(s + "!");
                 case Integer n -> changedValues.add(n + 1);
-                case Enum<?> e -> changedValues.add(e.getDeclaringClass().getEnumConstants()[
-                        (e.ordinal() + 1) % e.getDeclaringClass().getEnumConstants().length]);
+                case Enum<?> e ->
+                    changedValues.add(e.getDeclaringClass()
+                            .getEnumConstants()[
+                            (e.ordinal() + 1) % e.getDeclaringClass().getEnumConstants().length]);
                 default -> throw new IllegalStateException("no change defined for " + value.getClass());
             }
             for (Object changed : changedValues) {

@@ -1,20 +1,19 @@
 package dev.gophersite.loader;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.gophersite.common.content.Presentation;
 import dev.gophersite.common.content.Presentation.Layout;
 import dev.gophersite.common.content.Presentation.Role;
 import dev.gophersite.common.content.Presentation.SectionLook;
 import dev.gophersite.common.content.Section;
-import org.junit.jupiter.api.Test;
-
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 /**
  * Presentation declared in content: front matter ({@code nav}, {@code badge}, {@code layout}), heading attributes,
@@ -137,16 +136,21 @@ class PresentationParsingTest {
         ParsedPage page = parser.parse(Path.of("sample.md"), DECORATED);
 
         // then
-        assertThat(page.sections()).extracting(Section::id)
+        assertThat(page.sections())
+                .extracting(Section::id)
                 .containsExactly("intro", "first-card", "second-card", "side-by-side");
-        assertThat(page.sections()).extracting(Section::heading)
+        assertThat(page.sections())
+                .extracting(Section::heading)
                 .containsExactly("Sample page", "First card", "Second card", "Side by side");
         Presentation look = page.presentation();
         assertThat(look.look("first-card")).isEqualTo(new SectionLook("first-card", Role.CARD, "", "", ""));
         assertThat(look.look("second-card")).isEqualTo(new SectionLook("second-card", Role.CARD, "Era", "", ""));
         assertThat(look.look("side-by-side").role()).isEqualTo(Role.PLAIN);
         assertThat(parser.parse(Path.of("s.md"), DECORATED.replace("## First card", "## First card {.wide}"))
-                .presentation().look("first-card").role()).isEqualTo(Role.WIDE_CARD);
+                        .presentation()
+                        .look("first-card")
+                        .role())
+                .isEqualTo(Role.WIDE_CARD);
         assertThat(look.look("intro").role()).isEqualTo(Role.PLAIN);
     }
 
@@ -157,8 +161,11 @@ class PresentationParsingTest {
         ParsedPage plain = parser.parse(Path.of("sample.md"), PLAIN);
 
         // then
-        assertThat(decorated.sections()).extracting(Section::id, Section::heading, Section::text)
-                .isEqualTo(plain.sections().stream().map(s -> org.assertj.core.groups.Tuple.tuple(s.id(), s.heading(), s.text())).toList());
+        assertThat(decorated.sections())
+                .extracting(Section::id, Section::heading, Section::text)
+                .isEqualTo(plain.sections().stream()
+                        .map(s -> org.assertj.core.groups.Tuple.tuple(s.id(), s.heading(), s.text()))
+                        .toList());
     }
 
     @Test
@@ -167,13 +174,17 @@ class PresentationParsingTest {
         Map<String, String> html = htmlById(parser.parse(Path.of("sample.md"), DECORATED));
 
         // then
-        assertThat(html.get("intro")).contains("<div class=\"chips\">\n<ul>\n<li><strong>One</strong>")
-                .contains("&lt;b&gt;bold&lt;/b&gt;").doesNotContain("<b>").doesNotContain(":::");
+        assertThat(html.get("intro"))
+                .contains("<div class=\"chips\">\n<ul>\n<li><strong>One</strong>")
+                .contains("&lt;b&gt;bold&lt;/b&gt;")
+                .doesNotContain("<b>")
+                .doesNotContain(":::");
         assertThat(html.get("second-card"))
                 .contains("<div class=\"stats\">\n<div class=\"stat\">\n<p class=\"stat-label\">Label &lt;i&gt;</p>")
                 .contains("<strong>70%</strong>")
                 .containsOnlyOnce("<div class=\"stats\">");
-        assertThat(html.get("side-by-side")).contains("<div class=\"compare\">\n<div class=\"compare-col\">\n<h3 id=\"java\">Java</h3>")
+        assertThat(html.get("side-by-side"))
+                .contains("<div class=\"compare\">\n<div class=\"compare-col\">\n<h3 id=\"java\">Java</h3>")
                 .contains("</div>\n<div class=\"compare-col\">\n<h3 id=\"go\">Go</h3>");
     }
 
@@ -183,18 +194,22 @@ class PresentationParsingTest {
         String html = htmlById(parser.parse(Path.of("sample.md"), DECORATED)).get("second-card");
 
         // then
-        assertThat(html).contains("<figure class=\"pullquote\">\n<blockquote>\n<p>&quot;Less is more.&quot;</p>\n</blockquote>\n"
-                + "<figcaption>— Rob Pike</figcaption>\n</figure>");
+        assertThat(html)
+                .contains(
+                        "<figure class=\"pullquote\">\n<blockquote>\n<p>&quot;Less is more.&quot;</p>\n</blockquote>\n"
+                                + "<figcaption>— Rob Pike</figcaption>\n</figure>");
     }
 
     @Test
     void a_quote_without_attribution_has_no_caption() {
         // when
-        String html = htmlById(parser.parse(Path.of("s.md"), PLAIN.replace("\"Less is more.\" — Rob Pike",
-                "Fewer features — not more."))).get("second-card");
+        String html = htmlById(parser.parse(
+                        Path.of("s.md"), PLAIN.replace("\"Less is more.\" — Rob Pike", "Fewer features — not more.")))
+                .get("second-card");
 
         // then
-        assertThat(html).contains("<figure class=\"pullquote\">\n<blockquote>\n<p>Fewer features — not more.</p>")
+        assertThat(html)
+                .contains("<figure class=\"pullquote\">\n<blockquote>\n<p>Fewer features — not more.</p>")
                 .doesNotContain("figcaption");
     }
 
@@ -218,32 +233,51 @@ class PresentationParsingTest {
         ParsedPage page = parser.parse(Path.of("s.md"), source);
 
         // then
-        assertThat(page.sections()).extracting(Section::heading)
+        assertThat(page.sections())
+                .extracting(Section::heading)
                 .containsExactly("Sample page", "2007-09: Whiteboard conversation", "2026: Cloud-native + AI");
-        assertThat(page.presentation().sections()).containsExactly(
-                new SectionLook("2007-09-whiteboard-conversation", Role.ENTRY, "", "2007-09", "Whiteboard conversation"),
-                new SectionLook("2026-cloud-native--ai", Role.ENTRY, "", "2026", "Cloud-native + AI"));
+        assertThat(page.presentation().sections())
+                .containsExactly(
+                        new SectionLook(
+                                "2007-09-whiteboard-conversation",
+                                Role.ENTRY,
+                                "",
+                                "2007-09",
+                                "Whiteboard conversation"),
+                        new SectionLook("2026-cloud-native--ai", Role.ENTRY, "", "2026", "Cloud-native + AI"));
     }
 
     @Test
     void invalid_presentation_fails_with_file_and_line() {
-        String timeline = FRONT.replace("order: 2\n", "order: 2\nlayout: timeline\n") + "---\nIntro.\n\n## No date here\n\nText.\n";
+        String timeline = FRONT.replace("order: 2\n", "order: 2\nlayout: timeline\n")
+                + "---\nIntro.\n\n## No date here\n\nText.\n";
         assertThatThrownBy(() -> parser.parse(Path.of("s.md"), timeline))
-                .hasMessageContaining("s.md:10").hasMessageContaining("starts with its date");
-        assertThatThrownBy(() -> parser.parse(Path.of("s.md"), PLAIN.replace("## First card", "## First card {.shiny}")))
-                .hasMessageContaining("s.md:12").hasMessageContaining("unknown heading attribute '.shiny'");
+                .hasMessageContaining("s.md:10")
+                .hasMessageContaining("starts with its date");
+        assertThatThrownBy(
+                        () -> parser.parse(Path.of("s.md"), PLAIN.replace("## First card", "## First card {.shiny}")))
+                .hasMessageContaining("s.md:12")
+                .hasMessageContaining("unknown heading attribute '.shiny'");
         assertThatThrownBy(() -> parser.parse(Path.of("s.md"), PLAIN.replace("## First card", "## First card {.hero}")))
-                .hasMessageContaining("s.md:12").hasMessageContaining("layout: hero");
-        assertThatThrownBy(() -> parser.parse(Path.of("s.md"), PLAIN.replace("Another stat.", "::: carousel\nAnother stat.\n:::")))
-                .hasMessageContaining("s.md:22").hasMessageContaining("unknown container '::: carousel'");
-        assertThatThrownBy(() -> parser.parse(Path.of("s.md"), PLAIN.replace("Another stat.", "::: chips\nAnother stat.\n:::")))
-                .hasMessageContaining("s.md:22").hasMessageContaining("one bullet list");
+                .hasMessageContaining("s.md:12")
+                .hasMessageContaining("layout: hero");
+        assertThatThrownBy(() -> parser.parse(
+                        Path.of("s.md"), PLAIN.replace("Another stat.", "::: carousel\nAnother stat.\n:::")))
+                .hasMessageContaining("s.md:22")
+                .hasMessageContaining("unknown container '::: carousel'");
+        assertThatThrownBy(() ->
+                        parser.parse(Path.of("s.md"), PLAIN.replace("Another stat.", "::: chips\nAnother stat.\n:::")))
+                .hasMessageContaining("s.md:22")
+                .hasMessageContaining("one bullet list");
         assertThatThrownBy(() -> parser.parse(Path.of("s.md"), DECORATED.replace("### Go\n", "")))
                 .hasMessageContaining("at least two columns");
         assertThatThrownBy(() -> parser.parse(Path.of("s.md"), DECORATED.replace("layout: cards", "layout: carousel")))
-                .hasMessageContaining("s.md:8").hasMessageContaining("layout must be one of article, hero, cards, timeline");
-        assertThatThrownBy(() -> parser.parse(Path.of("s.md"), DECORATED.replace("nav: Sample", "nav: A label far too long for a nav bar")))
-                .hasMessageContaining("s.md:6").hasMessageContaining("short label");
+                .hasMessageContaining("s.md:8")
+                .hasMessageContaining("layout must be one of article, hero, cards, timeline");
+        assertThatThrownBy(() -> parser.parse(
+                        Path.of("s.md"), DECORATED.replace("nav: Sample", "nav: A label far too long for a nav bar")))
+                .hasMessageContaining("s.md:6")
+                .hasMessageContaining("short label");
     }
 
     @Test
@@ -253,26 +287,49 @@ class PresentationParsingTest {
                 .collect(Collectors.toMap(ParsedPage::slug, Function.identity()));
 
         // then
-        assertThat(pages.values().stream().sorted(java.util.Comparator.comparingInt(ParsedPage::order))
-                .map(p -> p.presentation().navLabel())).containsExactly(
-                "Home", "What is Go", "History", "Essentials", "Why use it", "Who uses it", "Compare", "Future");
+        assertThat(pages.values().stream()
+                        .sorted(java.util.Comparator.comparingInt(ParsedPage::order))
+                        .map(p -> p.presentation().navLabel()))
+                .containsExactly(
+                        "Home",
+                        "What is Go",
+                        "History",
+                        "Essentials",
+                        "Why use it",
+                        "Who uses it",
+                        "Compare",
+                        "Future");
         assertThat(pages.get("home").presentation().layout()).isEqualTo(Layout.HERO);
         assertThat(htmlById(pages.get("home")).get("highlights")).contains("<div class=\"chips\">");
-        assertThat(pages.get("history").presentation().sections()).hasSize(13)
+        assertThat(pages.get("history").presentation().sections())
+                .hasSize(13)
                 .allSatisfy(look -> assertThat(look.role()).isEqualTo(Role.ENTRY))
-                .extracting(SectionLook::date).isSorted();
+                .extracting(SectionLook::date)
+                .isSorted();
         assertThat(cards(pages.get("essentials"))).isEqualTo(8);
         assertThat(cards(pages.get("why-go"))).isEqualTo(9);
         assertThat(cards(pages.get("future"))).isEqualTo(6);
-        assertThat(pages.get("future").presentation().look("project-corsa--typescript-7").role()).isEqualTo(Role.WIDE_CARD);
-        assertThat(pages.get("who-uses-go").presentation().look("cloud-native--ai-infra").badge()).isEqualTo("GoEra");
-        assertThat(List.of("why-go", "who-uses-go", "future", "history")).extracting(s -> pages.get(s).presentation().badge())
+        assertThat(pages.get("future")
+                        .presentation()
+                        .look("project-corsa--typescript-7")
+                        .role())
+                .isEqualTo(Role.WIDE_CARD);
+        assertThat(pages.get("who-uses-go")
+                        .presentation()
+                        .look("cloud-native--ai-infra")
+                        .badge())
+                .isEqualTo("GoEra");
+        assertThat(List.of("why-go", "who-uses-go", "future", "history"))
+                .extracting(s -> pages.get(s).presentation().badge())
                 .containsExactly("WhyGo", "ProductionUsers", "TheRoadAhead", "Timeline");
         assertThat(htmlById(pages.get("what-is-go")).get("thread-per-connection-vs-goroutine-per-connection"))
                 .contains("<div class=\"compare\">");
-        assertThat(htmlById(pages.get("essentials")).get("less-is-more")).contains("<figcaption>— Rob Pike</figcaption>");
+        assertThat(htmlById(pages.get("essentials")).get("less-is-more"))
+                .contains("<figcaption>— Rob Pike</figcaption>");
         assertThat(htmlById(pages.get("who-uses-go")).get("cloud-native-and-infra--almost-universally-go"))
-                .contains("<p class=\"stat-label\">CNCF</p>", "<p class=\"stat-label\">Project Corsa</p>",
+                .contains(
+                        "<p class=\"stat-label\">CNCF</p>",
+                        "<p class=\"stat-label\">Project Corsa</p>",
                         "<p class=\"stat-label\">Stack Overflow / TIOBE</p>");
     }
 
@@ -282,14 +339,18 @@ class PresentationParsingTest {
         ContentLoader.Site site = ContentLoader.renderDirectory(TestPaths.content(), "2026-11-01T00:00:00Z");
 
         // then
-        assertThat(site.index().json()).contains("\"slug\":\"why-go\",\"title\":\"Why use Go\"", "\"nav\":\"Why use it\"");
+        assertThat(site.index().json())
+                .contains("\"slug\":\"why-go\",\"title\":\"Why use Go\"", "\"nav\":\"Why use it\"");
         assertThat(site.index().pages()).extracting(p -> p.navLabel()).contains("History", "Who uses it");
-        assertThat(site.pages()).allSatisfy(page -> assertThat(page.json()).contains("\"nav\":\"" + page.presentation().navLabel() + "\""));
+        assertThat(site.pages())
+                .allSatisfy(page -> assertThat(page.json())
+                        .contains("\"nav\":\"" + page.presentation().navLabel() + "\""));
     }
 
     private static long cards(ParsedPage page) {
         return page.presentation().sections().stream()
-                .filter(look -> look.role() == Role.CARD || look.role() == Role.WIDE_CARD).count();
+                .filter(look -> look.role() == Role.CARD || look.role() == Role.WIDE_CARD)
+                .count();
     }
 
     private static Map<String, String> htmlById(ParsedPage page) {

@@ -1,12 +1,10 @@
 package dev.gophersite.loader;
 
 import dev.gophersite.project.Repo;
-
 import java.nio.file.Path;
 
 final class TestPaths {
-    private TestPaths() {
-    }
+    private TestPaths() {}
 
     static Path content() {
         return Repo.root().resolve("content");

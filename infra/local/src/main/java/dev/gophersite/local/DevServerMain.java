@@ -1,10 +1,9 @@
 package dev.gophersite.local;
 
 import dev.gophersite.common.lifecycle.ShutdownSignals;
-import dev.gophersite.project.SamTemplate;
 import dev.gophersite.local.template.TableNames;
 import dev.gophersite.local.template.TemplateException;
-
+import dev.gophersite.project.SamTemplate;
 import java.io.IOException;
 import java.net.BindException;
 import java.time.Duration;
@@ -23,8 +22,7 @@ public final class DevServerMain {
     /** Longest a stop signal waits for a start in progress; a start takes seconds. */
     private static final Duration START_WAIT = Duration.ofSeconds(60);
 
-    private DevServerMain() {
-    }
+    private DevServerMain() {}
 
     public static void main(String[] args) throws InterruptedException {
         boolean seedOnly = args.length == 1 && args[0].equals("--seed");
@@ -82,10 +80,10 @@ public final class DevServerMain {
                     + " http://localhost:4566 for the LocalStack of infra/docker-compose.yml");
         }
         SamTemplate template = SamTemplate.load(settings.template());
-        try (LocalBackend backend = LocalBackend.start(template, TableNames.of(template), settings.dynamoEndpoint(),
-                settings.region(), settings.content())) {
-            Log.info("tables " + TableNames.of(template).values() + " ready at " + backend.endpoint()
-                    + " (region " + settings.region() + ")");
+        try (LocalBackend backend = LocalBackend.start(
+                template, TableNames.of(template), settings.dynamoEndpoint(), settings.region(), settings.content())) {
+            Log.info("tables " + TableNames.of(template).values() + " ready at " + backend.endpoint() + " (region "
+                    + settings.region() + ")");
         }
     }
 }

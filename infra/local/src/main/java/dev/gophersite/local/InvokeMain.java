@@ -2,14 +2,13 @@ package dev.gophersite.local;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.gophersite.project.SamTemplate;
 import dev.gophersite.local.runtime.Functions;
 import dev.gophersite.local.runtime.Outcome;
 import dev.gophersite.local.runtime.ProxyJson;
 import dev.gophersite.local.template.FunctionSpec;
 import dev.gophersite.local.template.TableNames;
 import dev.gophersite.local.template.TemplateException;
-
+import dev.gophersite.project.SamTemplate;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -23,8 +22,7 @@ import java.util.UUID;
  * execution environment. The response (or Lambda's error object) goes to stdout, everything else to stderr.
  */
 public final class InvokeMain {
-    private InvokeMain() {
-    }
+    private InvokeMain() {}
 
     public static void main(String[] args) {
         PrintStream stdout = System.out;
@@ -47,33 +45,45 @@ public final class InvokeMain {
     static int invoke(String functionId, String eventFile, LocalSettings settings, PrintStream out) throws IOException {
         SamTemplate template = SamTemplate.load(settings.template());
         List<FunctionSpec> specs = LocalSite.functionsOf(template, settings);
-        FunctionSpec spec = specs.stream().filter(s -> s.logicalId().equals(functionId)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no function " + functionId + " in the template; it has "
-                        + specs.stream().map(FunctionSpec::logicalId).toList()));
+        FunctionSpec spec = specs.stream()
+                .filter(s -> s.logicalId().equals(functionId))
+                .findFirst()
+                .orElseThrow(
+                        () -> new IllegalArgumentException("no function " + functionId + " in the template; it has "
+                                + specs.stream().map(FunctionSpec::logicalId).toList()));
         byte[] json = eventFile.equals("-") ? System.in.readAllBytes() : Files.readAllBytes(Path.of(eventFile));
         APIGatewayProxyRequestEvent event = ProxyJson.MAPPER.readValue(json, APIGatewayProxyRequestEvent.class);
-        String requestId = event.getRequestContext() != null && event.getRequestContext().getRequestId() != null
-                ? event.getRequestContext().getRequestId() : UUID.randomUUID().toString();
+        String requestId =
+                event.getRequestContext() != null && event.getRequestContext().getRequestId() != null
+                        ? event.getRequestContext().getRequestId()
+                        : UUID.randomUUID().toString();
 
         try (Functions functions = Functions.start(List.of(spec), 1, Duration.ofSeconds(1));
-             LocalBackend backend = LocalBackend.start(template, TableNames.of(template),
-                     settings.dynamoEndpoint(), settings.region(), settings.content())) {
+                LocalBackend backend = LocalBackend.start(
+                        template,
+                        TableNames.of(template),
+                        settings.dynamoEndpoint(),
+                        settings.region(),
+                        settings.content())) {
             Log.info("invoking " + functionId + " (request " + requestId + ") with DynamoDB at " + backend.endpoint());
             Outcome outcome = functions.invoke(functionId, event, requestId);
             return switch (outcome) {
                 case Outcome.Response r -> {
-                    out.println(ProxyJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(r.event()));
+                    out.println(
+                            ProxyJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(r.event()));
                     yield 0;
                 }
                 case Outcome.FunctionError f -> error(out, "FunctionError", f.message());
-                case Outcome.Timeout t -> error(out, "Timeout", "Task timed out after " + t.limit().toSeconds() + " seconds");
+                case Outcome.Timeout t ->
+                    error(out, "Timeout", "Task timed out after " + t.limit().toSeconds() + " seconds");
                 case Outcome.Throttled t -> error(out, "TooManyRequestsException", "no execution environment was free");
             };
         }
     }
 
     private static int error(PrintStream out, String type, String message) {
-        ObjectNode error = ProxyJson.MAPPER.createObjectNode().put("errorMessage", message).put("errorType", type);
+        ObjectNode error =
+                ProxyJson.MAPPER.createObjectNode().put("errorMessage", message).put("errorType", type);
         out.println(error.toPrettyString());
         return 1;
     }

@@ -2,19 +2,13 @@ package dev.gophersite.local;
 
 import dev.gophersite.dynalite.Dynalite;
 import dev.gophersite.dynalite.LocalDynamo;
-import dev.gophersite.project.SamTemplate;
-import dev.gophersite.project.Tables;
 import dev.gophersite.loader.ContentChange;
 import dev.gophersite.loader.ContentException;
 import dev.gophersite.loader.ContentLoader;
 import dev.gophersite.loader.ContentParser;
 import dev.gophersite.loader.ParsedPage;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-
+import dev.gophersite.project.SamTemplate;
+import dev.gophersite.project.Tables;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -22,6 +16,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The DynamoDB side of a local run: dynalite (or the given endpoint), the template's tables, and content/
@@ -33,6 +32,7 @@ public final class LocalBackend implements AutoCloseable {
     public static final String CONTENT_TABLE = "ContentTable";
     /** {@code AWS_ENDPOINT_URL_DYNAMODB} as a system property (AWS SDK for Java 2.x service-specific endpoint). */
     static final String ENDPOINT_PROPERTY = "aws.endpointUrlDynamoDb";
+
     private static final List<String> SDK_PROPERTIES =
             List.of("aws.region", "aws.accessKeyId", "aws.secretAccessKey", ENDPOINT_PROPERTY);
     /** Set by whoever started this JVM (java -D…); those win over the local values. */
@@ -58,8 +58,8 @@ public final class LocalBackend implements AutoCloseable {
      * Starts dynalite unless {@code endpoint} is given, creates the tables, loads the content. Content that does not
      * parse is logged, not fatal: the watcher loads it once it is fixed.
      */
-    public static LocalBackend start(SamTemplate template, Map<String, String> tableNames, Optional<URI> endpoint,
-                                     String region, Path content) {
+    public static LocalBackend start(
+            SamTemplate template, Map<String, String> tableNames, Optional<URI> endpoint, String region, Path content) {
         Dynalite dynalite = endpoint.isPresent() ? null : Dynalite.start();
         URI uri = dynalite == null ? endpoint.orElseThrow() : dynalite.endpoint();
         try {
@@ -117,8 +117,8 @@ public final class LocalBackend implements AutoCloseable {
             return "content not reloaded, still serving version " + version + ": " + e.getMessage();
         }
         try {
-            ContentLoader.Result result = new ContentLoader(dynamo, contentTable, Clock.systemUTC(), message -> { })
-                    .load(pages);
+            ContentLoader.Result result =
+                    new ContentLoader(dynamo, contentTable, Clock.systemUTC(), message -> {}).load(pages);
             version = result.version();
             lastChange = result.change();
             return result.changed()
@@ -140,10 +140,14 @@ public final class LocalBackend implements AutoCloseable {
 
     private static void useForSdk(URI endpoint, String region) {
         Map<String, String> local = Map.of(
-                "aws.region", region,
-                "aws.accessKeyId", LocalDynamo.ACCESS_KEY,
-                "aws.secretAccessKey", LocalDynamo.SECRET_KEY,
-                ENDPOINT_PROPERTY, endpoint.toString());
+                "aws.region",
+                region,
+                "aws.accessKeyId",
+                LocalDynamo.ACCESS_KEY,
+                "aws.secretAccessKey",
+                LocalDynamo.SECRET_KEY,
+                ENDPOINT_PROPERTY,
+                endpoint.toString());
         local.forEach((name, value) -> {
             if (!GIVEN.containsKey(name)) {
                 System.setProperty(name, value);

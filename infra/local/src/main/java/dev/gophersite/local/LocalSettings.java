@@ -1,7 +1,6 @@
 package dev.gophersite.local;
 
 import dev.gophersite.project.Repo;
-
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;
@@ -19,9 +18,17 @@ import java.util.regex.Pattern;
  * @param edge           serve through the template's CloudFront distribution, emulated ({@code EDGE=1}): the edge at
  *                       {@code port}, the API behind it under the distribution's origin path
  */
-public record LocalSettings(Path template, Path content, int port, Optional<URI> dynamoEndpoint,
-                           Map<String, String> processEnv, int poolSize, boolean watchContent, boolean logRequests,
-                           Optional<String> stage, boolean edge) {
+public record LocalSettings(
+        Path template,
+        Path content,
+        int port,
+        Optional<URI> dynamoEndpoint,
+        Map<String, String> processEnv,
+        int poolSize,
+        boolean watchContent,
+        boolean logRequests,
+        Optional<String> stage,
+        boolean edge) {
     public static final int DEFAULT_PORT = 3000;
     private static final Pattern STAGE = Pattern.compile("[A-Za-z0-9_-]+");
 
@@ -33,15 +40,37 @@ public record LocalSettings(Path template, Path content, int port, Optional<URI>
         }
     }
 
-    public LocalSettings(Path template, Path content, int port, Optional<URI> dynamoEndpoint,
-                         Map<String, String> processEnv, int poolSize, boolean watchContent, boolean logRequests) {
-        this(template, content, port, dynamoEndpoint, processEnv, poolSize, watchContent, logRequests,
+    public LocalSettings(
+            Path template,
+            Path content,
+            int port,
+            Optional<URI> dynamoEndpoint,
+            Map<String, String> processEnv,
+            int poolSize,
+            boolean watchContent,
+            boolean logRequests) {
+        this(
+                template,
+                content,
+                port,
+                dynamoEndpoint,
+                processEnv,
+                poolSize,
+                watchContent,
+                logRequests,
                 Optional.empty());
     }
 
-    public LocalSettings(Path template, Path content, int port, Optional<URI> dynamoEndpoint,
-                         Map<String, String> processEnv, int poolSize, boolean watchContent, boolean logRequests,
-                         Optional<String> stage) {
+    public LocalSettings(
+            Path template,
+            Path content,
+            int port,
+            Optional<URI> dynamoEndpoint,
+            Map<String, String> processEnv,
+            int poolSize,
+            boolean watchContent,
+            boolean logRequests,
+            Optional<String> stage) {
         this(template, content, port, dynamoEndpoint, processEnv, poolSize, watchContent, logRequests, stage, false);
     }
 
@@ -54,20 +83,36 @@ public record LocalSettings(Path template, Path content, int port, Optional<URI>
         Path root = Repo.root();
         String endpoint = env.getOrDefault("AWS_ENDPOINT_URL_DYNAMODB", "").strip();
         String stage = env.getOrDefault("STAGE", "").strip();
-        return new LocalSettings(root.resolve("template.yaml"), root.resolve("content"),
-                port(env.get("PORT")), endpoint.isEmpty() ? Optional.empty() : Optional.of(URI.create(endpoint)),
-                env, defaultPoolSize(), true, true, stage.isEmpty() ? Optional.empty() : Optional.of(stage),
+        return new LocalSettings(
+                root.resolve("template.yaml"),
+                root.resolve("content"),
+                port(env.get("PORT")),
+                endpoint.isEmpty() ? Optional.empty() : Optional.of(URI.create(endpoint)),
+                env,
+                defaultPoolSize(),
+                true,
+                true,
+                stage.isEmpty() ? Optional.empty() : Optional.of(stage),
                 env.getOrDefault("EDGE", "").strip().equals("1"));
     }
 
     public LocalSettings withStage(String name) {
-        return new LocalSettings(template, content, port, dynamoEndpoint, processEnv, poolSize, watchContent,
-                logRequests, Optional.of(name), edge);
+        return new LocalSettings(
+                template,
+                content,
+                port,
+                dynamoEndpoint,
+                processEnv,
+                poolSize,
+                watchContent,
+                logRequests,
+                Optional.of(name),
+                edge);
     }
 
     public LocalSettings withEdge() {
-        return new LocalSettings(template, content, port, dynamoEndpoint, processEnv, poolSize, watchContent,
-                logRequests, stage, true);
+        return new LocalSettings(
+                template, content, port, dynamoEndpoint, processEnv, poolSize, watchContent, logRequests, stage, true);
     }
 
     public String region() {

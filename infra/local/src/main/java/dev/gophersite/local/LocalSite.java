@@ -1,6 +1,5 @@
 package dev.gophersite.local;
 
-import dev.gophersite.project.SamTemplate;
 import dev.gophersite.loader.ContentChange;
 import dev.gophersite.loader.deploy.EdgePaths;
 import dev.gophersite.local.edge.EdgeConfig;
@@ -12,7 +11,7 @@ import dev.gophersite.local.template.ApiRoute;
 import dev.gophersite.local.template.FunctionSpec;
 import dev.gophersite.local.template.TableNames;
 import dev.gophersite.local.template.TemplateReader;
-
+import dev.gophersite.project.SamTemplate;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -39,8 +38,9 @@ public final class LocalSite implements AutoCloseable {
      * if one answers, rather than Bedrock. {@code MODEL_PROVIDER}, {@code MODEL_ENDPOINT} and {@code MODEL_ID} in
      * the shell still override what these resolve to.
      */
-    public static final Map<String, String> LOCAL_PARAMETERS = Map.of(
-            "ModelProvider", "ollama", "OllamaBaseUrl", "http://localhost:11434");
+    public static final Map<String, String> LOCAL_PARAMETERS =
+            Map.of("ModelProvider", "ollama", "OllamaBaseUrl", "http://localhost:11434");
+
     private static final Duration MAX_QUEUE_WAIT = Duration.ofSeconds(10);
     private static final Duration RELOAD_QUIET = Duration.ofMillis(200);
     private static final Duration POINTER_MARGIN = Duration.ofMillis(200);
@@ -56,8 +56,14 @@ public final class LocalSite implements AutoCloseable {
     private final Optional<String> stage;
     private final Optional<EdgeProxy> edge;
 
-    private LocalSite(List<FunctionSpec> functionSpecs, Functions functions, LocalBackend backend, DevServer server,
-                      Optional<ContentWatcher> watcher, Optional<String> stage, Optional<EdgeProxy> edge) {
+    private LocalSite(
+            List<FunctionSpec> functionSpecs,
+            Functions functions,
+            LocalBackend backend,
+            DevServer server,
+            Optional<ContentWatcher> watcher,
+            Optional<String> stage,
+            Optional<EdgeProxy> edge) {
         this.stage = stage;
         this.edge = edge;
         this.functionSpecs = functionSpecs;
@@ -69,8 +75,14 @@ public final class LocalSite implements AutoCloseable {
 
     /** Reads the template, so a function it cannot serve fails here, before anything is started. */
     public static List<FunctionSpec> functionsOf(SamTemplate template, LocalSettings settings) {
-        TemplateReader.Result result = new TemplateReader(template, new TemplateReader.Settings(
-                TableNames.of(template), settings.region(), LOCAL_PARAMETERS, LOCAL_DEFAULTS, settings.processEnv()))
+        TemplateReader.Result result = new TemplateReader(
+                        template,
+                        new TemplateReader.Settings(
+                                TableNames.of(template),
+                                settings.region(),
+                                LOCAL_PARAMETERS,
+                                LOCAL_DEFAULTS,
+                                settings.processEnv()))
                 .read();
         result.notes().forEach(Log::info);
         return result.functions();
@@ -80,27 +92,40 @@ public final class LocalSite implements AutoCloseable {
         long started = System.nanoTime();
         SamTemplate template = SamTemplate.load(settings.template());
         List<FunctionSpec> specs = functionsOf(template, settings);
-        List<ApiRoute> routes = specs.stream().flatMap(spec -> spec.routes().stream()).toList();
+        List<ApiRoute> routes =
+                specs.stream().flatMap(spec -> spec.routes().stream()).toList();
         Functions functions = Functions.start(specs, settings.poolSize(), MAX_QUEUE_WAIT);
         CompletableFuture<String> model = CompletableFuture.supplyAsync(() -> describeModel(specs));
 
         List<AutoCloseable> opened = new ArrayList<>(List.of(functions));
         try {
-            LocalBackend backend = LocalBackend.start(template, TableNames.of(template), settings.dynamoEndpoint(),
-                    settings.region(), settings.content());
+            LocalBackend backend = LocalBackend.start(
+                    template,
+                    TableNames.of(template),
+                    settings.dynamoEndpoint(),
+                    settings.region(),
+                    settings.content());
             opened.add(backend);
             // with the edge, the API sits behind it under the distribution's origin path, on a port of its own
-            Optional<EdgeConfig> edgeConfig = settings.edge() ? Optional.of(EdgeConfig.fromTemplate(template)
-                    .orElseThrow(() -> new IllegalArgumentException("EDGE=1 needs the template's "
-                            + "AWS::CloudFront::Distribution"))) : Optional.empty();
+            Optional<EdgeConfig> edgeConfig = settings.edge()
+                    ? Optional.of(EdgeConfig.fromTemplate(template)
+                            .orElseThrow(() -> new IllegalArgumentException(
+                                    "EDGE=1 needs the template's " + "AWS::CloudFront::Distribution")))
+                    : Optional.empty();
             Optional<String> stage = edgeConfig.map(LocalSite::originStage).or(settings::stage);
-            DevServer server = DevServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(),
-                    settings.edge() ? 0 : settings.port()), new RouteTable(routes), functions, settings.logRequests(), stage);
+            DevServer server = DevServer.start(
+                    new InetSocketAddress(InetAddress.getLoopbackAddress(), settings.edge() ? 0 : settings.port()),
+                    new RouteTable(routes),
+                    functions,
+                    settings.logRequests(),
+                    stage);
             opened.add(server);
             Optional<EdgeProxy> edge = Optional.empty();
             if (edgeConfig.isPresent()) {
-                edge = Optional.of(EdgeProxy.start(new InetSocketAddress(InetAddress.getLoopbackAddress(),
-                        settings.port()), edgeConfig.get(), URI.create("http://127.0.0.1:" + server.port() + "/"),
+                edge = Optional.of(EdgeProxy.start(
+                        new InetSocketAddress(InetAddress.getLoopbackAddress(), settings.port()),
+                        edgeConfig.get(),
+                        URI.create("http://127.0.0.1:" + server.port() + "/"),
                         Clock.systemUTC()));
                 opened.add(edge.get());
             }
@@ -129,7 +154,8 @@ public final class LocalSite implements AutoCloseable {
         if (edge.isPresent()) {
             return URI.create("http://127.0.0.1:" + edge.get().port() + "/");
         }
-        return URI.create("http://127.0.0.1:" + server.port() + stage.map(name -> "/" + name).orElse("") + "/");
+        return URI.create("http://127.0.0.1:" + server.port()
+                + stage.map(name -> "/" + name).orElse("") + "/");
     }
 
     public int port() {
@@ -157,9 +183,12 @@ public final class LocalSite implements AutoCloseable {
 
     /** The longest time any function keeps the content pointer, as the template and the local defaults set it. */
     static Duration pointerTtl(List<FunctionSpec> specs) {
-        return specs.stream().map(spec -> spec.environment().get("CONTENT_POINTER_TTL_MILLIS"))
+        return specs.stream()
+                .map(spec -> spec.environment().get("CONTENT_POINTER_TTL_MILLIS"))
                 .filter(value -> value != null && value.matches("\\d+"))
-                .map(value -> Duration.ofMillis(Long.parseLong(value))).max(Duration::compareTo).orElse(Duration.ZERO);
+                .map(value -> Duration.ofMillis(Long.parseLong(value)))
+                .max(Duration::compareTo)
+                .orElse(Duration.ZERO);
     }
 
     static void invalidate(EdgeProxy proxy, ContentChange change) {
@@ -208,12 +237,19 @@ public final class LocalSite implements AutoCloseable {
     private void printSummary(LocalSettings settings, String model, Duration took) {
         StringBuilder out = new StringBuilder("gopher-site dev server\n");
         out.append("  site:     ").append(url()).append('\n');
-        edge.ifPresent(proxy -> out.append("  edge:     CloudFront as template.yaml declares it (EDGE=1), in front of http://127.0.0.1:")
-                .append(server.port()).append(stage.map(name -> "/" + name).orElse("")).append("/\n"));
-        out.append("  dynamodb: ").append(backend.endpoint())
-                .append(backend.ownsDynamo() ? " (dynalite, in memory)" : " (AWS_ENDPOINT_URL_DYNAMODB)").append('\n');
-        out.append("  content:  version ").append(backend.contentVersion())
-                .append(settings.watchContent() ? ", reloaded when " + settings.content() + " changes" : "").append('\n');
+        edge.ifPresent(proxy -> out.append(
+                        "  edge:     CloudFront as template.yaml declares it (EDGE=1), in front of http://127.0.0.1:")
+                .append(server.port())
+                .append(stage.map(name -> "/" + name).orElse(""))
+                .append("/\n"));
+        out.append("  dynamodb: ")
+                .append(backend.endpoint())
+                .append(backend.ownsDynamo() ? " (dynalite, in memory)" : " (AWS_ENDPOINT_URL_DYNAMODB)")
+                .append('\n');
+        out.append("  content:  version ")
+                .append(backend.contentVersion())
+                .append(settings.watchContent() ? ", reloaded when " + settings.content() + " changes" : "")
+                .append('\n');
         out.append("  model:    ").append(model).append('\n');
         out.append("  routes:\n");
         for (FunctionSpec spec : functionSpecs) {
@@ -227,14 +263,19 @@ public final class LocalSite implements AutoCloseable {
 
     /** The model /ask will use, from the variables the function gets, and whether it answers. */
     private static String describeModel(List<FunctionSpec> specs) {
-        Map<String, String> env = specs.stream().filter(spec -> spec.environment().containsKey("MODEL_PROVIDER"))
-                .findFirst().map(FunctionSpec::environment).orElse(Map.of());
+        Map<String, String> env = specs.stream()
+                .filter(spec -> spec.environment().containsKey("MODEL_PROVIDER"))
+                .findFirst()
+                .map(FunctionSpec::environment)
+                .orElse(Map.of());
         String provider = env.getOrDefault("MODEL_PROVIDER", "none");
         String id = env.getOrDefault("MODEL_ID", "");
         String endpoint = env.getOrDefault("MODEL_ENDPOINT", "");
         return switch (provider) {
-            case "ollama" -> endpoint.isBlank() ? "none (MODEL_ENDPOINT is empty); /ask answers extractively"
-                    : "ollama " + OllamaProbe.describe(endpoint, id, OLLAMA_PROBE_TIMEOUT);
+            case "ollama" ->
+                endpoint.isBlank()
+                        ? "none (MODEL_ENDPOINT is empty); /ask answers extractively"
+                        : "ollama " + OllamaProbe.describe(endpoint, id, OLLAMA_PROBE_TIMEOUT);
             case "bedrock" -> "bedrock " + id + " with this shell's AWS credentials";
             default -> "none; /ask answers extractively from the pages";
         };

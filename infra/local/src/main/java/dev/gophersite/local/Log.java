@@ -13,8 +13,7 @@ import java.util.Set;
 public final class Log {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
 
-    private Log() {
-    }
+    private Log() {}
 
     public static void info(String message) {
         line(System.out, message);

@@ -68,7 +68,8 @@ final class MeaningReady extends FilterOutputStream {
 
     private void say() {
         said = true;
-        out.printf("meaning ready %.1f s after start: /ask answers as it will from now on%n",
+        out.printf(
+                "meaning ready %.1f s after start: /ask answers as it will from now on%n",
                 (System.nanoTime() - started) / 1e9);
     }
 

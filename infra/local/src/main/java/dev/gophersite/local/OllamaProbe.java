@@ -2,7 +2,6 @@ package dev.gophersite.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gophersite.local.runtime.ProxyJson;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,14 +12,17 @@ import java.util.List;
 
 /** Asks Ollama for its models ({@code GET /api/tags}), to tell the developer whether /ask will use a model. */
 public final class OllamaProbe {
-    private OllamaProbe() {
-    }
+    private OllamaProbe() {}
 
     public static String describe(String baseUrl, String model, Duration timeout) {
         String base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         try (HttpClient client = HttpClient.newBuilder().connectTimeout(timeout).build()) {
-            HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(base + "/api/tags"))
-                    .timeout(timeout).GET().build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = client.send(
+                    HttpRequest.newBuilder(URI.create(base + "/api/tags"))
+                            .timeout(timeout)
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 return "answered HTTP " + response.statusCode() + " at " + base + "; /ask answers extractively";
             }

@@ -1,21 +1,21 @@
 package dev.gophersite.local;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The dev server over real HTTP, with the test functions of {@code templates/echo.yaml}. */
 class DevServerIT {
     @TempDir
     static Path dir;
+
     static LocalSite site;
     static Http http;
 
@@ -39,7 +39,8 @@ class DevServerIT {
         // then
         assertThat(response.statusCode()).isEqualTo(200);
         Map<String, String> echo = TestSites.echo(response.body());
-        assertThat(echo).containsEntry("resource", "/items/{id}")
+        assertThat(echo)
+                .containsEntry("resource", "/items/{id}")
                 .containsEntry("path", "/items/a b")
                 .containsEntry("httpMethod", "GET")
                 .containsEntry("pathParameter.id", "a b")
@@ -70,7 +71,8 @@ class DevServerIT {
         HttpResponse<String> response = http.method("DELETE", "/files/docs/a.txt");
 
         // then
-        assertThat(TestSites.echo(response.body())).containsEntry("pathParameter.path", "docs/a.txt")
+        assertThat(TestSites.echo(response.body()))
+                .containsEntry("pathParameter.path", "docs/a.txt")
                 .containsEntry("httpMethod", "DELETE");
     }
 
@@ -99,13 +101,14 @@ class DevServerIT {
     @Test
     void preflight_is_answered_from_the_template_cors_settings() {
         // when
-        HttpResponse<String> response = http.method("OPTIONS", "/items", "Origin", "https://example.test",
-                "Access-Control-Request-Method", "POST");
+        HttpResponse<String> response = http.method(
+                "OPTIONS", "/items", "Origin", "https://example.test", "Access-Control-Request-Method", "POST");
 
         // then
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).hasValue("https://example.test");
-        assertThat(response.headers().firstValue("Access-Control-Allow-Methods")).hasValue("POST,OPTIONS");
+        assertThat(response.headers().firstValue("Access-Control-Allow-Methods"))
+                .hasValue("POST,OPTIONS");
         assertThat(response.headers().firstValue("Access-Control-Max-Age")).hasValue("600");
     }
 
@@ -123,11 +126,13 @@ class DevServerIT {
     void base64_response_reaches_the_client_as_bytes_and_binary_requests_arrive_base64() {
         // when
         HttpResponse<byte[]> binary = http.bytes("/binary");
-        HttpResponse<String> upload = http.post("/items", "application/octet-stream", new byte[]{(byte) 0xff, 0, 1});
+        HttpResponse<String> upload = http.post("/items", "application/octet-stream", new byte[] {(byte) 0xff, 0, 1});
 
         // then
         assertThat(binary.body()).containsExactly(0, 1, 2, 0xff);
-        assertThat(TestSites.echo(upload.body())).containsEntry("isBase64Encoded", "true").containsEntry("body", "/wAB");
+        assertThat(TestSites.echo(upload.body()))
+                .containsEntry("isBase64Encoded", "true")
+                .containsEntry("body", "/wAB");
     }
 
     @Test
@@ -147,7 +152,10 @@ class DevServerIT {
 
         // then
         assertThat(response.statusCode()).isEqualTo(502);
-        assertThat(response.body()).contains("\"code\":\"function_error\"").doesNotContain("secret").doesNotContain("at dev.");
+        assertThat(response.body())
+                .contains("\"code\":\"function_error\"")
+                .doesNotContain("secret")
+                .doesNotContain("at dev.");
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.gophersite.local;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
@@ -7,14 +9,9 @@ import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
-import dev.gophersite.project.Repo;
 import dev.gophersite.local.http.ProxyEvents;
 import dev.gophersite.local.http.RouteTable;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-
+import dev.gophersite.project.Repo;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -28,8 +25,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * A request through the dev server gets exactly what the handler returns when it is called directly with the
@@ -43,9 +42,17 @@ class DirectInvocationIT {
 
     @BeforeAll
     static void start() throws Exception {
-        site = LocalSite.start(new LocalSettings(Repo.root().resolve("template.yaml"), Repo.root().resolve("content"),
-                0, Optional.empty(), Map.of(), 1, false, false));
-        routes = new RouteTable(site.functionSpecs().stream().flatMap(f -> f.routes().stream()).toList());
+        site = LocalSite.start(new LocalSettings(
+                Repo.root().resolve("template.yaml"),
+                Repo.root().resolve("content"),
+                0,
+                Optional.empty(),
+                Map.of(),
+                1,
+                false,
+                false));
+        routes = new RouteTable(
+                site.functionSpecs().stream().flatMap(f -> f.routes().stream()).toList());
         site.functionSpecs().forEach(f -> handlers.put(f.logicalId(), f.handlerClass()));
     }
 
@@ -55,15 +62,17 @@ class DirectInvocationIT {
     }
 
     @ParameterizedTest(name = "{0} {1}")
-    @CsvSource(delimiter = '|', value = {
-            "GET | /api/pages                |",
-            "GET | /api/pages/why-go         |",
-            "GET | /api/pages/why-go         | If-None-Match",
-            "GET | /api/pages/No_Such        |",
-            "GET | /                         |",
-            "GET | /why-go                   |",
-            "GET | /assets/widget.js         |",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "GET | /api/pages                |",
+                "GET | /api/pages/why-go         |",
+                "GET | /api/pages/why-go         | If-None-Match",
+                "GET | /api/pages/No_Such        |",
+                "GET | /                         |",
+                "GET | /why-go                   |",
+                "GET | /assets/widget.js         |",
+            })
     void server_response_equals_the_handler_response_for_the_same_event(String method, String path, String revalidate)
             throws Exception {
         // given
@@ -73,12 +82,17 @@ class DirectInvocationIT {
             headers.put("If-None-Match", List.of(etagOf(path)));
         }
         RouteTable.Found found = (RouteTable.Found) routes.match(method, path);
-        APIGatewayProxyRequestEvent event = ProxyEvents.toEvent(new ProxyEvents.Request(method, path, null, headers,
-                        new byte[0], "127.0.0.1", "HTTP/1.1"), method, found.route().path(), found.pathParameters(),
-                "direct-request", Instant.now());
+        APIGatewayProxyRequestEvent event = ProxyEvents.toEvent(
+                new ProxyEvents.Request(method, path, null, headers, new byte[0], "127.0.0.1", "HTTP/1.1"),
+                method,
+                found.route().path(),
+                found.pathParameters(),
+                "direct-request",
+                Instant.now());
 
         // when
-        APIGatewayProxyResponseEvent direct = handler(found.route().functionId()).handleRequest(event, context());
+        APIGatewayProxyResponseEvent direct =
+                handler(found.route().functionId()).handleRequest(event, context());
         HttpResponse<byte[]> served = send(method, path, headers);
 
         // then

@@ -1,11 +1,8 @@
 package dev.gophersite.local;
 
-import dev.gophersite.project.Repo;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gophersite.project.Repo;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
@@ -22,8 +19,10 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code EDGE=1}: the real template's functions behind the emulated CloudFront distribution, which sits at the
@@ -32,8 +31,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class EdgeIT {
     private static final String HIT = "Hit from cloudfront";
     private static final String MISS = "Miss from cloudfront";
+
     @TempDir
     static Path dir;
+
     static LocalSite site;
     static Http http;
     static Path content;
@@ -48,8 +49,9 @@ class EdgeIT {
             }
         }
         Map<String, String> env = Map.of("MODEL_ENDPOINT", "http://127.0.0.1:9");
-        site = LocalSite.start(new LocalSettings(Repo.root().resolve("template.yaml"), content, 0, Optional.empty(),
-                env, 2, true, false).withEdge());
+        site = LocalSite.start(new LocalSettings(
+                        Repo.root().resolve("template.yaml"), content, 0, Optional.empty(), env, 2, true, false)
+                .withEdge());
         http = new Http(site.url());
     }
 
@@ -94,7 +96,9 @@ class EdgeIT {
         // then the links are the edge's, at its root, not the stage the request went through behind it
         assertThat(links).isNotEmpty().noneMatch(link -> link.startsWith("/prod"));
         assertThat(broken).isEmpty();
-        String css = links.stream().filter(link -> link.matches("/assets/site\\.[0-9a-f]{16}\\.css")).findFirst()
+        String css = links.stream()
+                .filter(link -> link.matches("/assets/site\\.[0-9a-f]{16}\\.css"))
+                .findFirst()
                 .orElseThrow();
         HttpResponse<String> again = http.get(css);
         assertThat(again.headers().firstValue("X-Cache")).hasValue(HIT);
@@ -115,7 +119,9 @@ class EdgeIT {
         // then every one reached the functions, and the answers were theirs
         assertThat(responses).allSatisfy(response -> {
             assertThat(response.statusCode()).as(response.uri().toString()).isEqualTo(200);
-            assertThat(response.headers().firstValue("X-Cache")).as(response.uri().toString()).hasValue(MISS);
+            assertThat(response.headers().firstValue("X-Cache"))
+                    .as(response.uri().toString())
+                    .hasValue(MISS);
         });
         assertThat(responses.getFirst().body()).contains("\"mode\":\"extractive\"");
         assertThat(responses.get(2).body()).contains("\"results\"");

@@ -1,19 +1,18 @@
 package dev.gophersite.local;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.gophersite.dynalite.Dynalite;
 import dev.gophersite.dynalite.DynaliteExtension;
 import dev.gophersite.dynalite.LocalDynamo;
 import dev.gophersite.project.Repo;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * With {@code AWS_ENDPOINT_URL_DYNAMODB} set (LocalStack in the Docker setup; a dynalite stands in for it here),
@@ -24,10 +23,12 @@ class ExternalDynamoIT {
     @Test
     void seed_creates_every_template_table_with_content_and_exits(Dynalite external) throws Exception {
         // given
-        ProcessBuilder builder = new ProcessBuilder(Repo.root().resolve("infra/local/start").toString(), "--seed")
+        ProcessBuilder builder = new ProcessBuilder(
+                        Repo.root().resolve("infra/local/start").toString(), "--seed")
                 .redirectErrorStream(true);
         builder.environment().put("LOCAL_SKIP_BUILD", "1");
-        builder.environment().put("AWS_ENDPOINT_URL_DYNAMODB", external.endpoint().toString());
+        builder.environment()
+                .put("AWS_ENDPOINT_URL_DYNAMODB", external.endpoint().toString());
 
         // when
         Process process = builder.start();
@@ -47,8 +48,15 @@ class ExternalDynamoIT {
     @Test
     void dev_server_serves_from_the_given_endpoint_without_starting_dynalite(Dynalite external) throws Exception {
         // given
-        LocalSettings settings = new LocalSettings(Repo.root().resolve("template.yaml"), Repo.root().resolve("content"),
-                0, Optional.of(external.endpoint()), Map.of(), 1, false, false);
+        LocalSettings settings = new LocalSettings(
+                Repo.root().resolve("template.yaml"),
+                Repo.root().resolve("content"),
+                0,
+                Optional.of(external.endpoint()),
+                Map.of(),
+                1,
+                false,
+                false);
 
         // when
         try (LocalSite site = LocalSite.start(settings)) {

@@ -11,7 +11,8 @@ import java.time.Duration;
 
 /** A small HTTP client for the ITs: real requests against a running dev server. */
 public final class Http {
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient client =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final URI base;
 
     public Http(URI base) {
@@ -23,8 +24,10 @@ public final class Http {
     }
 
     public HttpResponse<String> post(String path, String contentType, byte[] body, String... headers) {
-        return send(request(path, headers).header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+        return send(request(path, headers)
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build());
     }
 
     public HttpResponse<String> postJson(String path, String json) {
@@ -32,7 +35,9 @@ public final class Http {
     }
 
     public HttpResponse<String> method(String method, String path, String... headers) {
-        return send(request(path, headers).method(method, HttpRequest.BodyPublishers.noBody()).build());
+        return send(request(path, headers)
+                .method(method, HttpRequest.BodyPublishers.noBody())
+                .build());
     }
 
     public HttpResponse<byte[]> bytes(String path) {

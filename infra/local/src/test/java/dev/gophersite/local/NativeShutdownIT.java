@@ -1,19 +1,15 @@
 package dev.gophersite.local;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.gophersite.dynalite.Dynalite;
 import dev.gophersite.dynalite.DynaliteExtension;
 import dev.gophersite.dynalite.LocalDynamo;
+import dev.gophersite.loader.ContentLoader;
+import dev.gophersite.local.lambda.RuntimeStandIn;
 import dev.gophersite.project.Repo;
 import dev.gophersite.project.SamTemplate;
 import dev.gophersite.project.Tables;
-import dev.gophersite.loader.ContentLoader;
-import dev.gophersite.local.lambda.RuntimeStandIn;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-
 import java.io.File;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -28,8 +24,11 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * Stopping a process while the ask function's embedding model loads in native code (ONNX Runtime) must end it
@@ -44,12 +43,13 @@ class NativeShutdownIT {
     private static final String INDEX_BUILT = "search index built";
     /** SIGTERM's exit status: 128 + 15. */
     private static final int SIGTERM_STATUS = 143;
+
     @TempDir
     Path dir;
+
     private final List<Process> started = new ArrayList<>();
 
-    record Run(String moment, int status, List<String> crashReports, String output) {
-    }
+    record Run(String moment, int status, List<String> crashReports, String output) {}
 
     @AfterEach
     void killLeftovers() {
@@ -65,7 +65,7 @@ class NativeShutdownIT {
         // during the tables and content load, when the site is ready, then through the model's load
         runs.add(devServer("1 s after start", null, Duration.ofSeconds(1)));
         runs.add(devServer("when ready", "ready in", Duration.ZERO));
-        for (long millis : new long[]{0, 300, 600, 900, 1200}) {
+        for (long millis : new long[] {0, 300, 600, 900, 1200}) {
             runs.add(devServer(millis + " ms after the index", INDEX_BUILT, Duration.ofMillis(millis)));
         }
         assertClean(runs);
@@ -75,11 +75,14 @@ class NativeShutdownIT {
     void ask_function_stopped_while_its_model_loads_exits_cleanly(Dynalite dynalite) throws Exception {
         String table = "native-shutdown-" + UUID.randomUUID();
         DynamoDbClient dynamo = LocalDynamo.client(dynalite.endpoint());
-        Tables.ensure(dynamo, SamTemplate.load(Repo.root().resolve("template.yaml")), Map.of("ContentTable", table),
+        Tables.ensure(
+                dynamo,
+                SamTemplate.load(Repo.root().resolve("template.yaml")),
+                Map.of("ContentTable", table),
                 System.out::println);
         new ContentLoader(dynamo, table).loadDirectory(Repo.root().resolve("content"));
         List<Run> runs = new ArrayList<>();
-        for (long millis : new long[]{0, 400, 800, 1200}) {
+        for (long millis : new long[] {0, 400, 800, 1200}) {
             runs.add(function(millis + " ms after the index", table, dynalite, Duration.ofMillis(millis)));
         }
         assertClean(runs);
@@ -89,16 +92,23 @@ class NativeShutdownIT {
         runs.forEach(run -> System.out.println("NativeShutdownIT: " + run.moment() + " -> exit " + run.status()
                 + (run.crashReports().isEmpty() ? "" : ", crash report " + run.crashReports())));
         for (Run run : runs) {
-            assertThat(run.crashReports()).as(run.moment() + ": JVM crash reports\n" + run.output()).isEmpty();
+            assertThat(run.crashReports())
+                    .as(run.moment() + ": JVM crash reports\n" + run.output())
+                    .isEmpty();
             assertThat(run.output()).as(run.moment()).doesNotContain("A fatal error has been detected");
-            assertThat(run.status()).as(run.moment() + ": exit status\n" + run.output()).isEqualTo(SIGTERM_STATUS);
+            assertThat(run.status())
+                    .as(run.moment() + ": exit status\n" + run.output())
+                    .isEqualTo(SIGTERM_STATUS);
         }
     }
 
     private Run devServer(String moment, String line, Duration after) throws Exception {
         Path work = Files.createDirectories(dir.resolve("dev-" + started.size()));
-        ProcessBuilder builder = new ProcessBuilder(Repo.root().resolve("infra/local/start").toString())
-                .directory(work.toFile()).redirectErrorStream(true).redirectOutput(work.resolve("out.log").toFile());
+        ProcessBuilder builder = new ProcessBuilder(
+                        Repo.root().resolve("infra/local/start").toString())
+                .directory(work.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(work.resolve("out.log").toFile());
         builder.environment().put("PORT", Integer.toString(freePort()));
         builder.environment().put("LOCAL_SKIP_BUILD", "1");
         builder.environment().put("MODEL_ENDPOINT", "http://127.0.0.1:9");
@@ -107,10 +117,17 @@ class NativeShutdownIT {
 
     private Run function(String moment, String table, Dynalite dynalite, Duration after) throws Exception {
         Path work = Files.createDirectories(dir.resolve("fn-" + started.size()));
-        String classpath = Repo.root().resolve("functions/ask/target/function.jar") + File.pathSeparator + testClasses();
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", classpath, RuntimeStandIn.class.getName(), "dev.gophersite.ask.handler.AskHandler")
-                .directory(work.toFile()).redirectErrorStream(true).redirectOutput(work.resolve("out.log").toFile());
+        String classpath =
+                Repo.root().resolve("functions/ask/target/function.jar") + File.pathSeparator + testClasses();
+        ProcessBuilder builder = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        classpath,
+                        RuntimeStandIn.class.getName(),
+                        "dev.gophersite.ask.handler.AskHandler")
+                .directory(work.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(work.resolve("out.log").toFile());
         Map<String, String> env = builder.environment();
         env.put("AWS_LAMBDA_FUNCTION_NAME", "AskFunction");
         env.put("AWS_REGION", "us-east-1");
@@ -133,10 +150,14 @@ class NativeShutdownIT {
         Thread.sleep(after.toMillis());
         process.destroy();
         boolean exited = process.waitFor(60, TimeUnit.SECONDS);
-        assertThat(exited).as(moment + ": exited after SIGTERM\n" + Files.readString(output)).isTrue();
+        assertThat(exited)
+                .as(moment + ": exited after SIGTERM\n" + Files.readString(output))
+                .isTrue();
         List<String> reports;
         try (Stream<Path> files = Files.list(work)) {
-            reports = files.map(p -> p.getFileName().toString()).filter(name -> name.startsWith("hs_err_pid")).toList();
+            reports = files.map(p -> p.getFileName().toString())
+                    .filter(name -> name.startsWith("hs_err_pid"))
+                    .toList();
         }
         return new Run(moment, process.exitValue(), reports, Files.readString(output));
     }
@@ -148,8 +169,8 @@ class NativeShutdownIT {
                 return;
             }
             if (!process.isAlive()) {
-                throw new AssertionError("exited with " + process.exitValue() + " before '" + text + "':\n"
-                        + Files.readString(output));
+                throw new AssertionError(
+                        "exited with " + process.exitValue() + " before '" + text + "':\n" + Files.readString(output));
             }
             Thread.sleep(10);
         }
@@ -157,7 +178,12 @@ class NativeShutdownIT {
     }
 
     private static String testClasses() throws URISyntaxException {
-        return Path.of(RuntimeStandIn.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        return Path.of(RuntimeStandIn.class
+                        .getProtectionDomain()
+                        .getCodeSource()
+                        .getLocation()
+                        .toURI())
+                .toString();
     }
 
     private static int freePort() throws IOException {

@@ -1,17 +1,16 @@
 package dev.gophersite.local;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.gophersite.project.Repo;
-import dev.gophersite.local.runtime.ProxyJson;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.gophersite.local.runtime.ProxyJson;
+import dev.gophersite.project.Repo;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.Optional;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * Every route of the real template.yaml through the dev server, served by the functions' shaded jars.
@@ -24,8 +23,15 @@ class RealTemplateIT {
     @BeforeAll
     static void start() throws Exception {
         Map<String, String> env = Map.of("MODEL_ENDPOINT", "http://127.0.0.1:9");
-        site = LocalSite.start(new LocalSettings(Repo.root().resolve("template.yaml"), Repo.root().resolve("content"),
-                0, Optional.empty(), env, 2, false, false));
+        site = LocalSite.start(new LocalSettings(
+                Repo.root().resolve("template.yaml"),
+                Repo.root().resolve("content"),
+                0,
+                Optional.empty(),
+                env,
+                2,
+                false,
+                false));
         http = new Http(site.url());
     }
 
@@ -81,7 +87,8 @@ class RealTemplateIT {
 
         // then
         assertThat(script.statusCode()).isEqualTo(200);
-        assertThat(script.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).contains("javascript"));
+        assertThat(script.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).contains("javascript"));
     }
 
     @Test
@@ -101,11 +108,14 @@ class RealTemplateIT {
     void bodies_breaking_the_request_models_are_refused_as_api_gateway_would() {
         // when
         HttpResponse<String> ask = http.postJson("/ask", "{\"question\":\"\"}");
-        HttpResponse<String> feedback = http.postJson("/api/feedback", "{\"answerId\":\"local-test-1\",\"vote\":\"maybe\"}");
+        HttpResponse<String> feedback =
+                http.postJson("/api/feedback", "{\"answerId\":\"local-test-1\",\"vote\":\"maybe\"}");
 
         // then
         assertThat(ask.statusCode()).isEqualTo(400);
-        assertThat(ask.body()).isEqualTo("{\"error\":{\"code\":\"bad_request\",\"message\":\"The request body does not match the API.\"}}");
+        assertThat(ask.body())
+                .isEqualTo(
+                        "{\"error\":{\"code\":\"bad_request\",\"message\":\"The request body does not match the API.\"}}");
         assertThat(feedback.statusCode()).isEqualTo(400);
     }
 
@@ -122,14 +132,17 @@ class RealTemplateIT {
     @Test
     void a_vote_is_stored_for_an_answer_the_site_gave_and_refused_for_any_other() throws Exception {
         // given an answer from /ask, which records its id
-        String answerId = ProxyJson.MAPPER.readTree(http.postJson("/ask", "{\"question\":\"What is Go?\"}").body())
-                .path("id").asText();
+        String answerId = ProxyJson.MAPPER
+                .readTree(
+                        http.postJson("/ask", "{\"question\":\"What is Go?\"}").body())
+                .path("id")
+                .asText();
 
         // when
-        HttpResponse<String> vote = http.postJson("/api/feedback",
-                "{\"answerId\":\"" + answerId + "\",\"question\":\"What is Go?\",\"vote\":\"up\"}");
-        HttpResponse<String> madeUp = http.postJson("/api/feedback",
-                "{\"answerId\":\"local-test-1\",\"question\":\"What is Go?\",\"vote\":\"up\"}");
+        HttpResponse<String> vote = http.postJson(
+                "/api/feedback", "{\"answerId\":\"" + answerId + "\",\"question\":\"What is Go?\",\"vote\":\"up\"}");
+        HttpResponse<String> madeUp = http.postJson(
+                "/api/feedback", "{\"answerId\":\"local-test-1\",\"question\":\"What is Go?\",\"vote\":\"up\"}");
 
         // then
         assertThat(vote.statusCode()).isEqualTo(201);

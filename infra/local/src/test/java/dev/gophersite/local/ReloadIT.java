@@ -1,23 +1,23 @@
 package dev.gophersite.local;
 
-import dev.gophersite.common.store.ContentItems;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gophersite.common.store.ContentItems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Supplier;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Edits under content/ are loaded as a new version while the server runs; broken edits keep the old one. */
 class ReloadIT {
     @TempDir
     static Path dir;
+
     static LocalSite site;
     static Path content;
 
@@ -57,8 +57,14 @@ class ReloadIT {
     }
 
     private static String storedVersion() {
-        return site.backend().dynamo().getItem(b -> b.tableName("gopher-site-content").key(ContentItems.pointerKey())
-                .consistentRead(true)).item().get("version").s();
+        return site.backend()
+                .dynamo()
+                .getItem(b -> b.tableName("gopher-site-content")
+                        .key(ContentItems.pointerKey())
+                        .consistentRead(true))
+                .item()
+                .get("version")
+                .s();
     }
 
     static <T> T await(Supplier<T> value, java.util.function.Predicate<T> done) throws InterruptedException {

@@ -1,10 +1,8 @@
 package dev.gophersite.local;
 
-import dev.gophersite.project.Repo;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gophersite.project.Repo;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.ArrayDeque;
@@ -18,8 +16,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * The site as it is deployed on an execute-api URL, under the stage prefix {@code /prod}: the dev server serves the
@@ -34,8 +33,16 @@ class StagePrefixIT {
 
     @BeforeAll
     static void start() throws Exception {
-        site = LocalSite.start(new LocalSettings(Repo.root().resolve("template.yaml"), Repo.root().resolve("content"),
-                0, Optional.empty(), Map.of("MODEL_ENDPOINT", "http://127.0.0.1:9"), 2, false, false).withStage(STAGE));
+        site = LocalSite.start(new LocalSettings(
+                        Repo.root().resolve("template.yaml"),
+                        Repo.root().resolve("content"),
+                        0,
+                        Optional.empty(),
+                        Map.of("MODEL_ENDPOINT", "http://127.0.0.1:9"),
+                        2,
+                        false,
+                        false)
+                .withStage(STAGE));
         http = new Http(URI.create("http://127.0.0.1:" + site.port() + "/"));
     }
 
@@ -81,7 +88,9 @@ class StagePrefixIT {
 
         // then
         assertThat(broken).isEmpty();
-        assertThat(pages.keySet()).as("pages reached").hasSizeGreaterThanOrEqualTo(8)
+        assertThat(pages.keySet())
+                .as("pages reached")
+                .hasSizeGreaterThanOrEqualTo(8)
                 .contains("/prod/", "/prod/history", "/prod/compare", "/prod/ask");
         assertThat(checked).as("addresses checked").anyMatch(link -> link.startsWith("/prod/assets/"));
     }
@@ -92,7 +101,9 @@ class StagePrefixIT {
         String home = http.get("/prod/").body();
 
         // then the content's own links, not only the navigation's
-        assertThat(home).contains("href=\"/prod/history\"", "href=\"/prod/why-go\"").doesNotContain("href=\"/history\"");
+        assertThat(home)
+                .contains("href=\"/prod/history\"", "href=\"/prod/why-go\"")
+                .doesNotContain("href=\"/history\"");
     }
 
     @Test
@@ -115,7 +126,9 @@ class StagePrefixIT {
         while (matcher.find()) {
             String link = matcher.group(1).replace("&amp;", "&");
             // external sites and same-page anchors are not the site's addresses
-            if (!link.startsWith("http:") && !link.startsWith("https:") && !link.startsWith("#")
+            if (!link.startsWith("http:")
+                    && !link.startsWith("https:")
+                    && !link.startsWith("#")
                     && !link.startsWith("mailto:")) {
                 links.add(link);
             }

@@ -1,10 +1,8 @@
 package dev.gophersite.local;
 
-import dev.gophersite.project.Repo;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gophersite.project.Repo;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -14,8 +12,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code infra/local/start} as a developer runs it: a real process that serves the site, and that SIGTERM stops
@@ -24,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class StartScriptIT {
     @TempDir
     Path dir;
+
     Process process;
 
     @AfterEach
@@ -39,8 +39,10 @@ class StartScriptIT {
         // given
         int port = freePort();
         Path output = dir.resolve("start.log");
-        ProcessBuilder builder = new ProcessBuilder(Repo.root().resolve("infra/local/start").toString())
-                .redirectErrorStream(true).redirectOutput(output.toFile());
+        ProcessBuilder builder = new ProcessBuilder(
+                        Repo.root().resolve("infra/local/start").toString())
+                .redirectErrorStream(true)
+                .redirectOutput(output.toFile());
         builder.environment().put("PORT", Integer.toString(port));
         // the reactor has just built everything; a nested build inside `mvn verify` would only repeat it
         builder.environment().put("LOCAL_SKIP_BUILD", "1");
@@ -52,8 +54,12 @@ class StartScriptIT {
         awaitLine(output, "ready in", Duration.ofSeconds(60));
         long readyMillis = (System.nanoTime() - started) / 1_000_000;
         List<ProcessHandle> children = process.descendants().toList();
-        List<String> commands = children.stream().map(child -> child.info().command().orElse("")).toList();
-        int status = new Http(URI.create("http://127.0.0.1:" + port + "/")).get("/api/pages").statusCode();
+        List<String> commands = children.stream()
+                .map(child -> child.info().command().orElse(""))
+                .toList();
+        int status = new Http(URI.create("http://127.0.0.1:" + port + "/"))
+                .get("/api/pages")
+                .statusCode();
         // the ask function's model loads in the background; the server says when its answers have their meaning
         awaitLine(output, "meaning ready", Duration.ofSeconds(60));
         process.destroy();
@@ -80,8 +86,8 @@ class StartScriptIT {
                 return;
             }
             if (!process.isAlive()) {
-                throw new AssertionError("infra/local/start exited with " + process.exitValue() + ":\n"
-                        + Files.readString(output));
+                throw new AssertionError(
+                        "infra/local/start exited with " + process.exitValue() + ":\n" + Files.readString(output));
             }
             Thread.sleep(50);
         }

@@ -1,9 +1,8 @@
 package dev.gophersite.local;
 
 import dev.gophersite.common.Env;
-import dev.gophersite.project.Repo;
 import dev.gophersite.local.testfn.TestHandler;
-
+import dev.gophersite.project.Repo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -24,8 +23,7 @@ import java.util.stream.Stream;
 public final class TestSites {
     public static final String JAR = "testfn.jar";
 
-    private TestSites() {
-    }
+    private TestSites() {}
 
     /** Copies {@code templates/<name>} to {@code dir/template.yaml}, builds the jar and copies content/ beside it. */
     public static Path workspace(Path dir, String templateResource) {
@@ -51,22 +49,29 @@ public final class TestSites {
     }
 
     public static LocalSettings settings(Path template, Map<String, String> env, int poolSize) {
-        return new LocalSettings(template, template.resolveSibling("content"), 0, Optional.empty(), env, poolSize,
-                true, false);
+        return new LocalSettings(
+                template, template.resolveSibling("content"), 0, Optional.empty(), env, poolSize, true, false);
     }
 
     public static void buildJar(Path jar) throws IOException {
         Path classes;
         try {
-            classes = Path.of(TestHandler.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            classes = Path.of(TestHandler.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
         Path handlers = classes.resolve("dev/gophersite/local/testfn");
-        try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file);
-             Stream<Path> files = Files.list(handlers)) {
-            for (Path classFile : files.filter(p -> p.toString().endsWith(".class")).toList()) {
-                out.putNextEntry(new JarEntry(classes.relativize(classFile).toString().replace('\\', '/')));
+        try (OutputStream file = Files.newOutputStream(jar);
+                JarOutputStream out = new JarOutputStream(file);
+                Stream<Path> files = Files.list(handlers)) {
+            for (Path classFile :
+                    files.filter(p -> p.toString().endsWith(".class")).toList()) {
+                out.putNextEntry(
+                        new JarEntry(classes.relativize(classFile).toString().replace('\\', '/')));
                 Files.copy(classFile, out);
                 out.closeEntry();
             }
@@ -80,8 +85,12 @@ public final class TestSites {
 
     /** Reads the echo handler's {@code key=value} lines. */
     public static Map<String, String> echo(String body) {
-        return body.lines().filter(line -> line.contains("=")).collect(java.util.stream.Collectors.toMap(
-                line -> line.substring(0, line.indexOf('=')), line -> line.substring(line.indexOf('=') + 1),
-                (a, b) -> b, java.util.LinkedHashMap::new));
+        return body.lines()
+                .filter(line -> line.contains("="))
+                .collect(java.util.stream.Collectors.toMap(
+                        line -> line.substring(0, line.indexOf('=')),
+                        line -> line.substring(line.indexOf('=') + 1),
+                        (a, b) -> b,
+                        java.util.LinkedHashMap::new));
     }
 }

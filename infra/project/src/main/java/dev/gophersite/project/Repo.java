@@ -5,8 +5,7 @@ import java.nio.file.Path;
 
 /** Finds the repository root: the {@code repo.root} system property (set by the build), else the nearest parent with template.yaml. */
 public final class Repo {
-    private Repo() {
-    }
+    private Repo() {}
 
     public static Path root() {
         String configured = System.getProperty("repo.root");

@@ -1,5 +1,9 @@
 package dev.gophersite.project;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
@@ -10,22 +14,17 @@ import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.function.Consumer;
-
 /**
  * Creates the template's {@code AWS::DynamoDB::Table} resources on a local DynamoDB API (dynalite, LocalStack),
  * as CloudFormation would: keys and billing from the template. Settings the local server cannot apply
  * (TTL on dynalite, point-in-time recovery) are skipped with a log line.
  */
 public final class Tables {
-    private Tables() {
-    }
+    private Tables() {}
 
     /** Ensures every table of the template exists; {@code names} maps logical ids to table names. */
-    public static void ensure(DynamoDbClient dynamo, SamTemplate template, Map<String, String> names, Consumer<String> log) {
+    public static void ensure(
+            DynamoDbClient dynamo, SamTemplate template, Map<String, String> names, Consumer<String> log) {
         template.resourcesOfType("AWS::DynamoDB::Table").forEach((logicalId, resource) -> {
             String name = names.get(logicalId);
             if (name != null) {
@@ -42,18 +41,23 @@ public final class Tables {
         List<AttributeDefinition> attributes = new ArrayList<>();
         for (Map<String, Object> a : (List<Map<String, Object>>) props.get("AttributeDefinitions")) {
             attributes.add(AttributeDefinition.builder()
-                    .attributeName((String) a.get("AttributeName")).attributeType((String) a.get("AttributeType")).build());
+                    .attributeName((String) a.get("AttributeName"))
+                    .attributeType((String) a.get("AttributeType"))
+                    .build());
         }
         List<KeySchemaElement> keys = new ArrayList<>();
         for (Map<String, Object> k : (List<Map<String, Object>>) props.get("KeySchema")) {
             keys.add(KeySchemaElement.builder()
-                    .attributeName((String) k.get("AttributeName")).keyType((String) k.get("KeyType")).build());
+                    .attributeName((String) k.get("AttributeName"))
+                    .keyType((String) k.get("KeyType"))
+                    .build());
         }
         CreateTableRequest request = CreateTableRequest.builder()
                 .tableName(name)
                 .attributeDefinitions(attributes)
                 .keySchema(keys)
-                .billingMode(BillingMode.fromValue(String.valueOf(props.getOrDefault("BillingMode", "PAY_PER_REQUEST"))))
+                .billingMode(
+                        BillingMode.fromValue(String.valueOf(props.getOrDefault("BillingMode", "PAY_PER_REQUEST"))))
                 .build();
         try {
             dynamo.createTable(request);
@@ -64,8 +68,9 @@ public final class Tables {
         Object ttl = props.get("TimeToLiveSpecification");
         if (ttl instanceof Map<?, ?> spec && Boolean.TRUE.equals(spec.get("Enabled"))) {
             try {
-                dynamo.updateTimeToLive(b -> b.tableName(name).timeToLiveSpecification(t -> t
-                        .attributeName((String) spec.get("AttributeName")).enabled(true)));
+                dynamo.updateTimeToLive(b -> b.tableName(name)
+                        .timeToLiveSpecification(t -> t.attributeName((String) spec.get("AttributeName"))
+                                .enabled(true)));
             } catch (DynamoDbException e) {
                 log.accept("table " + name + ": TTL on " + spec.get("AttributeName")
                         + " skipped, this DynamoDB server does not support UpdateTimeToLive");

@@ -1,15 +1,14 @@
 package dev.gophersite.project;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class SamTemplateTest {
 
@@ -31,7 +30,8 @@ class SamTemplateTest {
                 """);
 
         // when
-        Map<String, Object> props = SamTemplate.properties(SamTemplate.load(file).resources().get("Fn"));
+        Map<String, Object> props =
+                SamTemplate.properties(SamTemplate.load(file).resources().get("Fn"));
 
         // then
         assertThat(props.get("A")).isEqualTo(Map.of("Ref", "Table"));

@@ -1,15 +1,13 @@
 package dev.gophersite.template;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import dev.gophersite.project.SamTemplate;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -19,8 +17,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The CloudFront distribution in front of the API, as a deployment with given parameters gets it: which routes
@@ -30,11 +29,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 class EdgeTemplateTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** A concrete path per route, as a browser asks for it. */
-    private static final Map<String, String> SAMPLE = Map.of("/{slug}", "/history", "/assets/{file}",
-            "/assets/site.0123456789abcdef.css", "/api/pages/{slug}", "/api/pages/history");
+    private static final Map<String, String> SAMPLE = Map.of(
+            "/{slug}",
+            "/history",
+            "/assets/{file}",
+            "/assets/site.0123456789abcdef.css",
+            "/api/pages/{slug}",
+            "/api/pages/history");
     /** Answered per request: the edge may never keep them. */
-    private static final Set<String> PER_REQUEST = Set.of("POST /ask", "GET /ask", "POST /api/feedback",
-            "GET /api/search", "GET /search");
+    private static final Set<String> PER_REQUEST =
+            Set.of("POST /ask", "GET /ask", "POST /api/feedback", "GET /api/search", "GET /search");
 
     private final Policies defaults = new Policies(Template.SAM, Map.of());
 
@@ -50,8 +54,9 @@ class EdgeTemplateTest {
                 assertThat(resource).as(id).containsEntry("Condition", "UseEdge");
             }
         });
-        assertThat(new Policies(Template.SAM, Map.of("EdgeCache", "disabled")).applyConditions(
-                Map.of("Fn::If", List.of("UseEdge", "yes", Map.of("Ref", "AWS::NoValue"))))).isNull();
+        assertThat(new Policies(Template.SAM, Map.of("EdgeCache", "disabled"))
+                        .applyConditions(Map.of("Fn::If", List.of("UseEdge", "yes", Map.of("Ref", "AWS::NoValue")))))
+                .isNull();
     }
 
     @Test
@@ -63,34 +68,44 @@ class EdgeTemplateTest {
         // when
         Map<String, String> kept = new TreeMap<>();
         List<String> wrong = new ArrayList<>();
-        Template.functions().values().forEach(function -> Template.apiEvents(function).values().forEach(event -> {
-            String method = String.valueOf(event.get("Method")).toUpperCase();
-            String path = String.valueOf(event.get("Path"));
-            String route = method + " " + path;
-            Map<String, Object> behavior = behaviorFor(config, SAMPLE.getOrDefault(path, path));
-            Map<String, Object> policy = policies.get(String.valueOf(behavior.get("CachePolicyId")));
-            boolean cached = number(policy.get("MaxTTL")) > 0;
-            kept.put(route, cached ? "kept" : "passed");
-            if (cached == PER_REQUEST.contains(route)) {
-                wrong.add(route + (cached ? " is kept at the edge" : " is never kept"));
-            }
-            if (!((List<?>) behavior.get("AllowedMethods")).contains(method)) {
-                wrong.add(route + ": the edge refuses " + method);
-            }
-            if (cached) {
-                Map<?, ?> key = (Map<?, ?>) policy.get("ParametersInCacheKeyAndForwardedToOrigin");
-                assertThat(String.valueOf(key)).as(route + " key").contains("CookieBehavior=none",
-                        "HeaderBehavior=none", "QueryStringBehavior=none");
-                assertThat(key.get("EnableAcceptEncodingGzip")).as(route + " gzip").isEqualTo(true);
-                assertThat(key.get("EnableAcceptEncodingBrotli")).as(route + " brotli").isEqualTo(true);
-                assertThat(behavior).as(route).containsEntry("Compress", true);
-            }
-        }));
+        Template.functions()
+                .values()
+                .forEach(function -> Template.apiEvents(function).values().forEach(event -> {
+                    String method = String.valueOf(event.get("Method")).toUpperCase();
+                    String path = String.valueOf(event.get("Path"));
+                    String route = method + " " + path;
+                    Map<String, Object> behavior = behaviorFor(config, SAMPLE.getOrDefault(path, path));
+                    Map<String, Object> policy = policies.get(String.valueOf(behavior.get("CachePolicyId")));
+                    boolean cached = number(policy.get("MaxTTL")) > 0;
+                    kept.put(route, cached ? "kept" : "passed");
+                    if (cached == PER_REQUEST.contains(route)) {
+                        wrong.add(route + (cached ? " is kept at the edge" : " is never kept"));
+                    }
+                    if (!((List<?>) behavior.get("AllowedMethods")).contains(method)) {
+                        wrong.add(route + ": the edge refuses " + method);
+                    }
+                    if (cached) {
+                        Map<?, ?> key = (Map<?, ?>) policy.get("ParametersInCacheKeyAndForwardedToOrigin");
+                        assertThat(String.valueOf(key))
+                                .as(route + " key")
+                                .contains("CookieBehavior=none", "HeaderBehavior=none", "QueryStringBehavior=none");
+                        assertThat(key.get("EnableAcceptEncodingGzip"))
+                                .as(route + " gzip")
+                                .isEqualTo(true);
+                        assertThat(key.get("EnableAcceptEncodingBrotli"))
+                                .as(route + " brotli")
+                                .isEqualTo(true);
+                        assertThat(behavior).as(route).containsEntry("Compress", true);
+                    }
+                }));
 
         // then
         assertThat(wrong).isEmpty();
-        assertThat(kept).containsEntry("GET /", "kept").containsEntry("GET /assets/{file}", "kept")
-                .containsEntry("GET /api/pages/{slug}", "kept").containsEntry("POST /ask", "passed");
+        assertThat(kept)
+                .containsEntry("GET /", "kept")
+                .containsEntry("GET /assets/{file}", "kept")
+                .containsEntry("GET /api/pages/{slug}", "kept")
+                .containsEntry("POST /ask", "passed");
     }
 
     @Test
@@ -104,12 +119,16 @@ class EdgeTemplateTest {
 
         // then
         for (Map<String, Object> behavior : behaviors) {
-            boolean cached = number(policies.get(String.valueOf(behavior.get("CachePolicyId"))).get("MaxTTL")) > 0;
+            boolean cached = number(policies.get(String.valueOf(behavior.get("CachePolicyId")))
+                            .get("MaxTTL"))
+                    > 0;
             if (cached) {
-                assertThat((List<String>) behavior.get("AllowedMethods")).as(behavior.get("PathPattern") + " methods")
+                assertThat((List<String>) behavior.get("AllowedMethods"))
+                        .as(behavior.get("PathPattern") + " methods")
                         .containsExactly("GET", "HEAD");
             } else {
-                assertThat(behavior).as(behavior.get("PathPattern") + " forwards what the function reads")
+                assertThat(behavior)
+                        .as(behavior.get("PathPattern") + " forwards what the function reads")
                         .containsKey("OriginRequestPolicyId");
             }
         }
@@ -119,22 +138,28 @@ class EdgeTemplateTest {
     @SuppressWarnings("unchecked")
     void the_origin_is_the_api_stage_so_the_distribution_root_is_the_stage_root_and_links_follow_the_edge() {
         // given
-        Map<String, Object> origin = ((List<Map<String, Object>>) distribution(defaults).get("Origins")).getFirst();
-        Map<String, Object> api = SamTemplate.properties(Template.SAM.resources().get("SiteApi"));
+        Map<String, Object> origin =
+                ((List<Map<String, Object>>) distribution(defaults).get("Origins")).getFirst();
+        Map<String, Object> api =
+                SamTemplate.properties(Template.SAM.resources().get("SiteApi"));
 
         // then
         assertThat(origin.get("OriginPath")).isEqualTo("/" + api.get("StageName"));
         assertThat(origin.get("DomainName")).isEqualTo("ref:SiteApi.execute-api.us-east-1.amazonaws.com");
-        assertThat(origin.get("OriginCustomHeaders")).isEqualTo(
-                List.of(Map.of("HeaderName", "X-Forwarded-Prefix", "HeaderValue", "/")));
-        assertThat((Map<String, Object>) origin.get("CustomOriginConfig")).containsEntry("OriginProtocolPolicy", "https-only");
+        assertThat(origin.get("OriginCustomHeaders"))
+                .isEqualTo(List.of(Map.of("HeaderName", "X-Forwarded-Prefix", "HeaderValue", "/")));
+        assertThat((Map<String, Object>) origin.get("CustomOriginConfig"))
+                .containsEntry("OriginProtocolPolicy", "https-only");
     }
 
     @Test
     void a_custom_domain_takes_both_its_name_and_its_certificate() {
         // given
-        Map<String, String> custom = Map.of("EdgeDomainName", "go.example.com",
-                "EdgeCertificateArn", "arn:aws:acm:us-east-1:000000000000:certificate/abc");
+        Map<String, String> custom = Map.of(
+                "EdgeDomainName",
+                "go.example.com",
+                "EdgeCertificateArn",
+                "arn:aws:acm:us-east-1:000000000000:certificate/abc");
         Map<String, String> nameOnly = Map.of("EdgeDomainName", "go.example.com");
 
         // when
@@ -143,8 +168,14 @@ class EdgeTemplateTest {
 
         // then
         assertThat(withDomain.get("Aliases")).isEqualTo(List.of("go.example.com"));
-        assertThat(withDomain.get("ViewerCertificate")).isEqualTo(Map.of("AcmCertificateArn", custom.get("EdgeCertificateArn"),
-                "SslSupportMethod", "sni-only", "MinimumProtocolVersion", "TLSv1.2_2021"));
+        assertThat(withDomain.get("ViewerCertificate"))
+                .isEqualTo(Map.of(
+                        "AcmCertificateArn",
+                        custom.get("EdgeCertificateArn"),
+                        "SslSupportMethod",
+                        "sni-only",
+                        "MinimumProtocolVersion",
+                        "TLSv1.2_2021"));
         assertThat(withoutCertificate).doesNotContainKey("Aliases");
         assertThat(withoutCertificate.get("ViewerCertificate")).isEqualTo(Map.of("CloudFrontDefaultCertificate", true));
     }
@@ -153,12 +184,20 @@ class EdgeTemplateTest {
     @ValueSource(strings = {"defaults", "custom domain"})
     void every_cloudfront_resource_matches_its_cloudformation_schema(String setting) throws IOException {
         // given
-        Policies policies = new Policies(Template.SAM, setting.equals("defaults") ? Map.of() : Map.of(
-                "EdgeDomainName", "go.example.com", "EdgeCertificateArn", "arn:aws:acm:us-east-1:0:certificate/x"));
+        Policies policies = new Policies(
+                Template.SAM,
+                setting.equals("defaults")
+                        ? Map.of()
+                        : Map.of(
+                                "EdgeDomainName",
+                                "go.example.com",
+                                "EdgeCertificateArn",
+                                "arn:aws:acm:us-east-1:0:certificate/x"));
         List<String> problems = new ArrayList<>();
 
         // when
-        for (Map.Entry<String, Map<String, Object>> resource : Template.SAM.resources().entrySet()) {
+        for (Map.Entry<String, Map<String, Object>> resource :
+                Template.SAM.resources().entrySet()) {
             String type = String.valueOf(resource.getValue().get("Type"));
             if (!type.startsWith("AWS::CloudFront::")) {
                 continue;
@@ -176,18 +215,32 @@ class EdgeTemplateTest {
     @Test
     void the_schema_check_finds_a_misplaced_property() throws IOException {
         // given a cache policy with its TTL beside the configuration instead of in it
-        Map<String, Object> broken = Map.of("CachePolicyConfig", Map.of("Name", "x", "MinTTL", 0, "MaxTTL", 1,
-                "DefaultTTL", 0, "ParametersInCacheKeyAndForwardedToOrigin", Map.of()), "DefaultTTL", 5);
+        Map<String, Object> broken = Map.of(
+                "CachePolicyConfig",
+                Map.of(
+                        "Name",
+                        "x",
+                        "MinTTL",
+                        0,
+                        "MaxTTL",
+                        1,
+                        "DefaultTTL",
+                        0,
+                        "ParametersInCacheKeyAndForwardedToOrigin",
+                        Map.of()),
+                "DefaultTTL",
+                5);
 
         // then
-        assertThat(schema("AWS::CloudFront::CachePolicy").validate(JSON.valueToTree(broken))).isNotEmpty();
+        assertThat(schema("AWS::CloudFront::CachePolicy").validate(JSON.valueToTree(broken)))
+                .isNotEmpty();
     }
 
     /** The distribution's configuration with the parameters' conditions applied and references named. */
     @SuppressWarnings("unchecked")
     static Map<String, Object> distribution(Policies policies) {
-        Map<String, Object> properties = (Map<String, Object>) resolve(
-                SamTemplate.properties(Template.SAM.resources().get("EdgeDistribution")), policies);
+        Map<String, Object> properties = (Map<String, Object>)
+                resolve(SamTemplate.properties(Template.SAM.resources().get("EdgeDistribution")), policies);
         return (Map<String, Object>) properties.get("DistributionConfig");
     }
 
@@ -195,9 +248,11 @@ class EdgeTemplateTest {
     @SuppressWarnings("unchecked")
     static Map<String, Map<String, Object>> cachePolicies(Policies policies) {
         Map<String, Map<String, Object>> byRef = new LinkedHashMap<>();
-        Template.SAM.resourcesOfType("AWS::CloudFront::CachePolicy").forEach((id, policy) -> byRef.put("ref:" + id,
-                (Map<String, Object>) ((Map<String, Object>) resolve(SamTemplate.properties(policy), policies))
-                        .get("CachePolicyConfig")));
+        Template.SAM
+                .resourcesOfType("AWS::CloudFront::CachePolicy")
+                .forEach((id, policy) -> byRef.put("ref:" + id, (Map<String, Object>)
+                        ((Map<String, Object>) resolve(SamTemplate.properties(policy), policies))
+                                .get("CachePolicyConfig")));
         return byRef;
     }
 
@@ -230,7 +285,11 @@ class EdgeTemplateTest {
                 return "ref:" + argument;
             }
             if ("Fn::GetAtt".equals(key)) {
-                return "ref:" + String.join(".", ((List<?>) argument).stream().map(String::valueOf).toList());
+                return "ref:"
+                        + String.join(
+                                ".",
+                                ((List<?>) argument)
+                                        .stream().map(String::valueOf).toList());
             }
             if ("Fn::Sub".equals(key) && argument instanceof String text) {
                 return substitute(text, policies);
@@ -269,8 +328,8 @@ class EdgeTemplateTest {
         while (matcher.find()) {
             String name = matcher.group(1);
             String head = name.contains(".") ? name.substring(0, name.indexOf('.')) : name;
-            String value = Template.SAM.resources().containsKey(head) ? "ref:" + name
-                    : policies.resolved(Map.of("Ref", name));
+            String value =
+                    Template.SAM.resources().containsKey(head) ? "ref:" + name : policies.resolved(Map.of("Ref", name));
             matcher.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(value));
         }
         matcher.appendTail(out);

@@ -1,11 +1,9 @@
 package dev.gophersite.template;
 
-import dev.gophersite.project.SamTemplate;
-import dev.gophersite.local.template.Intrinsics;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gophersite.local.template.Intrinsics;
+import dev.gophersite.project.SamTemplate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,8 +12,9 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * What a first {@code sam deploy} with default answers does on a new account, in any region, checked by the rules
@@ -35,7 +34,8 @@ class FirstDeployTest {
         // when
         Map<String, Object> reserved = new TreeMap<>();
         Template.functions().forEach((id, function) -> {
-            Object value = defaults.applyConditions(SamTemplate.properties(function).get("ReservedConcurrentExecutions"));
+            Object value =
+                    defaults.applyConditions(SamTemplate.properties(function).get("ReservedConcurrentExecutions"));
             if (value != null) {
                 reserved.put(id, value);
             }
@@ -56,14 +56,24 @@ class FirstDeployTest {
 
         // then
         assertThat(new Intrinsics(Template.SAM, Map.of(), Policies.REGION, Map.of("AskReservedConcurrency", "20"))
-                .resolve(value)).isEqualTo("20");
+                        .resolve(value))
+                .isEqualTo("20");
     }
 
     @ParameterizedTest
-    @CsvSource({"us-east-1, us", "us-east-2, us", "us-west-2, us", "eu-west-1, eu", "eu-central-1, eu",
-            "eu-north-1, eu", "ap-southeast-2, apac", "ap-northeast-1, apac", "ap-south-1, apac"})
-    void the_default_bedrock_model_is_nova_micro_through_the_geographic_profile_of_the_stack_region(String region,
-                                                                                                      String prefix) {
+    @CsvSource({
+        "us-east-1, us",
+        "us-east-2, us",
+        "us-west-2, us",
+        "eu-west-1, eu",
+        "eu-central-1, eu",
+        "eu-north-1, eu",
+        "ap-southeast-2, apac",
+        "ap-northeast-1, apac",
+        "ap-south-1, apac"
+    })
+    void the_default_bedrock_model_is_nova_micro_through_the_geographic_profile_of_the_stack_region(
+            String region, String prefix) {
         // given Nova Micro is invokable on demand only in us-east-1 (and GovCloud); elsewhere only through the
         // us., eu. and apac. inference profiles (Bedrock user guide, "Supported Regions and models for batch
         // inference", Nova Micro row, read 2026-11)
@@ -88,17 +98,24 @@ class FirstDeployTest {
         Set<String> grants = policies.grants("AskFunction");
 
         // then
-        assertThat(grants).filteredOn(grant -> grant.startsWith("bedrock:")).containsExactlyInAnyOrder(
-                "bedrock:InvokeModel on " + profile,
-                "bedrock:InvokeModel on arn:aws:bedrock:*::foundation-model/" + NOVA_MICRO
-                        + " if StringEquals bedrock:InferenceProfileArn=" + profile);
+        assertThat(grants)
+                .filteredOn(grant -> grant.startsWith("bedrock:"))
+                .containsExactlyInAnyOrder(
+                        "bedrock:InvokeModel on " + profile,
+                        "bedrock:InvokeModel on arn:aws:bedrock:*::foundation-model/" + NOVA_MICRO
+                                + " if StringEquals bedrock:InferenceProfileArn=" + profile);
     }
 
     @Test
     void a_plain_model_id_is_invoked_on_demand_in_the_stack_region_and_granted_there_only() {
         // given
-        Map<String, String> inRegion = Map.of("ModelProvider", "bedrock", "BedrockInvocation", "in-region",
-                "BedrockModelId", "anthropic.claude-3-haiku-20240307-v1:0");
+        Map<String, String> inRegion = Map.of(
+                "ModelProvider",
+                "bedrock",
+                "BedrockInvocation",
+                "in-region",
+                "BedrockModelId",
+                "anthropic.claude-3-haiku-20240307-v1:0");
         Policies policies = new Policies(Template.SAM, inRegion, "eu-west-1");
 
         // when
@@ -107,8 +124,10 @@ class FirstDeployTest {
 
         // then
         assertThat(modelId).isEqualTo("anthropic.claude-3-haiku-20240307-v1:0");
-        assertThat(grants).filteredOn(grant -> grant.startsWith("bedrock:")).containsExactly(
-                "bedrock:InvokeModel on arn:aws:bedrock:eu-west-1::foundation-model/anthropic.claude-3-haiku-20240307-v1:0");
+        assertThat(grants)
+                .filteredOn(grant -> grant.startsWith("bedrock:"))
+                .containsExactly(
+                        "bedrock:InvokeModel on arn:aws:bedrock:eu-west-1::foundation-model/anthropic.claude-3-haiku-20240307-v1:0");
     }
 
     @Test
@@ -141,11 +160,16 @@ class FirstDeployTest {
     void every_method_setting_names_a_route_of_the_api_encoded_as_cloudformation_reads_it() {
         // given
         Map<String, String> encodedRoutes = new LinkedHashMap<>();
-        Template.functions().values().forEach(function -> Template.apiEvents(function).values().forEach(event ->
-                encodedRoutes.put(encodeResourcePath(String.valueOf(event.get("Path"))) + " "
-                        + String.valueOf(event.get("Method")).toUpperCase(), String.valueOf(event.get("Path")))));
-        List<Map<String, Object>> settings = (List<Map<String, Object>>) SamTemplate.properties(
-                Template.SAM.resources().get("SiteApi")).get("MethodSettings");
+        Template.functions()
+                .values()
+                .forEach(function -> Template.apiEvents(function)
+                        .values()
+                        .forEach(event -> encodedRoutes.put(
+                                encodeResourcePath(String.valueOf(event.get("Path"))) + " "
+                                        + String.valueOf(event.get("Method")).toUpperCase(),
+                                String.valueOf(event.get("Path")))));
+        List<Map<String, Object>> settings = (List<Map<String, Object>>)
+                SamTemplate.properties(Template.SAM.resources().get("SiteApi")).get("MethodSettings");
 
         // when
         List<String> unmatched = new ArrayList<>();
@@ -168,21 +192,26 @@ class FirstDeployTest {
     @SuppressWarnings("unchecked")
     void post_ask_has_its_own_throttle_below_the_stage_wide_one() {
         // given
-        List<Map<String, Object>> settings = (List<Map<String, Object>>) SamTemplate.properties(
-                Template.SAM.resources().get("SiteApi")).get("MethodSettings");
+        List<Map<String, Object>> settings = (List<Map<String, Object>>)
+                SamTemplate.properties(Template.SAM.resources().get("SiteApi")).get("MethodSettings");
 
         // then
-        assertThat(settings).anySatisfy(s -> assertThat(s).containsEntry("ResourcePath", "/~1ask")
-                .containsEntry("HttpMethod", "POST").containsEntry("ThrottlingRateLimit", Map.of("Ref", "AskRateLimit"))
-                .containsEntry("ThrottlingBurstLimit", Map.of("Ref", "AskBurstLimit")));
+        assertThat(settings)
+                .anySatisfy(s -> assertThat(s)
+                        .containsEntry("ResourcePath", "/~1ask")
+                        .containsEntry("HttpMethod", "POST")
+                        .containsEntry("ThrottlingRateLimit", Map.of("Ref", "AskRateLimit"))
+                        .containsEntry("ThrottlingBurstLimit", Map.of("Ref", "AskBurstLimit")));
     }
 
     @Test
     void search_runs_in_a_function_of_its_own_that_cannot_call_a_model() {
         // given
         Map<String, String> owners = new TreeMap<>();
-        Template.functions().forEach((id, function) -> Template.apiEvents(function).values().forEach(event ->
-                owners.put(event.get("Method") + " " + event.get("Path"), id)));
+        Template.functions()
+                .forEach((id, function) -> Template.apiEvents(function)
+                        .values()
+                        .forEach(event -> owners.put(event.get("Method") + " " + event.get("Path"), id)));
         String search = owners.get("GET /api/search");
         Policies bedrock = new Policies(Template.SAM, Map.of("ModelProvider", "bedrock"));
 
@@ -192,7 +221,8 @@ class FirstDeployTest {
         assertThat(bedrock.grants(search)).noneMatch(grant -> grant.startsWith("bedrock:"));
         assertThat(environment(search, Policies.REGION, Map.of("ModelProvider", "bedrock")))
                 .doesNotContainKeys("MODEL_PROVIDER", "MODEL_ID", "MODEL_ENDPOINT");
-        assertThat(SamTemplate.properties(Template.functions().get(search))).doesNotContainKey("ReservedConcurrentExecutions");
+        assertThat(SamTemplate.properties(Template.functions().get(search)))
+                .doesNotContainKey("ReservedConcurrentExecutions");
     }
 
     /**
@@ -212,17 +242,25 @@ class FirstDeployTest {
         Set<String> grants = policies.policyGrants("LoaderPolicy");
 
         // then
-        assertThat(String.valueOf(output.get("Value"))).contains(Template.functions().keySet().stream()
-                .map(id -> "{Ref=" + id + "}").toList());
+        assertThat(String.valueOf(output.get("Value")))
+                .contains(Template.functions().keySet().stream()
+                        .map(id -> "{Ref=" + id + "}")
+                        .toList());
         Set<String> expected = new java.util.TreeSet<>(Set.of(
                 "cloudformation:DescribeStacks on arn:aws:cloudformation:us-east-1:" + ACCOUNT
                         + ":stack/gopher-site-local/local",
-                "dynamodb:BatchWriteItem on ContentTable", "dynamodb:DeleteItem on ContentTable",
-                "dynamodb:GetItem on ContentTable", "dynamodb:PutItem on ContentTable", "dynamodb:Query on ContentTable",
+                "dynamodb:BatchWriteItem on ContentTable",
+                "dynamodb:DeleteItem on ContentTable",
+                "dynamodb:GetItem on ContentTable",
+                "dynamodb:PutItem on ContentTable",
+                "dynamodb:Query on ContentTable",
                 "cloudfront:CreateInvalidation on arn:aws:cloudfront::" + ACCOUNT + ":distribution/EdgeDistribution"));
         for (String function : Template.functions().keySet()) {
-            for (String action : List.of("lambda:GetFunctionConfiguration", "lambda:UpdateFunctionConfiguration",
-                    "lambda:PublishVersion", "lambda:UpdateAlias")) {
+            for (String action : List.of(
+                    "lambda:GetFunctionConfiguration",
+                    "lambda:UpdateFunctionConfiguration",
+                    "lambda:PublishVersion",
+                    "lambda:UpdateAlias")) {
                 expected.add(action + " on " + function);
                 expected.add(action + " on arn:aws:lambda:us-east-1:" + ACCOUNT + ":function:" + function + ":*");
             }
@@ -231,8 +269,17 @@ class FirstDeployTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"0, true", "10, true", "2000, true", "2000000000, true", "1, false", "9, false", "-1, false",
-            "2000000001, false", "ten, false"})
+    @CsvSource({
+        "0, true",
+        "10, true",
+        "2000, true",
+        "2000000000, true",
+        "1, false",
+        "9, false",
+        "-1, false",
+        "2000000001, false",
+        "ten, false"
+    })
     void the_per_ip_limit_takes_only_what_waf_takes_or_zero_for_none(String value, boolean accepted) {
         // given WAF's RateBasedStatement.Limit: 10 to 2,000,000,000 (the CloudFormation resource schema, as
         // vendored in cfn-lint 1.51.0)
@@ -245,8 +292,10 @@ class FirstDeployTest {
     @Test
     void content_and_feedback_tables_outlive_the_stack_and_a_replacement() {
         for (String table : List.of("ContentTable", "FeedbackTable")) {
-            assertThat(Template.SAM.resources().get(table)).as(table)
-                    .containsEntry("DeletionPolicy", "Retain").containsEntry("UpdateReplacePolicy", "Retain");
+            assertThat(Template.SAM.resources().get(table))
+                    .as(table)
+                    .containsEntry("DeletionPolicy", "Retain")
+                    .containsEntry("UpdateReplacePolicy", "Retain");
         }
     }
 
@@ -269,12 +318,16 @@ class FirstDeployTest {
     void the_vpc_access_policy_is_attached_only_when_the_ask_function_runs_in_a_vpc() {
         // given
         Policies defaults = new Policies(Template.SAM, Map.of());
-        Policies inVpc = new Policies(Template.SAM, Map.of("ModelProvider", "ollama",
-                "OllamaSubnetIds", "subnet-1", "OllamaSecurityGroupIds", "sg-1"));
+        Policies inVpc = new Policies(
+                Template.SAM,
+                Map.of("ModelProvider", "ollama", "OllamaSubnetIds", "subnet-1", "OllamaSecurityGroupIds", "sg-1"));
 
         // then
-        Template.functions().keySet().forEach(function ->
-                assertThat(defaults.managedPolicies(function)).as(function).isEmpty());
+        Template.functions()
+                .keySet()
+                .forEach(function -> assertThat(defaults.managedPolicies(function))
+                        .as(function)
+                        .isEmpty());
         assertThat(inVpc.managedPolicies("AskFunction")).containsExactly("AWSLambdaVPCAccessExecutionRole");
     }
 
@@ -288,10 +341,12 @@ class FirstDeployTest {
     void alarm_expressions_fill_every_series_that_can_be_missing() {
         List<String> bare = new ArrayList<>();
         Template.SAM.resourcesOfType("AWS::CloudWatch::Alarm").forEach((id, alarm) -> {
-            List<Map<String, Object>> metrics = (List<Map<String, Object>>) SamTemplate.properties(alarm)
-                    .getOrDefault("Metrics", List.of());
-            List<String> series = metrics.stream().filter(m -> m.containsKey("MetricStat"))
-                    .map(m -> String.valueOf(m.get("Id"))).toList();
+            List<Map<String, Object>> metrics =
+                    (List<Map<String, Object>>) SamTemplate.properties(alarm).getOrDefault("Metrics", List.of());
+            List<String> series = metrics.stream()
+                    .filter(m -> m.containsKey("MetricStat"))
+                    .map(m -> String.valueOf(m.get("Id")))
+                    .toList();
             metrics.stream().filter(m -> m.containsKey("Expression")).forEach(m -> {
                 String expression = String.valueOf(m.get("Expression"));
                 for (String name : series) {
@@ -310,10 +365,14 @@ class FirstDeployTest {
     }
 
     private static Map<String, String> environment(String function, String region, Map<String, String> parameters) {
-        Intrinsics intrinsics = new Intrinsics(Template.SAM, Map.of("ContentTable", "content",
-                "FeedbackTable", "feedback", "AnswerCacheTable", "cache"), region, parameters);
+        Intrinsics intrinsics = new Intrinsics(
+                Template.SAM,
+                Map.of("ContentTable", "content", "FeedbackTable", "feedback", "AnswerCacheTable", "cache"),
+                region,
+                parameters);
         Map<String, String> environment = new TreeMap<>();
-        for (Object variables : List.of(variables(Template.SAM.section("Globals", "Function")),
+        for (Object variables : List.of(
+                variables(Template.SAM.section("Globals", "Function")),
                 variables(SamTemplate.properties(Template.functions().get(function))))) {
             ((Map<?, ?>) variables).forEach((name, value) -> {
                 String resolved = intrinsics.resolve(value);
@@ -329,13 +388,14 @@ class FirstDeployTest {
 
     private static Map<?, ?> variables(Map<String, Object> props) {
         return props.get("Environment") instanceof Map<?, ?> environment
-                && environment.get("Variables") instanceof Map<?, ?> variables ? variables : Map.of();
+                        && environment.get("Variables") instanceof Map<?, ?> variables
+                ? variables
+                : Map.of();
     }
 
     /** CloudFormation's checks of a parameter value against its declared constraints. */
     static final class ParameterConstraints {
-        private ParameterConstraints() {
-        }
+        private ParameterConstraints() {}
 
         static boolean accepts(Map<String, Object> parameter, String value) {
             String type = String.valueOf(parameter.get("Type"));

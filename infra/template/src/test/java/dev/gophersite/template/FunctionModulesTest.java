@@ -1,9 +1,9 @@
 package dev.gophersite.template;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.gophersite.project.Repo;
 import dev.gophersite.project.SamTemplate;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,8 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * The modules that use the functions' built jars (the dev server's ITs, the template's handler checks) must come
@@ -29,9 +28,13 @@ class FunctionModulesTest {
         // given
         List<String> missing = new ArrayList<>();
         for (String codeUri : Template.functions().values().stream()
-                .map(f -> String.valueOf(SamTemplate.properties(f).get("CodeUri"))).distinct().toList()) {
+                .map(f -> String.valueOf(SamTemplate.properties(f).get("CodeUri")))
+                .distinct()
+                .toList()) {
             Matcher module = CODE_URI.matcher(codeUri);
-            assertThat(module.matches()).as(codeUri + " is a module's target/function.jar").isTrue();
+            assertThat(module.matches())
+                    .as(codeUri + " is a module's target/function.jar")
+                    .isTrue();
             String artifact = artifactId(Repo.root().resolve(module.group(1)).resolve("pom.xml"));
 
             // when

@@ -1,8 +1,7 @@
 package dev.gophersite.template;
 
-import dev.gophersite.project.SamTemplate;
 import dev.gophersite.local.template.Intrinsics;
-
+import dev.gophersite.project.SamTemplate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,12 +34,26 @@ final class Policies {
      * rather than being guessed.
      */
     static final Map<String, List<String>> SAM_TABLE_TEMPLATES = Map.of(
-            "DynamoDBReadPolicy", List.of("dynamodb:GetItem", "dynamodb:Scan", "dynamodb:Query",
-                    "dynamodb:BatchGetItem", "dynamodb:DescribeTable"),
+            "DynamoDBReadPolicy",
+                    List.of(
+                            "dynamodb:GetItem",
+                            "dynamodb:Scan",
+                            "dynamodb:Query",
+                            "dynamodb:BatchGetItem",
+                            "dynamodb:DescribeTable"),
             "DynamoDBWritePolicy", List.of("dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:BatchWriteItem"),
-            "DynamoDBCrudPolicy", List.of("dynamodb:GetItem", "dynamodb:DeleteItem", "dynamodb:PutItem",
-                    "dynamodb:Scan", "dynamodb:Query", "dynamodb:UpdateItem", "dynamodb:BatchWriteItem",
-                    "dynamodb:BatchGetItem", "dynamodb:DescribeTable", "dynamodb:ConditionCheckItem"));
+            "DynamoDBCrudPolicy",
+                    List.of(
+                            "dynamodb:GetItem",
+                            "dynamodb:DeleteItem",
+                            "dynamodb:PutItem",
+                            "dynamodb:Scan",
+                            "dynamodb:Query",
+                            "dynamodb:UpdateItem",
+                            "dynamodb:BatchWriteItem",
+                            "dynamodb:BatchGetItem",
+                            "dynamodb:DescribeTable",
+                            "dynamodb:ConditionCheckItem"));
     /**
      * The AWS managed policies SAM attaches, by name, as their current documents (AWS Managed Policy Reference:
      * AWSLambdaBasicExecutionRole v1; AWSLambdaVPCAccessExecutionRole v3, edited 2024-01-05): every action on
@@ -48,10 +61,17 @@ final class Policies {
      */
     static final Map<String, List<String>> MANAGED = Map.of(
             "AWSLambdaBasicExecutionRole", List.of("logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents"),
-            "AWSLambdaVPCAccessExecutionRole", List.of("logs:CreateLogGroup", "logs:CreateLogStream",
-                    "logs:PutLogEvents", "ec2:CreateNetworkInterface", "ec2:DescribeNetworkInterfaces",
-                    "ec2:DescribeSubnets", "ec2:DeleteNetworkInterface", "ec2:AssignPrivateIpAddresses",
-                    "ec2:UnassignPrivateIpAddresses"));
+            "AWSLambdaVPCAccessExecutionRole",
+                    List.of(
+                            "logs:CreateLogGroup",
+                            "logs:CreateLogStream",
+                            "logs:PutLogEvents",
+                            "ec2:CreateNetworkInterface",
+                            "ec2:DescribeNetworkInterfaces",
+                            "ec2:DescribeSubnets",
+                            "ec2:DeleteNetworkInterface",
+                            "ec2:AssignPrivateIpAddresses",
+                            "ec2:UnassignPrivateIpAddresses"));
 
     private final SamTemplate template;
     private final Intrinsics intrinsics;
@@ -78,7 +98,8 @@ final class Policies {
             managed("AWSLambdaVPCAccessExecutionRole", grants);
         }
         if (props.containsKey("Tracing")) {
-            throw new IllegalArgumentException(function + ": Tracing adds X-Ray's managed policy; add its document here");
+            throw new IllegalArgumentException(
+                    function + ": Tracing adds X-Ray's managed policy; add its document here");
         }
         for (Object policy : (List<?>) props.getOrDefault("Policies", List.of())) {
             expand(function, applyConditions(policy), grants);
@@ -114,7 +135,8 @@ final class Policies {
             }
             return names;
         }
-        for (Object arn : list(applyConditions(roleProperties(function, props.get("Role")).get("ManagedPolicyArns")))) {
+        for (Object arn :
+                list(applyConditions(roleProperties(function, props.get("Role")).get("ManagedPolicyArns")))) {
             names.add(managedName(intrinsics.resolve(arn)));
         }
         return names;
@@ -129,7 +151,8 @@ final class Policies {
     Object applyConditions(Object node) {
         if (node instanceof Map<?, ?> map && map.size() == 1 && map.containsKey("Fn::If")) {
             List<?> branches = (List<?>) map.get("Fn::If");
-            return applyConditions(intrinsics.condition(String.valueOf(branches.get(0))) ? branches.get(1) : branches.get(2));
+            return applyConditions(
+                    intrinsics.condition(String.valueOf(branches.get(0))) ? branches.get(1) : branches.get(2));
         }
         if (node instanceof Map<?, ?> map && map.equals(Map.of("Ref", "AWS::NoValue"))) {
             return null;
@@ -138,11 +161,13 @@ final class Policies {
     }
 
     private Map<String, Object> roleProperties(String function, Object role) {
-        if (!(role instanceof Map<?, ?> map && map.get("Fn::GetAtt") instanceof List<?> att && "Arn".equals(att.get(1))
+        if (!(role instanceof Map<?, ?> map
+                && map.get("Fn::GetAtt") instanceof List<?> att
+                && "Arn".equals(att.get(1))
                 && template.resources().get(String.valueOf(att.get(0))) instanceof Map<String, Object> resource
                 && "AWS::IAM::Role".equals(resource.get("Type")))) {
-            throw new IllegalArgumentException(function + ": Role must be !GetAtt <an AWS::IAM::Role of the template>.Arn,"
-                    + " found " + role);
+            throw new IllegalArgumentException(
+                    function + ": Role must be !GetAtt <an AWS::IAM::Role of the template>.Arn," + " found " + role);
         }
         return SamTemplate.properties(resource);
     }
@@ -230,8 +255,9 @@ final class Policies {
             return "";
         }
         Map<String, String> tests = new TreeMap<>();
-        ((Map<?, ?>) block).forEach((operator, keys) -> ((Map<?, ?>) keys).forEach((key, value) ->
-                tests.put(operator + " " + key, intrinsics.resolve(value))));
+        ((Map<?, ?>) block)
+                .forEach((operator, keys) -> ((Map<?, ?>) keys)
+                        .forEach((key, value) -> tests.put(operator + " " + key, intrinsics.resolve(value))));
         List<String> parts = new ArrayList<>();
         tests.forEach((test, value) -> parts.add(test + "=" + value));
         return " if " + String.join(" and ", parts);
@@ -239,11 +265,13 @@ final class Policies {
 
     /** A table or log group by its logical id; anything else resolved as the dev server resolves intrinsics. */
     private String resource(Object resource) {
-        if (resource instanceof Map<?, ?> map && map.get("Fn::GetAtt") instanceof List<?> att
+        if (resource instanceof Map<?, ?> map
+                && map.get("Fn::GetAtt") instanceof List<?> att
                 && "Arn".equals(att.get(1))) {
             return String.valueOf(att.get(0));
         }
-        if (resource instanceof Map<?, ?> map && map.get("Ref") instanceof String ref
+        if (resource instanceof Map<?, ?> map
+                && map.get("Ref") instanceof String ref
                 && template.resources().containsKey(ref)) {
             return ref;
         }
@@ -259,7 +287,8 @@ final class Policies {
         StringBuilder out = new StringBuilder();
         while (matcher.find()) {
             String name = matcher.group(1);
-            String value = template.resources().containsKey(name) && !hasLocalValue(name) ? name
+            String value = template.resources().containsKey(name) && !hasLocalValue(name)
+                    ? name
                     : intrinsics.resolve(Map.of("Fn::Sub", "${" + name + "}"));
             matcher.appendReplacement(out, Matcher.quoteReplacement(value));
         }

@@ -1,14 +1,11 @@
 package dev.gophersite.template;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gophersite.project.Repo;
 import dev.gophersite.project.SamTemplate;
-import org.junit.jupiter.api.Test;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -25,8 +22,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * {@code sam local start-api} as docs/sam-local.md runs it, checked without Docker: which environment each
@@ -65,8 +64,8 @@ class SamLocalEnvironmentTest {
     static final String COMPOSE_FILE = "infra/docker-compose.yml";
     static final String GUIDE = "docs/sam-local.md";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final List<String> HOST_LOOPBACK = List.of("localhost", "127.0.0.1", "host.docker.internal",
-            "[::1]", "0.0.0.0");
+    private static final List<String> HOST_LOOPBACK =
+            List.of("localhost", "127.0.0.1", "host.docker.internal", "[::1]", "0.0.0.0");
 
     /** infra/local/env.json as committed before the fix, kept here to show the checks catch it. */
     static final String OLD_ENV_JSON = """
@@ -98,13 +97,18 @@ class SamLocalEnvironmentTest {
         Compose compose = Compose.load(Repo.root().resolve(COMPOSE_FILE));
 
         // when
-        Map<String, Map<String, String>> env = resolve(declared, readJson(Repo.root().resolve(ENV_VARS_FILE)));
+        Map<String, Map<String, String>> env =
+                resolve(declared, readJson(Repo.root().resolve(ENV_VARS_FILE)));
 
         // then
-        assertThat(dynamoFunctions(Template.SAM)).as("functions with DynamoDB permissions")
+        assertThat(dynamoFunctions(Template.SAM))
+                .as("functions with DynamoDB permissions")
                 .containsExactlyInAnyOrderElementsOf(Template.functions().keySet());
-        assertThat(missingDynamoEndpoints(env, dynamoFunctions(Template.SAM), compose)).isEmpty();
-        assertThat(compose.serviceWithImage("localstack/localstack")).as("the compose DynamoDB service").isPresent();
+        assertThat(missingDynamoEndpoints(env, dynamoFunctions(Template.SAM), compose))
+                .isEmpty();
+        assertThat(compose.serviceWithImage("localstack/localstack"))
+                .as("the compose DynamoDB service")
+                .isPresent();
     }
 
     @Test
@@ -113,7 +117,8 @@ class SamLocalEnvironmentTest {
         Map<String, Map<String, Object>> declared = declaredVariables(Template.SAM);
 
         // when
-        Map<String, Map<String, String>> env = resolve(declared, readJson(Repo.root().resolve(ENV_VARS_FILE)));
+        Map<String, Map<String, String>> env =
+                resolve(declared, readJson(Repo.root().resolve(ENV_VARS_FILE)));
 
         // then
         assertThat(wrongTableNames(declared, env, Template.SAM)).isEmpty();
@@ -126,8 +131,9 @@ class SamLocalEnvironmentTest {
         String ollama = compose.serviceWithImage("ollama/ollama").orElseThrow();
 
         // when
-        Map<String, String> ask = resolve(declaredVariables(Template.SAM),
-                readJson(Repo.root().resolve(ENV_VARS_FILE))).get("AskFunction");
+        Map<String, String> ask = resolve(
+                        declaredVariables(Template.SAM), readJson(Repo.root().resolve(ENV_VARS_FILE)))
+                .get("AskFunction");
 
         // then
         assertThat(ask).containsEntry("MODEL_PROVIDER", "ollama");
@@ -135,7 +141,8 @@ class SamLocalEnvironmentTest {
         assertThat(endpoint.getHost()).isEqualTo(ollama);
         assertThat(compose.containerPorts(ollama)).contains(port(endpoint));
         // the model the guide pulls into that container
-        assertThat(ask.get("MODEL_ID")).isEqualTo(Template.SAM.section("Parameters", "OllamaModel").get("Default"));
+        assertThat(ask.get("MODEL_ID"))
+                .isEqualTo(Template.SAM.section("Parameters", "OllamaModel").get("Default"));
     }
 
     @Test
@@ -158,15 +165,17 @@ class SamLocalEnvironmentTest {
 
         // when
         List<String> foreign = hostsOutsideCompose(envVars, compose);
-        ShellCommand sam = ShellCommand.find(readGuide(), "sam local start-api").orElseThrow(
-                () -> new AssertionError(GUIDE + " has no `sam local start-api` command in a code block"));
+        ShellCommand sam = ShellCommand.find(readGuide(), "sam local start-api")
+                .orElseThrow(() -> new AssertionError(GUIDE + " has no `sam local start-api` command in a code block"));
 
         // then
         assertThat(foreign).isEmpty();
         assertThat(sam.option("--docker-network")).as("guide --docker-network").contains(compose.defaultNetwork());
         assertThat(sam.option("--env-vars")).as("guide --env-vars").contains(ENV_VARS_FILE);
         // applied only with --debug-port (which suspends the JVM until a debugger attaches): never the way in
-        assertThat(sam.option("--container-env-vars")).as("guide --container-env-vars").isEmpty();
+        assertThat(sam.option("--container-env-vars"))
+                .as("guide --container-env-vars")
+                .isEmpty();
     }
 
     @Test
@@ -175,14 +184,16 @@ class SamLocalEnvironmentTest {
         String guide = readGuide();
 
         // when
-        ShellCommand seed = ShellCommand.find(guide, "infra/local/start --seed").orElseThrow(
-                () -> new AssertionError(GUIDE + " has no `infra/local/start --seed` command in a code block"));
+        ShellCommand seed = ShellCommand.find(guide, "infra/local/start --seed")
+                .orElseThrow(
+                        () -> new AssertionError(GUIDE + " has no `infra/local/start --seed` command in a code block"));
         ShellCommand sam = ShellCommand.find(guide, "sam local start-api").orElseThrow();
 
         // then
         assertThat(seed.env()).containsKey("AWS_REGION");
         assertThat(sam.option("--region")).contains(seed.env().get("AWS_REGION"));
-        assertThat(URI.create(seed.env().get("AWS_ENDPOINT_URL_DYNAMODB")).getHost()).isIn("localhost", "127.0.0.1");
+        assertThat(URI.create(seed.env().get("AWS_ENDPOINT_URL_DYNAMODB")).getHost())
+                .isIn("localhost", "127.0.0.1");
     }
 
     @Test
@@ -274,8 +285,8 @@ class SamLocalEnvironmentTest {
             Map<String, String> overrides = new LinkedHashMap<>(fields(envVars.get("Parameters")));
             overrides.putAll(fields(envVars.get(function)));
             Map<String, String> env = new LinkedHashMap<>();
-            variables.forEach((name, value) -> env.put(name,
-                    overrides.containsKey(name) ? overrides.get(name) : templateValue(value)));
+            variables.forEach((name, value) ->
+                    env.put(name, overrides.containsKey(name) ? overrides.get(name) : templateValue(value)));
             result.put(function, env);
         });
         return result;
@@ -295,8 +306,12 @@ class SamLocalEnvironmentTest {
     static Map<String, String> containerEnvVars(JsonNode file, boolean debugPort) {
         Map<String, String> env = new LinkedHashMap<>();
         if (debugPort) {
-            file.properties().forEach(e -> env.put(e.getKey(), e.getValue().isTextual() ? e.getValue().asText()
-                    : e.getValue().toString()));
+            file.properties()
+                    .forEach(e -> env.put(
+                            e.getKey(),
+                            e.getValue().isTextual()
+                                    ? e.getValue().asText()
+                                    : e.getValue().toString()));
         }
         return env;
     }
@@ -341,18 +356,25 @@ class SamLocalEnvironmentTest {
         return result;
     }
 
-    static List<String> missingDynamoEndpoints(Map<String, Map<String, String>> env, Set<String> functions,
-                                               Compose compose) {
+    static List<String> missingDynamoEndpoints(
+            Map<String, Map<String, String>> env, Set<String> functions, Compose compose) {
         Optional<String> localstack = compose.serviceWithImage("localstack/localstack");
         List<String> problems = new ArrayList<>();
         for (String function : functions) {
             String endpoint = env.getOrDefault(function, Map.of()).getOrDefault("DYNAMODB_ENDPOINT_URL", "");
             Optional<URI> uri = httpUri(endpoint);
-            if (uri.isEmpty() || localstack.isEmpty() || !localstack.get().equals(uri.get().getHost())
+            if (uri.isEmpty()
+                    || localstack.isEmpty()
+                    || !localstack.get().equals(uri.get().getHost())
                     || !compose.containerPorts(localstack.get()).contains(port(uri.get()))) {
                 problems.add(function + ": DYNAMODB_ENDPOINT_URL is \"" + endpoint + "\", not the compose service "
-                        + localstack.map(s -> "http://" + s + ":" + compose.containerPorts(s).stream().findFirst()
-                                .map(String::valueOf).orElse("?")).orElse("(none)")
+                        + localstack
+                                .map(s -> "http://" + s + ":"
+                                        + compose.containerPorts(s).stream()
+                                                .findFirst()
+                                                .map(String::valueOf)
+                                                .orElse("?"))
+                                .orElse("(none)")
                         + " (blank means real DynamoDB in the region, with the shell's credentials)");
             }
         }
@@ -360,8 +382,8 @@ class SamLocalEnvironmentTest {
     }
 
     /** Table variables ({@code !Ref} to a table) must carry the local name the seed creates (TableNames). */
-    static List<String> wrongTableNames(Map<String, Map<String, Object>> declared,
-                                        Map<String, Map<String, String>> env, SamTemplate template) {
+    static List<String> wrongTableNames(
+            Map<String, Map<String, Object>> declared, Map<String, Map<String, String>> env, SamTemplate template) {
         Set<String> tables = template.resourcesOfType("AWS::DynamoDB::Table").keySet();
         List<String> problems = new ArrayList<>();
         declared.forEach((function, variables) -> variables.forEach((name, value) -> {
@@ -387,15 +409,16 @@ class SamLocalEnvironmentTest {
 
     static List<String> hostsOutsideCompose(JsonNode envVars, Compose compose) {
         List<String> problems = new ArrayList<>();
-        allValues(envVars).forEach((key, value) -> httpUri(value).ifPresent(uri -> {
-            if (!compose.services().containsKey(uri.getHost())) {
-                problems.add(key + " = " + value + ": " + uri.getHost() + " is not a service of " + COMPOSE_FILE
-                        + " " + compose.services().keySet());
-            } else if (!compose.containerPorts(uri.getHost()).contains(port(uri))) {
-                problems.add(key + " = " + value + ": " + uri.getHost() + " listens on "
-                        + compose.containerPorts(uri.getHost()));
-            }
-        }));
+        allValues(envVars)
+                .forEach((key, value) -> httpUri(value).ifPresent(uri -> {
+                    if (!compose.services().containsKey(uri.getHost())) {
+                        problems.add(key + " = " + value + ": " + uri.getHost() + " is not a service of " + COMPOSE_FILE
+                                + " " + compose.services().keySet());
+                    } else if (!compose.containerPorts(uri.getHost()).contains(port(uri))) {
+                        problems.add(key + " = " + value + ": " + uri.getHost() + " listens on "
+                                + compose.containerPorts(uri.getHost()));
+                    }
+                }));
         return problems;
     }
 
@@ -403,7 +426,9 @@ class SamLocalEnvironmentTest {
         List<String> problems = new ArrayList<>();
         allValues(envVars).forEach((key, value) -> {
             String lower = value.toLowerCase(Locale.ROOT);
-            HOST_LOOPBACK.stream().filter(lower::contains).findFirst()
+            HOST_LOOPBACK.stream()
+                    .filter(lower::contains)
+                    .findFirst()
                     .ifPresent(host -> problems.add(key + " = " + value + " (" + host + ")"));
         });
         return problems;
@@ -414,16 +439,21 @@ class SamLocalEnvironmentTest {
     /** {@code Section.NAME -> value} for every string value of env.json. */
     private static Map<String, String> allValues(JsonNode envVars) {
         Map<String, String> values = new LinkedHashMap<>();
-        envVars.properties().forEach(section -> fields(section.getValue())
-                .forEach((name, value) -> values.put(section.getKey() + "." + name, value)));
+        envVars.properties()
+                .forEach(section -> fields(section.getValue())
+                        .forEach((name, value) -> values.put(section.getKey() + "." + name, value)));
         return values;
     }
 
     private static Map<String, String> fields(JsonNode object) {
         Map<String, String> fields = new LinkedHashMap<>();
         if (object != null && object.isObject()) {
-            object.properties().forEach(e -> fields.put(e.getKey(), e.getValue().isTextual()
-                    ? e.getValue().asText() : e.getValue().toString()));
+            object.properties()
+                    .forEach(e -> fields.put(
+                            e.getKey(),
+                            e.getValue().isTextual()
+                                    ? e.getValue().asText()
+                                    : e.getValue().toString()));
         }
         return fields;
     }
@@ -432,7 +462,8 @@ class SamLocalEnvironmentTest {
         try {
             URI uri = new URI(value.strip());
             return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null
-                    ? Optional.of(uri) : Optional.empty();
+                    ? Optional.of(uri)
+                    : Optional.empty();
         } catch (URISyntaxException e) {
             return Optional.empty();
         }
@@ -473,10 +504,13 @@ class SamLocalEnvironmentTest {
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read " + file, e);
             }
-            String project = String.valueOf(root.getOrDefault("name", file.toAbsolutePath().getParent().getFileName()))
-                    .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_-]", "");
+            String project = String.valueOf(root.getOrDefault(
+                            "name", file.toAbsolutePath().getParent().getFileName()))
+                    .toLowerCase(Locale.ROOT)
+                    .replaceAll("[^a-z0-9_-]", "");
             String network = project + "_default";
-            if (root.get("networks") instanceof Map<?, ?> networks && networks.get("default") instanceof Map<?, ?> def
+            if (root.get("networks") instanceof Map<?, ?> networks
+                    && networks.get("default") instanceof Map<?, ?> def
                     && def.get("name") instanceof String name) {
                 network = name;
             }
@@ -486,7 +520,8 @@ class SamLocalEnvironmentTest {
         Optional<String> serviceWithImage(String repository) {
             return services.entrySet().stream()
                     .filter(e -> String.valueOf(e.getValue().get("image")).startsWith(repository + ":"))
-                    .map(Map.Entry::getKey).findFirst();
+                    .map(Map.Entry::getKey)
+                    .findFirst();
         }
 
         /** Container-side ports of a service's port mappings ({@code [ip:]host:container[/proto]}). */
@@ -541,7 +576,8 @@ class SamLocalEnvironmentTest {
                         env.put(word.substring(0, eq), word.substring(eq + 1));
                     }
                 }
-                return Optional.of(new ShellCommand(env, List.of(text.substring(at).strip().split("\\s+"))));
+                return Optional.of(
+                        new ShellCommand(env, List.of(text.substring(at).strip().split("\\s+"))));
             }
             return Optional.empty();
         }

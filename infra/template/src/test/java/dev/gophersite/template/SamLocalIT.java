@@ -1,15 +1,14 @@
 package dev.gophersite.template;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gophersite.project.Repo;
 import dev.gophersite.project.SamTemplate;
 import dev.gophersite.template.SamLocalEnvironmentTest.Compose;
 import dev.gophersite.template.SamLocalEnvironmentTest.ShellCommand;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -32,9 +31,9 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * docs/sam-local.md end to end: {@code docker compose up}, the model pulled into the Ollama container,
@@ -53,11 +52,13 @@ class SamLocalIT {
      * itself was not confirmed from the release notes.
      */
     static final String MIN_SAM_CLI = "1.146.0";
+
     private static final Path ROOT = Repo.root();
     private static final Path SAM_LOG = ROOT.resolve("infra/template/target/sam-local-it.log");
     private static final String COMPOSE = SamLocalEnvironmentTest.COMPOSE_FILE;
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private static boolean composeStarted;
     private static String network;
@@ -101,15 +102,20 @@ class SamLocalIT {
         ShellCommand start = ShellCommand.find(guide, "sam local start-api").orElseThrow();
         network = Compose.load(ROOT.resolve(COMPOSE)).defaultNetwork();
         String model = SamLocalEnvironmentTest.readJson(ROOT.resolve(SamLocalEnvironmentTest.ENV_VARS_FILE))
-                .path("AskFunction").path("MODEL_ID").asText();
+                .path("AskFunction")
+                .path("MODEL_ID")
+                .asText();
 
         // compose up, waiting for the health checks
         composeStarted = true;
-        Run up = run(Duration.ofMinutes(15), Map.of(), List.of("docker", "compose", "-f", COMPOSE, "up", "-d", "--wait"));
+        Run up = run(
+                Duration.ofMinutes(15), Map.of(), List.of("docker", "compose", "-f", COMPOSE, "up", "-d", "--wait"));
         assertThat(up.ok()).as("docker compose up:\n" + up.output()).isTrue();
 
         // the model, inside the ollama container
-        Run pull = run(Duration.ofMinutes(20), Map.of(),
+        Run pull = run(
+                Duration.ofMinutes(20),
+                Map.of(),
                 List.of("docker", "compose", "-f", COMPOSE, "exec", "-T", "ollama", "ollama", "pull", model));
         if (!pull.ok()) {
             skip("`ollama pull " + model + "` failed in the ollama container: " + lastLine(pull.output()));
@@ -124,8 +130,10 @@ class SamLocalIT {
         port = freePort();
         containersBeforeSam = containersOn(network);
         Files.createDirectories(SAM_LOG.getParent());
-        ProcessBuilder builder = new ProcessBuilder(withPort(start.words(), port)).directory(ROOT.toFile())
-                .redirectErrorStream(true).redirectOutput(SAM_LOG.toFile());
+        ProcessBuilder builder = new ProcessBuilder(withPort(start.words(), port))
+                .directory(ROOT.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(SAM_LOG.toFile());
         builder.environment().putAll(start.env());
         sam = builder.start();
         awaitPort(port, Duration.ofMinutes(3));
@@ -161,8 +169,12 @@ class SamLocalIT {
         assumeTrue(skipReason == null, skipReason);
 
         // when: the first request also pulls the java25 emulation image and starts the JVM
-        HttpResponse<String> page = HTTP.send(HttpRequest.newBuilder(url("/history"))
-                .timeout(Duration.ofMinutes(8)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> page = HTTP.send(
+                HttpRequest.newBuilder(url("/history"))
+                        .timeout(Duration.ofMinutes(8))
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
 
         // then
         assertThat(page.statusCode()).as(page.body() + samLogTail()).isEqualTo(200);
@@ -176,16 +188,21 @@ class SamLocalIT {
         String question = JSON.writeValueAsString(Map.of("question", "How big is a goroutine's stack when it starts?"));
 
         // when
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(url("/ask"))
-                        .timeout(Duration.ofMinutes(8)).header("content-type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(question)).build(),
+        HttpResponse<String> response = HTTP.send(
+                HttpRequest.newBuilder(url("/ask"))
+                        .timeout(Duration.ofMinutes(8))
+                        .header("content-type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(question))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
 
         // then
         assertThat(response.statusCode()).as(response.body() + samLogTail()).isEqualTo(200);
         JsonNode body = JSON.readTree(response.body());
-        System.out.println("[SamLocalIT] " + body.path("mode").asText() + ": " + body.path("answer").asText());
-        assertThat(body.path("mode").asText()).as("mode, with " + body.path("model").asText() + samLogTail())
+        System.out.println("[SamLocalIT] " + body.path("mode").asText() + ": "
+                + body.path("answer").asText());
+        assertThat(body.path("mode").asText())
+                .as("mode, with " + body.path("model").asText() + samLogTail())
                 .isEqualTo("llm");
         assertThat(body.path("sources").isArray()).isTrue();
         assertThat(body.path("sources").size()).as("sources").isPositive();
@@ -208,8 +225,11 @@ class SamLocalIT {
     private static void warmUp(String model) {
         try {
             String body = JSON.writeValueAsString(Map.of("model", model, "prompt", "Say OK.", "stream", false));
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:11434/api/generate"))
-                            .timeout(Duration.ofMinutes(3)).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+            HttpResponse<String> response = HTTP.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:11434/api/generate"))
+                            .timeout(Duration.ofMinutes(3))
+                            .POST(HttpRequest.BodyPublishers.ofString(body))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             System.out.println("[SamLocalIT] model warm-up answered " + response.statusCode());
         } catch (IOException e) {
@@ -237,19 +257,38 @@ class SamLocalIT {
     }
 
     private static Set<String> containersOn(String network) {
-        Run ps = run(Duration.ofSeconds(30), Map.of(), List.of("docker", "ps", "-aq", "--no-trunc", "--filter",
-                "network=" + network));
-        return ps.ok() ? Set.copyOf(ps.output().lines().map(String::strip).filter(s -> !s.isEmpty()).toList()) : Set.of();
+        Run ps = run(
+                Duration.ofSeconds(30),
+                Map.of(),
+                List.of("docker", "ps", "-aq", "--no-trunc", "--filter", "network=" + network));
+        return ps.ok()
+                ? Set.copyOf(ps.output()
+                        .lines()
+                        .map(String::strip)
+                        .filter(s -> !s.isEmpty())
+                        .toList())
+                : Set.of();
     }
 
     private static Set<String> composeContainers() {
-        Run ps = run(Duration.ofSeconds(30), Map.of(), List.of("docker", "compose", "-f", COMPOSE, "ps", "-aq", "--no-trunc"));
-        return ps.ok() ? Set.copyOf(ps.output().lines().map(String::strip).filter(s -> !s.isEmpty()).toList()) : Set.of();
+        Run ps = run(
+                Duration.ofSeconds(30),
+                Map.of(),
+                List.of("docker", "compose", "-f", COMPOSE, "ps", "-aq", "--no-trunc"));
+        return ps.ok()
+                ? Set.copyOf(ps.output()
+                        .lines()
+                        .map(String::strip)
+                        .filter(s -> !s.isEmpty())
+                        .toList())
+                : Set.of();
     }
 
     private static List<String> codeUris() {
         List<String> jars = new ArrayList<>();
-        Template.functions().values().forEach(f -> jars.add(String.valueOf(SamTemplate.properties(f).get("CodeUri"))));
+        Template.functions()
+                .values()
+                .forEach(f -> jars.add(String.valueOf(SamTemplate.properties(f).get("CodeUri"))));
         return jars.stream().distinct().toList();
     }
 
@@ -330,7 +369,8 @@ class SamLocalIT {
         String[] x = a.split("\\.");
         String[] y = b.split("\\.");
         for (int i = 0; i < Math.max(x.length, y.length); i++) {
-            int c = Integer.compare(i < x.length ? Integer.parseInt(x[i]) : 0, i < y.length ? Integer.parseInt(y[i]) : 0);
+            int c = Integer.compare(
+                    i < x.length ? Integer.parseInt(x[i]) : 0, i < y.length ? Integer.parseInt(y[i]) : 0);
             if (c != 0) {
                 return c;
             }
@@ -358,15 +398,19 @@ class SamLocalIT {
         Path out = null;
         try {
             out = Files.createTempFile("sam-local-it", ".out");
-            ProcessBuilder builder = new ProcessBuilder(command).directory(ROOT.toFile())
-                    .redirectErrorStream(true).redirectOutput(out.toFile());
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .directory(ROOT.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(out.toFile());
             builder.environment().putAll(env);
             Process process = builder.start();
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.descendants().forEach(ProcessHandle::destroyForcibly);
                 process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-                return new Run(-1, String.join(" ", command) + " timed out after " + timeout + "\n"
-                        + Files.readString(out, StandardCharsets.UTF_8));
+                return new Run(
+                        -1,
+                        String.join(" ", command) + " timed out after " + timeout + "\n"
+                                + Files.readString(out, StandardCharsets.UTF_8));
             }
             return new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8));
         } catch (IOException e) {

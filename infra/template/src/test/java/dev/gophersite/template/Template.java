@@ -2,7 +2,6 @@ package dev.gophersite.template;
 
 import dev.gophersite.project.Repo;
 import dev.gophersite.project.SamTemplate;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,8 +10,7 @@ import java.util.Map;
 final class Template {
     static final SamTemplate SAM = SamTemplate.load(Repo.root().resolve("template.yaml"));
 
-    private Template() {
-    }
+    private Template() {}
 
     static Map<String, Map<String, Object>> functions() {
         return SAM.resourcesOfType("AWS::Serverless::Function");
@@ -21,7 +19,8 @@ final class Template {
     @SuppressWarnings("unchecked")
     static Map<String, Map<String, Object>> apiEvents(Map<String, Object> function) {
         Map<String, Map<String, Object>> result = new LinkedHashMap<>();
-        Map<String, Object> events = (Map<String, Object>) SamTemplate.properties(function).getOrDefault("Events", Map.of());
+        Map<String, Object> events =
+                (Map<String, Object>) SamTemplate.properties(function).getOrDefault("Events", Map.of());
         events.forEach((name, event) -> {
             Map<String, Object> e = (Map<String, Object>) event;
             if ("Api".equals(e.get("Type"))) {

@@ -1,17 +1,16 @@
 package dev.gophersite.template;
 
-import dev.gophersite.project.SamTemplate;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.gophersite.project.SamTemplate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Least privilege and edge protection, read from template.yaml and expanded as a deployment would get them. */
 class TemplatePolicyTest {
@@ -19,14 +18,20 @@ class TemplatePolicyTest {
     private static final Map<String, Set<String>> ALLOWED = Map.of(
             "PagesApiFunction", Set.of("dynamodb:GetItem on ContentTable"),
             "SiteFunction", Set.of("dynamodb:GetItem on ContentTable"),
-            "AskFunction", Set.of("dynamodb:GetItem on ContentTable", "dynamodb:Query on ContentTable",
-                    "dynamodb:GetItem on AnswerCacheTable", "dynamodb:PutItem on AnswerCacheTable",
-                    "dynamodb:PutItem on FeedbackTable"),
+            "AskFunction",
+                    Set.of(
+                            "dynamodb:GetItem on ContentTable",
+                            "dynamodb:Query on ContentTable",
+                            "dynamodb:GetItem on AnswerCacheTable",
+                            "dynamodb:PutItem on AnswerCacheTable",
+                            "dynamodb:PutItem on FeedbackTable"),
             "SearchFunction", Set.of("dynamodb:GetItem on ContentTable", "dynamodb:Query on ContentTable"),
             "FeedbackFunction", Set.of("dynamodb:UpdateItem on FeedbackTable"));
+
     private static final String PROFILE =
             "arn:aws:bedrock:us-east-1:000000000000:inference-profile/us.amazon.nova-micro-v1:0";
-    private static final Set<String> BEDROCK_GRANTS = Set.of("bedrock:InvokeModel on " + PROFILE,
+    private static final Set<String> BEDROCK_GRANTS = Set.of(
+            "bedrock:InvokeModel on " + PROFILE,
             "bedrock:InvokeModel on arn:aws:bedrock:*::foundation-model/amazon.nova-micro-v1:0"
                     + " if StringEquals bedrock:InferenceProfileArn=" + PROFILE);
 
@@ -44,7 +49,9 @@ class TemplatePolicyTest {
             if (function.equals("AskFunction") && provider.equals("bedrock")) {
                 expected.addAll(BEDROCK_GRANTS);
             }
-            assertThat(policies.grants(function)).as(function + " with " + provider).isEqualTo(expected);
+            assertThat(policies.grants(function))
+                    .as(function + " with " + provider)
+                    .isEqualTo(expected);
         });
     }
 
@@ -53,30 +60,55 @@ class TemplatePolicyTest {
         // given a function written with SAM's read template, as the site's readers once were
         Map<String, Object> root = new java.util.LinkedHashMap<>(Template.SAM.root());
         Map<String, Object> resources = new java.util.LinkedHashMap<>(Template.SAM.resources());
-        resources.put("Reader", Map.of("Type", "AWS::Serverless::Function", "Properties", Map.of(
-                "Policies", List.of(Map.of("DynamoDBReadPolicy", Map.of("TableName", Map.of("Ref", "ContentTable")))))));
-        resources.put("Managed", Map.of("Type", "AWS::Serverless::Function", "Properties", Map.of(
-                "Policies", List.of("AmazonDynamoDBFullAccess"))));
+        resources.put(
+                "Reader",
+                Map.of(
+                        "Type",
+                        "AWS::Serverless::Function",
+                        "Properties",
+                        Map.of(
+                                "Policies",
+                                List.of(Map.of(
+                                        "DynamoDBReadPolicy", Map.of("TableName", Map.of("Ref", "ContentTable")))))));
+        resources.put(
+                "Managed",
+                Map.of(
+                        "Type",
+                        "AWS::Serverless::Function",
+                        "Properties",
+                        Map.of("Policies", List.of("AmazonDynamoDBFullAccess"))));
         root.put("Resources", resources);
         Policies policies = new Policies(new SamTemplate(Template.SAM.path(), root), Map.of());
 
         // then Scan, BatchGetItem, DescribeTable and the indexes come with it, and SAM's logs on every log group,
         // and a managed policy is refused
-        assertThat(policies.grants("Reader")).hasSize(13).contains("dynamodb:Scan on ContentTable",
-                "dynamodb:Query on ContentTable/index/*", "dynamodb:DescribeTable on ContentTable",
-                "logs:CreateLogGroup on *", "logs:PutLogEvents on *");
+        assertThat(policies.grants("Reader"))
+                .hasSize(13)
+                .contains(
+                        "dynamodb:Scan on ContentTable",
+                        "dynamodb:Query on ContentTable/index/*",
+                        "dynamodb:DescribeTable on ContentTable",
+                        "logs:CreateLogGroup on *",
+                        "logs:PutLogEvents on *");
         assertThatThrownBy(() -> policies.grants("Managed")).hasMessageContaining("managed policy");
     }
 
     @Test
     void the_model_call_is_the_only_permission_beyond_tables_and_logs_and_names_one_model() {
         // given
-        Policies bedrock = new Policies(Template.SAM, Map.of("ModelProvider", "bedrock",
-                "BedrockInvocation", "in-region", "BedrockModelId", "anthropic.claude-3-haiku-20240307-v1:0"));
+        Policies bedrock = new Policies(
+                Template.SAM,
+                Map.of(
+                        "ModelProvider",
+                        "bedrock",
+                        "BedrockInvocation",
+                        "in-region",
+                        "BedrockModelId",
+                        "anthropic.claude-3-haiku-20240307-v1:0"));
 
         // then
-        assertThat(bedrock.grants("AskFunction")).filteredOn(grant -> !grant.startsWith("dynamodb:")
-                        && !grant.startsWith("logs:"))
+        assertThat(bedrock.grants("AskFunction"))
+                .filteredOn(grant -> !grant.startsWith("dynamodb:") && !grant.startsWith("logs:"))
                 .containsExactly("bedrock:InvokeModel on arn:aws:bedrock:us-east-1::foundation-model/"
                         + "anthropic.claude-3-haiku-20240307-v1:0");
     }
@@ -92,8 +124,8 @@ class TemplatePolicyTest {
         // given
         Map<String, String> parameters = switch (setting) {
             case "bedrock in-region" -> Map.of("ModelProvider", "bedrock", "BedrockInvocation", "in-region");
-            case "ollama in a VPC" -> Map.of("ModelProvider", "ollama", "OllamaSubnetIds", "subnet-1",
-                    "OllamaSecurityGroupIds", "sg-1");
+            case "ollama in a VPC" ->
+                Map.of("ModelProvider", "ollama", "OllamaSubnetIds", "subnet-1", "OllamaSecurityGroupIds", "sg-1");
             default -> Map.of("ModelProvider", setting);
         };
         Policies policies = new Policies(Template.SAM, parameters);
@@ -102,13 +134,17 @@ class TemplatePolicyTest {
 
         // when
         List<String> wildcards = new ArrayList<>();
-        Template.functions().keySet().forEach(function -> policies.grants(function).stream()
-                .filter(grant -> grant.contains("*"))
-                .filter(grant -> !(grant.contains(":bedrock:*::foundation-model/")
-                        && grant.contains(" if StringEquals bedrock:InferenceProfileArn=arn:aws:bedrock:us-east-1:")))
-                .filter(grant -> !(setting.equals("ollama in a VPC") && function.equals("AskFunction")
-                        && vpcPolicy.contains(grant)))
-                .forEach(grant -> wildcards.add(function + ": " + grant)));
+        Template.functions()
+                .keySet()
+                .forEach(function -> policies.grants(function).stream()
+                        .filter(grant -> grant.contains("*"))
+                        .filter(grant -> !(grant.contains(":bedrock:*::foundation-model/")
+                                && grant.contains(
+                                        " if StringEquals bedrock:InferenceProfileArn=arn:aws:bedrock:us-east-1:")))
+                        .filter(grant -> !(setting.equals("ollama in a VPC")
+                                && function.equals("AskFunction")
+                                && vpcPolicy.contains(grant)))
+                        .forEach(grant -> wildcards.add(function + ": " + grant)));
 
         // then
         assertThat(wildcards).isEmpty();
@@ -123,7 +159,8 @@ class TemplatePolicyTest {
         // then
         assertThat(acl).containsEntry("Condition", "LimitPerIp");
         assertThat(association).containsEntry("Condition", "LimitPerIp");
-        assertThat(Template.SAM.section("Parameters", "PerIpRequestsPer5Min").get("Default")).isEqualTo("0");
+        assertThat(Template.SAM.section("Parameters", "PerIpRequestsPer5Min").get("Default"))
+                .isEqualTo("0");
         assertThat(String.valueOf(SamTemplate.properties(acl).get("Rules"))).contains("RateBasedStatement");
     }
 
@@ -131,19 +168,26 @@ class TemplatePolicyTest {
     @SuppressWarnings("unchecked")
     void behind_the_edge_the_per_ip_rule_counts_the_client_address_cloudfront_forwards() {
         // given
-        Map<String, Object> rule = ((List<Map<String, Object>>) SamTemplate.properties(
-                Template.SAM.resources().get("SiteWebAcl")).get("Rules")).getFirst();
+        Map<String, Object> rule = ((List<Map<String, Object>>)
+                        SamTemplate.properties(Template.SAM.resources().get("SiteWebAcl"))
+                                .get("Rules"))
+                .getFirst();
         Object statement = ((Map<String, Object>) rule.get("Statement")).get("RateBasedStatement");
 
         // when
-        Object edge = EdgeTemplateTest.resolve(statement, new Policies(Template.SAM, Map.of("PerIpRequestsPer5Min", "100")));
-        Object direct = EdgeTemplateTest.resolve(statement, new Policies(Template.SAM,
-                Map.of("PerIpRequestsPer5Min", "100", "EdgeCache", "disabled")));
+        Object edge =
+                EdgeTemplateTest.resolve(statement, new Policies(Template.SAM, Map.of("PerIpRequestsPer5Min", "100")));
+        Object direct = EdgeTemplateTest.resolve(
+                statement, new Policies(Template.SAM, Map.of("PerIpRequestsPer5Min", "100", "EdgeCache", "disabled")));
 
         // then every request would come from a CloudFront address, and the rule would block them all together
-        assertThat((Map<String, Object>) edge).containsEntry("AggregateKeyType", "FORWARDED_IP")
-                .containsEntry("ForwardedIPConfig", Map.of("HeaderName", "X-Forwarded-For", "FallbackBehavior", "MATCH"));
-        assertThat((Map<String, Object>) direct).containsEntry("AggregateKeyType", "IP").doesNotContainKey("ForwardedIPConfig");
+        assertThat((Map<String, Object>) edge)
+                .containsEntry("AggregateKeyType", "FORWARDED_IP")
+                .containsEntry(
+                        "ForwardedIPConfig", Map.of("HeaderName", "X-Forwarded-For", "FallbackBehavior", "MATCH"));
+        assertThat((Map<String, Object>) direct)
+                .containsEntry("AggregateKeyType", "IP")
+                .doesNotContainKey("ForwardedIPConfig");
     }
 
     @Test
@@ -152,8 +196,9 @@ class TemplatePolicyTest {
         Map<String, Map<String, Object>> alarms = Template.SAM.resourcesOfType("AWS::CloudWatch::Alarm");
 
         // then
-        assertThat(alarms).containsKeys("ApiServerErrorsAlarm", "FunctionErrorsAlarm", "FunctionThrottlesAlarm",
-                "AskFallbackAlarm");
+        assertThat(alarms)
+                .containsKeys(
+                        "ApiServerErrorsAlarm", "FunctionErrorsAlarm", "FunctionThrottlesAlarm", "AskFallbackAlarm");
         assertThat(alarms.get("AskFallbackAlarm")).containsEntry("Condition", "HasModel");
         assertThat(String.valueOf(alarms.get("AskFallbackAlarm"))).contains("AnswersExtractive", "AnswersLlm");
         Template.functions().keySet().forEach(function -> {
@@ -165,7 +210,8 @@ class TemplatePolicyTest {
     @Test
     @SuppressWarnings("unchecked")
     void api_is_throttled_by_parameters_and_allows_no_other_origin() {
-        Map<String, Object> api = SamTemplate.properties(Template.SAM.resources().get("SiteApi"));
+        Map<String, Object> api =
+                SamTemplate.properties(Template.SAM.resources().get("SiteApi"));
         Map<String, Object> settings = ((List<Map<String, Object>>) api.get("MethodSettings")).getFirst();
         assertThat(settings.get("ThrottlingRateLimit")).isEqualTo(Map.of("Ref", "ApiRateLimit"));
         assertThat(settings.get("ThrottlingBurstLimit")).isEqualTo(Map.of("Ref", "ApiBurstLimit"));
@@ -180,7 +226,8 @@ class TemplatePolicyTest {
         assertThat(Template.global("Function", "SnapStart")).isEqualTo(Map.of("ApplyOn", "PublishedVersions"));
         Map<String, Map<String, Object>> logGroups = Template.SAM.resourcesOfType("AWS::Logs::LogGroup");
         Template.functions().forEach((id, function) -> {
-            Object logGroup = ((Map<String, Object>) SamTemplate.properties(function).get("LoggingConfig")).get("LogGroup");
+            Object logGroup =
+                    ((Map<String, Object>) SamTemplate.properties(function).get("LoggingConfig")).get("LogGroup");
             assertThat(logGroup).as(id).isEqualTo(Map.of("Ref", id + "Logs"));
             Map<String, Object> props = SamTemplate.properties(logGroups.get(id + "Logs"));
             assertThat(props.get("RetentionInDays")).isEqualTo(Map.of("Ref", "LogRetentionDays"));
@@ -190,26 +237,36 @@ class TemplatePolicyTest {
     @Test
     @SuppressWarnings("unchecked")
     void request_bodies_are_validated_and_bounded_at_the_api() {
-        Map<String, Object> api = SamTemplate.properties(Template.SAM.resources().get("SiteApi"));
+        Map<String, Object> api =
+                SamTemplate.properties(Template.SAM.resources().get("SiteApi"));
         Map<String, Object> models = (Map<String, Object>) api.get("Models");
-        Map<String, Object> ask = (Map<String, Object>) ((Map<String, Object>) models.get("AskRequest")).get("properties");
+        Map<String, Object> ask =
+                (Map<String, Object>) ((Map<String, Object>) models.get("AskRequest")).get("properties");
         assertThat(((Map<String, Object>) ask.get("question")).get("maxLength")).isEqualTo(1000);
         assertThat(((Map<String, Object>) ask.get("history")).get("maxItems")).isEqualTo(20);
-        Map<String, Object> askEvent = Template.apiEvents(Template.functions().get("AskFunction")).get("Ask");
-        assertThat((Map<String, Object>) askEvent.get("RequestModel")).containsEntry("Model", "AskRequest").containsEntry("ValidateBody", true);
-        Map<String, Object> feedbackEvent = Template.apiEvents(Template.functions().get("FeedbackFunction")).get("Feedback");
-        assertThat((Map<String, Object>) feedbackEvent.get("RequestModel")).containsEntry("Model", "FeedbackRequest").containsEntry("ValidateBody", true);
+        Map<String, Object> askEvent =
+                Template.apiEvents(Template.functions().get("AskFunction")).get("Ask");
+        assertThat((Map<String, Object>) askEvent.get("RequestModel"))
+                .containsEntry("Model", "AskRequest")
+                .containsEntry("ValidateBody", true);
+        Map<String, Object> feedbackEvent =
+                Template.apiEvents(Template.functions().get("FeedbackFunction")).get("Feedback");
+        assertThat((Map<String, Object>) feedbackEvent.get("RequestModel"))
+                .containsEntry("Model", "FeedbackRequest")
+                .containsEntry("ValidateBody", true);
     }
 
     @Test
     @SuppressWarnings("unchecked")
     void api_gateway_errors_use_the_site_error_format() {
-        Map<String, Object> responses = (Map<String, Object>) SamTemplate.properties(Template.SAM.resources().get("SiteApi"))
-                .get("GatewayResponses");
+        Map<String, Object> responses = (Map<String, Object>)
+                SamTemplate.properties(Template.SAM.resources().get("SiteApi")).get("GatewayResponses");
         assertThat(responses).containsKeys("BAD_REQUEST_BODY", "THROTTLED", "DEFAULT_4XX", "DEFAULT_5XX");
         responses.values().forEach(r -> {
             Map<String, Object> templates = (Map<String, Object>) ((Map<String, Object>) r).get("ResponseTemplates");
-            assertThat((String) templates.get("application/json")).startsWith("{\"error\":{\"code\":").doesNotContain("$input");
+            assertThat((String) templates.get("application/json"))
+                    .startsWith("{\"error\":{\"code\":")
+                    .doesNotContain("$input");
         });
     }
 }

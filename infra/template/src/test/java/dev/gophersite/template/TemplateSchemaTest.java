@@ -1,20 +1,19 @@
 package dev.gophersite.template;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** The template must pass the official SAM JSON schema, as `sam validate` would check it. */
 class TemplateSchemaTest {
@@ -47,8 +46,13 @@ class TemplateSchemaTest {
         JsonSchema schema = samSchema();
         Map<String, Object> root = new LinkedHashMap<>(Template.SAM.root());
         Map<String, Object> resources = new LinkedHashMap<>(Template.SAM.resources());
-        resources.put("Broken", Map.of("Type", "AWS::Serverless::Function",
-                "Properties", Map.of("Handler", "x::y", "Runtim", "java25", "CodeUri", "x.jar")));
+        resources.put(
+                "Broken",
+                Map.of(
+                        "Type",
+                        "AWS::Serverless::Function",
+                        "Properties",
+                        Map.of("Handler", "x::y", "Runtim", "java25", "CodeUri", "x.jar")));
         root.put("Resources", resources);
 
         // when

@@ -1,12 +1,11 @@
 package dev.gophersite.ask.answering;
 
-import dev.gophersite.ask.question.Question;
 import dev.gophersite.ask.index.LexicalIndex;
-import dev.gophersite.ask.retrieval.RankedPassage;
 import dev.gophersite.ask.index.SearchIndex;
 import dev.gophersite.ask.index.SectionMatch;
 import dev.gophersite.ask.index.Statement;
-
+import dev.gophersite.ask.question.Question;
+import dev.gophersite.ask.retrieval.RankedPassage;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -37,8 +36,7 @@ public final class ExtractiveAnswerer {
     private static final Pattern TIMELINE_HEADING = Pattern.compile("\\d{4}(?:-\\d{2})?:\\s");
 
     /** @param dating the section heading that dates the statement, for a "when" question; empty otherwise */
-    private record Candidate(Statement statement, String dating, int citation, double score) {
-    }
+    private record Candidate(Statement statement, String dating, int citation, double score) {}
 
     /** How much a statement's closeness in meaning to the question counts beside its shared terms. */
     static final double SIMILARITY_WEIGHT = 1.0;
@@ -51,8 +49,12 @@ public final class ExtractiveAnswerer {
      * @param best the section whose authored questions come closest to the question, if any: its statements lead
      *             when they fit, since its authors said it answers questions like this one
      */
-    public String answer(Question question, Optional<float[]> meaning, Optional<SectionMatch> best,
-                         List<RankedPassage> passages, SearchIndex index) {
+    public String answer(
+            Question question,
+            Optional<float[]> meaning,
+            Optional<SectionMatch> best,
+            List<RankedPassage> passages,
+            SearchIndex index) {
         LexicalIndex lexical = index.lexical();
         // a follow-up's own words say what is new; the terms it borrowed only say what it is about
         Set<String> own = question.followUp() ? Set.copyOf(lexical.analysis().terms(question.asked())) : Set.of();
@@ -85,7 +87,8 @@ public final class ExtractiveAnswerer {
                 if (similarity.isPresent()) {
                     score += SIMILARITY_WEIGHT * similarity.get();
                 }
-                // a timeline entry says when in its heading ("2018-08: 1.11 — Go Modules"), not in its sentences; quoted
+                // a timeline entry says when in its heading ("2018-08: 1.11 — Go Modules"), not in its sentences;
+                // quoted
                 // without it, "user-defined iterators land in the language" would not say in which release
                 String dating = isTimelineEntry(statement, headingText) ? headingText : "";
                 if (score > 0 && question.kind().fits(statement.text())) {
@@ -104,7 +107,8 @@ public final class ExtractiveAnswerer {
         candidates.sort(Comparator.comparingDouble(Candidate::score).reversed());
         List<Candidate> chosen = new ArrayList<>(List.of(candidates.getFirst()));
         for (Candidate candidate : candidates.subList(1, candidates.size())) {
-            if (chosen.size() == MAX_STATEMENTS || candidate.score() < FOLLOWER_SHARE * chosen.getFirst().score()) {
+            if (chosen.size() == MAX_STATEMENTS
+                    || candidate.score() < FOLLOWER_SHARE * chosen.getFirst().score()) {
                 break;
             }
             if (chosen.stream().noneMatch(c -> duplicates(c.statement(), candidate.statement()))) {
@@ -121,17 +125,22 @@ public final class ExtractiveAnswerer {
             if (!c.dating().isEmpty() && dated.add(c.dating())) {
                 answer.append(c.dating()).append(": ");
             }
-            answer.append(c.statement().text()).append(" [").append(c.citation()).append(']');
+            answer.append(c.statement().text())
+                    .append(" [")
+                    .append(c.citation())
+                    .append(']');
         }
         return answer.toString();
     }
 
     private static boolean isTimelineEntry(Statement statement, String heading) {
-        return statement.form() != Statement.Form.HEADING && TIMELINE_HEADING.matcher(heading).lookingAt();
+        return statement.form() != Statement.Form.HEADING
+                && TIMELINE_HEADING.matcher(heading).lookingAt();
     }
 
     private static boolean datedByHeading(Question question, Statement statement, String heading) {
-        return question.kind().datedByHeading() && statement.form() != Statement.Form.HEADING
+        return question.kind().datedByHeading()
+                && statement.form() != Statement.Form.HEADING
                 && question.kind().fits(heading);
     }
 

@@ -14,19 +14,15 @@ public final class ModelAnswerer {
         this.model = model;
     }
 
-    public sealed interface Reply {
-    }
+    public sealed interface Reply {}
 
     /** The model's text, not yet checked against the passages. */
-    public record Written(String text) implements Reply {
-    }
+    public record Written(String text) implements Reply {}
 
     /** The model said the passages do not answer the question. */
-    public record Declined() implements Reply {
-    }
+    public record Declined() implements Reply {}
 
-    public record Silent() implements Reply {
-    }
+    public record Silent() implements Reply {}
 
     public boolean configured() {
         return model.configured();

@@ -13,12 +13,13 @@ public final class NotInPassages {
     public static final String MARKER = "NOT_IN_PASSAGES";
     /** Underscores may come back as blanks or be dropped: NOT IN PASSAGES, NOTINPASSAGES. */
     private static final Pattern SAID = Pattern.compile("NOT[ _-]?IN[ _-]?(?:THE[ _-]?)?PASSAGES");
+
     private static final Pattern CITATION = Pattern.compile("\\[\\s*\\d");
 
-    private NotInPassages() {
-    }
+    private NotInPassages() {}
 
     public static boolean in(String reply) {
-        return SAID.matcher(reply.toUpperCase(Locale.ROOT)).find() && !CITATION.matcher(reply).find();
+        return SAID.matcher(reply.toUpperCase(Locale.ROOT)).find()
+                && !CITATION.matcher(reply).find();
     }
 }

@@ -11,8 +11,7 @@ import java.util.regex.Pattern;
 public final class OneLine {
     private static final Pattern BREAKS = Pattern.compile("[\\n\\r\\u000B\\u000C\\u0085\\u2028\\u2029]+");
 
-    private OneLine() {
-    }
+    private OneLine() {}
 
     public static String of(String text) {
         return BREAKS.matcher(text).replaceAll(" ").strip();

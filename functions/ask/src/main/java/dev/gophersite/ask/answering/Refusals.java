@@ -4,7 +4,6 @@ import dev.gophersite.ask.grounding.GroundingVerdict;
 import dev.gophersite.ask.index.Passage;
 import dev.gophersite.ask.retrieval.RankedPassage;
 import dev.gophersite.ask.retrieval.Retrieval;
-
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -18,8 +17,7 @@ public final class Refusals {
             + "to them. Please ask in English; the closest pages are listed as sources.";
     static final int CLOSEST_PAGES = 3;
 
-    private Refusals() {
-    }
+    private Refusals() {}
 
     public static String text(GroundingVerdict verdict) {
         return verdict.reason().equals(GroundingVerdict.OTHER_LANGUAGE) ? ENGLISH_ONLY : NOT_COVERED;

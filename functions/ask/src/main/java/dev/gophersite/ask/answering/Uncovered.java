@@ -6,20 +6,22 @@ import java.util.List;
 public final class Uncovered {
     static final int MAX_QUOTED_CHARS = 80;
 
-    private Uncovered() {
-    }
+    private Uncovered() {}
 
     public static String appendTo(String answer, List<String> uncovered) {
         if (uncovered.isEmpty()) {
             return answer;
         }
         List<String> quoted = uncovered.stream().map(Uncovered::quoted).toList();
-        return answer + "\n\nThis site's pages do not cover the rest of your question: " + String.join("; ", quoted) + ".";
+        return answer + "\n\nThis site's pages do not cover the rest of your question: " + String.join("; ", quoted)
+                + ".";
     }
 
     /** A clause as plain words: no character a Markdown renderer acts on, and no longer than a line. */
     static String quoted(String clause) {
-        String plain = clause.replaceAll("[^\\p{L}\\p{N} ,.'?!-]", " ").replaceAll("\\s+", " ").strip();
+        String plain = clause.replaceAll("[^\\p{L}\\p{N} ,.'?!-]", " ")
+                .replaceAll("\\s+", " ")
+                .strip();
         if (plain.length() > MAX_QUOTED_CHARS) {
             plain = plain.substring(0, MAX_QUOTED_CHARS).strip() + "…";
         }

@@ -1,7 +1,6 @@
 package dev.gophersite.ask.grounding;
 
 import dev.gophersite.ask.retrieval.Retrieval;
-
 import java.util.List;
 
 /**

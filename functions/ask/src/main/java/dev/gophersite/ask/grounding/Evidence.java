@@ -20,9 +20,16 @@ import java.util.Optional;
  * @param questionSimilarity  highest cosine similarity between the question and a question the site's authors wrote
  *                            for a section; empty without an embedder or authored questions
  */
-public record Evidence(List<String> topicTerms, List<String> distinctiveTerms, List<String> unknownNames,
-                       double statementCoverage, double passageCoverage, double unseenShare,
-                       Optional<Double> similarity, boolean fitsKind, Optional<Double> questionSimilarity) {
+public record Evidence(
+        List<String> topicTerms,
+        List<String> distinctiveTerms,
+        List<String> unknownNames,
+        double statementCoverage,
+        double passageCoverage,
+        double unseenShare,
+        Optional<Double> similarity,
+        boolean fitsKind,
+        Optional<Double> questionSimilarity) {
 
     public boolean mentionsTopic() {
         return !topicTerms.isEmpty();

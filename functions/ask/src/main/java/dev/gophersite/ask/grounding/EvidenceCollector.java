@@ -1,12 +1,11 @@
 package dev.gophersite.ask.grounding;
 
-import dev.gophersite.ask.question.QuestionKind;
 import dev.gophersite.ask.index.LexicalIndex;
-import dev.gophersite.ask.retrieval.RankedPassage;
-import dev.gophersite.ask.retrieval.Retrieval;
 import dev.gophersite.ask.index.SectionMatch;
 import dev.gophersite.ask.index.Statement;
-
+import dev.gophersite.ask.question.QuestionKind;
+import dev.gophersite.ask.retrieval.RankedPassage;
+import dev.gophersite.ask.retrieval.Retrieval;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -55,7 +54,8 @@ public final class EvidenceCollector {
         boolean fitsKind = false;
         QuestionKind kind = retrieval.question().kind();
         for (RankedPassage passage : retrieval.top(passagesConsidered)) {
-            bestPassage = Math.max(bestPassage, coverage(index, distinctive, index.termsOf(passage.position()), Set.of(), total));
+            bestPassage = Math.max(
+                    bestPassage, coverage(index, distinctive, index.termsOf(passage.position()), Set.of(), total));
             Set<String> heading = retrieval.index().headingTerms(passage.position());
             for (Statement statement : retrieval.index().statementsOf(passage.position())) {
                 double covered = coverage(index, distinctive, statement.terms(), heading, total);
@@ -67,13 +67,20 @@ public final class EvidenceCollector {
                 }
             }
         }
-        return new Evidence(List.copyOf(topic), List.copyOf(distinctive), List.copyOf(unknown), bestStatement,
-                bestPassage, total == 0 ? 0 : unseen / total, bestSimilarity, fitsKind,
+        return new Evidence(
+                List.copyOf(topic),
+                List.copyOf(distinctive),
+                List.copyOf(unknown),
+                bestStatement,
+                bestPassage,
+                total == 0 ? 0 : unseen / total,
+                bestSimilarity,
+                fitsKind,
                 retrieval.bestMatch().map(SectionMatch::similarity));
     }
 
-    private static double coverage(LexicalIndex index, List<String> distinctive, Set<String> terms, Set<String> heading,
-                                   double total) {
+    private static double coverage(
+            LexicalIndex index, List<String> distinctive, Set<String> terms, Set<String> heading, double total) {
         if (total == 0) {
             return 0;
         }

@@ -6,7 +6,6 @@ import dev.gophersite.ask.question.Question;
 import dev.gophersite.ask.question.QuestionReader;
 import dev.gophersite.ask.retrieval.Retrieval;
 import dev.gophersite.ask.retrieval.Retriever;
-
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,10 +1,9 @@
 package dev.gophersite.ask.grounding;
 
-import dev.gophersite.ask.question.Instructions;
 import dev.gophersite.ask.index.Embedder;
 import dev.gophersite.ask.index.OnnxEmbedder;
+import dev.gophersite.ask.question.Instructions;
 import dev.gophersite.ask.retrieval.Retrieval;
-
 import java.util.Map;
 import java.util.Optional;
 
@@ -32,10 +31,12 @@ public final class GroundingCheck {
      * set but the test half.
      */
     static final double SIMILARITY_WEIGHT = 1.0;
+
     static final double SHAPE_WEIGHT = 0.3;
     static final double QUESTION_WEIGHT = 2.0;
     /** Lexical evidence alone: coverage − 0.25 × unseen share + 0.1 if the kind of fact is there, at least 0.3. */
     static final double UNSEEN_WEIGHT = 0.25;
+
     static final double LEXICAL_SHAPE_WEIGHT = 0.1;
     static final double MIN_LEXICAL_SCORE = 0.3;
 
@@ -50,9 +51,7 @@ public final class GroundingCheck {
      * The score a question needs with each embedding model's similarities in the evidence, as the evaluation's
      * calibration finds it (a test holds the shipped model's to it). A model without one cannot be used.
      */
-    static final Map<String, Double> THRESHOLDS = Map.of(
-            OnnxEmbedder.MINILM, 2.2,
-            "bge-small-en-v15-q", 2.6);
+    static final Map<String, Double> THRESHOLDS = Map.of(OnnxEmbedder.MINILM, 2.2, "bge-small-en-v15-q", 2.6);
 
     private final EvidenceCollector collector = new EvidenceCollector(PASSAGES_CONSIDERED);
     private final double minScore;
@@ -96,11 +95,12 @@ public final class GroundingCheck {
             return lexical(evidence);
         }
         if (evidence.distinctiveTerms().isEmpty()) {
-            return GroundingVerdict.byRule(evidence.mentionsTopic(),
-                    evidence.mentionsTopic() ? "topic" : "no-content-terms", evidence);
+            return GroundingVerdict.byRule(
+                    evidence.mentionsTopic(), evidence.mentionsTopic() ? "topic" : "no-content-terms", evidence);
         }
         if (evidence.similarity().isPresent()) {
-            double score = evidence.statementCoverage() + SIMILARITY_WEIGHT * evidence.similarity().get()
+            double score = evidence.statementCoverage()
+                    + SIMILARITY_WEIGHT * evidence.similarity().get()
                     + (evidence.fitsKind() ? SHAPE_WEIGHT : 0)
                     + QUESTION_WEIGHT * evidence.questionSimilarity().orElse(0.0);
             return GroundingVerdict.scored(score, minScore, PLAUSIBLE_SHARE, evidence);
@@ -109,7 +109,8 @@ public final class GroundingCheck {
     }
 
     private static GroundingVerdict lexical(Evidence evidence) {
-        double score = evidence.statementCoverage() - UNSEEN_WEIGHT * evidence.unseenShare()
+        double score = evidence.statementCoverage()
+                - UNSEEN_WEIGHT * evidence.unseenShare()
                 + (evidence.fitsKind() ? LEXICAL_SHAPE_WEIGHT : 0);
         return GroundingVerdict.scored(score, MIN_LEXICAL_SCORE, PLAUSIBLE_SHARE, evidence);
     }

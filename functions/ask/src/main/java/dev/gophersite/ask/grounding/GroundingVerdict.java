@@ -13,14 +13,18 @@ public record GroundingVerdict(boolean grounded, boolean plausible, String reaso
     public static final String OTHER_LANGUAGE = "other-language";
 
     static GroundingVerdict byRule(boolean grounded, String reason, Evidence evidence) {
-        return new GroundingVerdict(grounded, grounded, reason, evidence,
-                grounded ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY);
+        return new GroundingVerdict(
+                grounded, grounded, reason, evidence, grounded ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY);
     }
 
     /** @param plausibleShare the share of the threshold a score needs for a model to be asked */
     static GroundingVerdict scored(double score, double threshold, double plausibleShare, Evidence evidence) {
         boolean grounded = score >= threshold;
-        return new GroundingVerdict(grounded, score >= plausibleShare * threshold, grounded ? "covered" : "uncovered",
-                evidence, score - threshold);
+        return new GroundingVerdict(
+                grounded,
+                score >= plausibleShare * threshold,
+                grounded ? "covered" : "uncovered",
+                evidence,
+                score - threshold);
     }
 }

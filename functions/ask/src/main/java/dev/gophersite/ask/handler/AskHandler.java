@@ -4,10 +4,10 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
-import dev.gophersite.ask.record.Answer;
-import dev.gophersite.ask.question.AskRequest;
-import dev.gophersite.ask.service.AskService;
 import dev.gophersite.ask.metrics.AskMetrics;
+import dev.gophersite.ask.question.AskRequest;
+import dev.gophersite.ask.record.Answer;
+import dev.gophersite.ask.service.AskService;
 import dev.gophersite.ask.wiring.AskWiring;
 import dev.gophersite.common.http.ErrorFormat;
 import dev.gophersite.common.http.HandlerEnvelope;
@@ -17,7 +17,6 @@ import dev.gophersite.common.http.Responses;
 import dev.gophersite.common.log.JsonLog;
 import dev.gophersite.common.snapstart.Priming;
 import dev.gophersite.common.store.ContentStore;
-
 import java.util.List;
 import java.util.Map;
 
@@ -51,19 +50,23 @@ public final class AskHandler implements RequestHandler<APIGatewayProxyRequestEv
     @Override
     public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
         // model calls get what is left of the function's timeout, less the writes that follow them
-        APIGatewayProxyResponseEvent response = wiring.deadline().within(context,
-                () -> HandlerEnvelope.run(event, LOG, ERRORS, failure -> metrics.storeFailed(), this::dispatch));
+        APIGatewayProxyResponseEvent response = wiring.deadline()
+                .within(
+                        context,
+                        () -> HandlerEnvelope.run(
+                                event, LOG, ERRORS, failure -> metrics.storeFailed(), this::dispatch));
         return Responses.markStale(response, store.staleSince());
     }
 
     private APIGatewayProxyResponseEvent dispatch(APIGatewayProxyRequestEvent event) {
         String method = Requests.method(event);
         return switch (Requests.resource(event)) {
-            case "/ask" -> switch (method) {
-                case "POST" -> ask(event);
-                case "GET", "HEAD" -> askPage(event);
-                default -> ERRORS.methodNotAllowed("GET, POST");
-            };
+            case "/ask" ->
+                switch (method) {
+                    case "POST" -> ask(event);
+                    case "GET", "HEAD" -> askPage(event);
+                    default -> ERRORS.methodNotAllowed("GET, POST");
+                };
             default -> ERRORS.notFound("No such resource.");
         };
     }
@@ -81,15 +84,26 @@ public final class AskHandler implements RequestHandler<APIGatewayProxyRequestEv
     private APIGatewayProxyResponseEvent askPage(APIGatewayProxyRequestEvent event) {
         // a GET can come from any page's link or image tag: it gets the cached or extractive answer, never a fresh
         // model call, which only the form's POST may spend
-        return FormPages.render(event, store, AskRequestReader.MAX_QUESTION_CHARS, AskPage::render,
+        return FormPages.render(
+                event,
+                store,
+                AskRequestReader.MAX_QUESTION_CHARS,
+                AskPage::render,
                 question -> answer(new AskRequest(question, List.of()), AskService.Generation.CACHED_OR_EXTRACTIVE));
     }
 
     private Answer answer(AskRequest request, AskService.Generation generation) {
         Answer answer = service.ask(request, generation);
         metrics.answered(answer);
-        LOG.info("answered", Map.of("mode", answer.mode().wire(), "sources", answer.sources().size(),
-                "ms", answer.timingsMs().getOrDefault("total", 0L)));
+        LOG.info(
+                "answered",
+                Map.of(
+                        "mode",
+                        answer.mode().wire(),
+                        "sources",
+                        answer.sources().size(),
+                        "ms",
+                        answer.timingsMs().getOrDefault("total", 0L)));
         return answer;
     }
 }

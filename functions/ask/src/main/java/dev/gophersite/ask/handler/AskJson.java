@@ -9,7 +9,6 @@ import com.fasterxml.jackson.core.io.SerializedString;
 import dev.gophersite.ask.record.Answer;
 import dev.gophersite.ask.record.SearchResults;
 import dev.gophersite.ask.record.Source;
-
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -21,10 +20,10 @@ import java.util.Map;
  * and {@code <>&} escaped like every other JSON body of the site, so a body can never be read as markup.
  */
 public final class AskJson {
-    private static final JsonFactory FACTORY = new JsonFactoryBuilder().characterEscapes(new HtmlSafeEscapes()).build();
+    private static final JsonFactory FACTORY =
+            new JsonFactoryBuilder().characterEscapes(new HtmlSafeEscapes()).build();
 
-    private AskJson() {
-    }
+    private AskJson() {}
 
     public static String answer(Answer answer) {
         return write(json -> {

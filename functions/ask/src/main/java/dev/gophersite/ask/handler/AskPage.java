@@ -5,7 +5,6 @@ import dev.gophersite.ask.record.Source;
 import dev.gophersite.common.content.PageSummary;
 import dev.gophersite.common.http.Html;
 import dev.gophersite.common.web.Layout;
-
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -17,21 +16,27 @@ import java.util.regex.Pattern;
 final class AskPage {
     private static final Pattern CITATION = Pattern.compile("\\[(\\d{1,2})]");
 
-    private AskPage() {
-    }
+    private AskPage() {}
 
     static String render(String base, List<PageSummary> nav, String question, Answer answer, String error) {
         StringBuilder main = new StringBuilder(4096)
                 .append("<article class=\"page ask-page\">\n<h1>Ask about Go</h1>\n")
                 .append("<p class=\"lead\">Answers come from this site's pages only, with links to the sections ")
                 .append("they are drawn from.</p>\n")
-                .append("<form class=\"ask-form\" method=\"get\" action=\"").append(Html.escape(base)).append("/ask\">")
+                .append("<form class=\"ask-form\" method=\"get\" action=\"")
+                .append(Html.escape(base))
+                .append("/ask\">")
                 .append("<label for=\"q\">Your question</label>")
-                .append("<textarea id=\"q\" name=\"q\" rows=\"3\" maxlength=\"").append(AskRequestReader.MAX_QUESTION_CHARS)
-                .append("\" required>").append(Html.escape(question)).append("</textarea>")
+                .append("<textarea id=\"q\" name=\"q\" rows=\"3\" maxlength=\"")
+                .append(AskRequestReader.MAX_QUESTION_CHARS)
+                .append("\" required>")
+                .append(Html.escape(question))
+                .append("</textarea>")
                 .append("<button type=\"submit\">Ask</button></form>\n");
         if (error != null) {
-            main.append("<p class=\"ask-error\" role=\"alert\">").append(Html.escape(error)).append("</p>\n");
+            main.append("<p class=\"ask-error\" role=\"alert\">")
+                    .append(Html.escape(error))
+                    .append("</p>\n");
         }
         if (answer != null) {
             main.append("<section class=\"ask-answer\" aria-labelledby=\"answer-title\">")
@@ -53,7 +58,8 @@ final class AskPage {
                     inList = item;
                 }
                 if (!text.isEmpty()) {
-                    String html = citationsToLinks(Html.escape(item ? text.substring(2).strip() : text), base, answer.sources());
+                    String html = citationsToLinks(
+                            Html.escape(item ? text.substring(2).strip() : text), base, answer.sources());
                     main.append(item ? "<li>" : "<p>").append(html).append(item ? "</li>\n" : "</p>\n");
                 }
             }
@@ -63,8 +69,12 @@ final class AskPage {
             if (!answer.sources().isEmpty()) {
                 main.append("<h3>Sources</h3>\n<ol class=\"ask-sources\">\n");
                 for (Source s : answer.sources()) {
-                    main.append("<li><a href=\"").append(Html.escape(base + s.url())).append("\">")
-                            .append(Html.escape(s.title())).append(" — ").append(Html.escape(s.section()))
+                    main.append("<li><a href=\"")
+                            .append(Html.escape(base + s.url()))
+                            .append("\">")
+                            .append(Html.escape(s.title()))
+                            .append(" — ")
+                            .append(Html.escape(s.section()))
                             .append("</a></li>\n");
                 }
                 main.append("</ol>\n");
@@ -72,8 +82,14 @@ final class AskPage {
             main.append("</section>\n");
         }
         main.append("</article>");
-        return Layout.render(base, nav, null, "Ask about Go", "Ask a question about Go; answers cite this site's pages.",
-                main.toString(), false);
+        return Layout.render(
+                base,
+                nav,
+                null,
+                "Ask about Go",
+                "Ask a question about Go; answers cite this site's pages.",
+                main.toString(),
+                false);
     }
 
     private static String citationsToLinks(String escaped, String base, List<Source> sources) {

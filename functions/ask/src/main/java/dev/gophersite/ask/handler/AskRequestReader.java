@@ -10,7 +10,6 @@ import dev.gophersite.common.http.JsonFields;
 import dev.gophersite.common.http.Parsed;
 import dev.gophersite.common.http.Requests;
 import dev.gophersite.common.http.UserText;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -25,13 +24,13 @@ public final class AskRequestReader {
     public static final int MAX_QUESTION_CHARS = 1000;
     /** How many earlier turns a request may carry; only the last few reach the model (PromptBuilder). */
     public static final int MAX_HISTORY_TURNS_ACCEPTED = 20;
+
     public static final int MAX_TURN_CHARS = 4000;
     public static final int MAX_SEARCH_QUERY_CHARS = 200;
     private static final Set<String> FIELDS = Set.of("question", "history");
     private static final Set<String> TURN_FIELDS = Set.of("role", "content");
 
-    private AskRequestReader() {
-    }
+    private AskRequestReader() {}
 
     public static Parsed<AskRequest> body(APIGatewayProxyRequestEvent event) {
         return switch (JsonBody.read(event, MAX_BODY_BYTES, "the question", FIELDS)) {
@@ -47,8 +46,10 @@ public final class AskRequestReader {
             return Parsed.Invalid.badRequest("Add the question or search as ?q=.");
         }
         String text = q.strip();
-        return UserText.problem("The query", text, maxChars).or(() -> UserText.nothingToLookUp("The query", text))
-                .<Parsed<String>>map(Parsed.Invalid::badRequest).orElseGet(() -> new Parsed.Valid<>(text));
+        return UserText.problem("The query", text, maxChars)
+                .or(() -> UserText.nothingToLookUp("The query", text))
+                .<Parsed<String>>map(Parsed.Invalid::badRequest)
+                .orElseGet(() -> new Parsed.Valid<>(text));
     }
 
     private static Parsed<AskRequest> fromBody(ObjectNode body) {
@@ -79,7 +80,8 @@ public final class AskRequestReader {
                     turnFields.refuse("A history turn's \"role\" must be \"user\" or \"assistant\".");
                 }
                 if (turnFields.ok()) {
-                    UserText.nothingToLookUp("A history turn's \"content\"", content).ifPresent(turnFields::refuse);
+                    UserText.nothingToLookUp("A history turn's \"content\"", content)
+                            .ifPresent(turnFields::refuse);
                 }
                 if (!fields.include(turnFields)) {
                     return;

@@ -4,8 +4,8 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
-import dev.gophersite.ask.service.AskService;
 import dev.gophersite.ask.metrics.AskMetrics;
+import dev.gophersite.ask.service.AskService;
 import dev.gophersite.ask.wiring.AskWiring;
 import dev.gophersite.ask.wiring.SearchWiring;
 import dev.gophersite.common.http.ErrorFormat;
@@ -45,8 +45,8 @@ public final class SearchHandler implements RequestHandler<APIGatewayProxyReques
 
     @Override
     public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
-        APIGatewayProxyResponseEvent response = HandlerEnvelope.run(event, LOG, ERRORS,
-                failure -> metrics.storeFailed(), this::dispatch);
+        APIGatewayProxyResponseEvent response =
+                HandlerEnvelope.run(event, LOG, ERRORS, failure -> metrics.storeFailed(), this::dispatch);
         return Responses.markStale(response, store.staleSince());
     }
 
@@ -62,13 +62,13 @@ public final class SearchHandler implements RequestHandler<APIGatewayProxyReques
         return switch (AskRequestReader.query(event, AskRequestReader.MAX_SEARCH_QUERY_CHARS)) {
             case Parsed.Invalid<String> invalid -> invalid.response();
             case Parsed.Valid<String>(String query) ->
-                    Responses.noStore(Responses.json(200, AskJson.search(service.search(query))));
+                Responses.noStore(Responses.json(200, AskJson.search(service.search(query))));
         };
     }
 
     /** The site search without JavaScript, answered by the same retriever as /api/search. */
     private APIGatewayProxyResponseEvent searchPage(APIGatewayProxyRequestEvent event) {
-        return FormPages.render(event, store, AskRequestReader.MAX_SEARCH_QUERY_CHARS, SearchPage::render,
-                service::search);
+        return FormPages.render(
+                event, store, AskRequestReader.MAX_SEARCH_QUERY_CHARS, SearchPage::render, service::search);
     }
 }

@@ -2,7 +2,6 @@ package dev.gophersite.ask.index;
 
 import dev.gophersite.common.content.Page;
 import dev.gophersite.common.content.Section;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -39,7 +38,8 @@ public final class Chunker {
                 }
                 for (int i = 0; i < parts.size(); i++) {
                     String id = page.slug() + "#" + section.id() + (i == 0 ? "" : "~" + i);
-                    passages.add(new Passage(id, page.slug(), page.title(), section.id(), section.heading(), parts.get(i)));
+                    passages.add(
+                            new Passage(id, page.slug(), page.title(), section.id(), section.heading(), parts.get(i)));
                 }
             }
         }
@@ -47,8 +47,7 @@ public final class Chunker {
     }
 
     /** Prose and table blocks of a section's plain text, in order. */
-    private record Block(String text, List<String> tableRows) {
-    }
+    private record Block(String text, List<String> tableRows) {}
 
     private static List<Block> blocks(String text) {
         List<Block> blocks = new ArrayList<>();
@@ -112,7 +111,8 @@ public final class Chunker {
         if (!current.isEmpty()) {
             String rest = current.toString().strip();
             // a short tail reads better as the end of the previous part than as a passage of its own
-            if (!parts.isEmpty() && rest.length() < maxChars / 4
+            if (!parts.isEmpty()
+                    && rest.length() < maxChars / 4
                     && parts.getLast().length() + rest.length() + 1 <= maxChars + maxChars / 4) {
                 parts.add(parts.removeLast() + "\n" + rest);
             } else if (!rest.isEmpty()) {

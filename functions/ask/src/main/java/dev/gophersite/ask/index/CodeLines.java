@@ -13,8 +13,7 @@ public final class CodeLines {
     /** Inline code inside prose, which the Markdown-to-text rendering puts in double quotes. */
     private static final Pattern QUOTED = Pattern.compile("\"[^\"]*\"");
 
-    private CodeLines() {
-    }
+    private CodeLines() {}
 
     public static boolean isComment(String line) {
         return COMMENT.matcher(line).lookingAt();
@@ -26,7 +25,8 @@ public final class CodeLines {
     }
 
     public static boolean isCode(String line) {
-        return !isComment(line) && CODE.matcher(QUOTED.matcher(line).replaceAll("\"\"")).find();
+        return !isComment(line)
+                && CODE.matcher(QUOTED.matcher(line).replaceAll("\"\"")).find();
     }
 
     /** The text without its code lines (comments kept, without their markers). */

@@ -1,5 +1,13 @@
 package dev.gophersite.ask.index;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StoredField;
@@ -18,15 +26,6 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.store.ByteBuffersDirectory;
-
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * An in-memory Lucene BM25 index over one site version's passages, plus the per-passage term sets the grounding
@@ -52,11 +51,15 @@ public final class LexicalIndex {
     private final TextAnalysis analysis;
     private final IndexSearcher searcher;
 
-    public record Hit(Passage passage, int position, double score) {
-    }
+    public record Hit(Passage passage, int position, double score) {}
 
-    private LexicalIndex(List<Passage> passages, List<Set<String>> passageTerms, Map<String, Integer> documentFrequency,
-                         List<Set<String>> mentioned, TextAnalysis analysis, IndexSearcher searcher) {
+    private LexicalIndex(
+            List<Passage> passages,
+            List<Set<String>> passageTerms,
+            Map<String, Integer> documentFrequency,
+            List<Set<String>> mentioned,
+            TextAnalysis analysis,
+            IndexSearcher searcher) {
         this.passages = passages;
         this.passageTerms = passageTerms;
         this.documentFrequency = documentFrequency;
@@ -84,8 +87,8 @@ public final class LexicalIndex {
                 doc.add(new TextField(BODY, p.body(), Field.Store.NO));
                 writer.addDocument(doc);
                 // identifiers in code ("hello", "url") say little about what a passage is about
-                Set<String> passageTerms = Set.copyOf(analysis.distinctTerms(
-                        p.title() + "\n" + p.heading() + "\n" + CodeLines.prose(p.body())));
+                Set<String> passageTerms = Set.copyOf(
+                        analysis.distinctTerms(p.title() + "\n" + p.heading() + "\n" + CodeLines.prose(p.body())));
                 terms.add(passageTerms);
                 passageTerms.forEach(t -> df.merge(t, 1, Integer::sum));
                 mentioned.add(Set.copyOf(analysis.distinctTerms(p.title() + "\n" + p.heading() + "\n" + p.body())));
@@ -93,8 +96,13 @@ public final class LexicalIndex {
             writer.commit();
             IndexSearcher searcher = new IndexSearcher(DirectoryReader.open(directory));
             searcher.setSimilarity(new BM25Similarity());
-            return new LexicalIndex(List.copyOf(passages), List.copyOf(terms), Map.copyOf(df), List.copyOf(mentioned),
-                    analysis, searcher);
+            return new LexicalIndex(
+                    List.copyOf(passages),
+                    List.copyOf(terms),
+                    Map.copyOf(df),
+                    List.copyOf(mentioned),
+                    analysis,
+                    searcher);
         } catch (IOException e) {
             throw new UncheckedIOException("building an in-memory index cannot fail", e);
         }
@@ -162,15 +170,20 @@ public final class LexicalIndex {
         BooleanQuery.Builder query = new BooleanQuery.Builder();
         weightedTerms.forEach((term, weight) -> {
             List<Query> perField = new ArrayList<>(FIELD_BOOSTS.size());
-            FIELD_BOOSTS.forEach((field, boost) ->
-                    perField.add(new BoostQuery(new TermQuery(new Term(field, term)), boost)));
-            query.add(new BoostQuery(new DisjunctionMaxQuery(perField, TIE_BREAKER), weight), BooleanClause.Occur.SHOULD);
+            FIELD_BOOSTS.forEach(
+                    (field, boost) -> perField.add(new BoostQuery(new TermQuery(new Term(field, term)), boost)));
+            query.add(
+                    new BoostQuery(new DisjunctionMaxQuery(perField, TIE_BREAKER), weight), BooleanClause.Occur.SHOULD);
         });
         try {
             ScoreDoc[] docs = searcher.search(query.build(), limit).scoreDocs;
             List<Hit> hits = new ArrayList<>(docs.length);
             for (ScoreDoc doc : docs) {
-                int position = searcher.storedFields().document(doc.doc).getField(POSITION).numericValue().intValue();
+                int position = searcher.storedFields()
+                        .document(doc.doc)
+                        .getField(POSITION)
+                        .numericValue()
+                        .intValue();
                 hits.add(new Hit(passages.get(position), position, doc.score));
             }
             return hits;

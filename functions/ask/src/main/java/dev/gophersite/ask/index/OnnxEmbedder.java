@@ -5,7 +5,6 @@ import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -19,6 +18,7 @@ public final class OnnxEmbedder implements Embedder {
     private static final int BATCH = 64;
     /** all-MiniLM-L6-v2, quantised: the model the function ships with. */
     public static final String MINILM = "all-minilm-l6-v2-q";
+
     private final String name;
     private final Supplier<EmbeddingModel> loader;
     private final String queryPrefix;
@@ -64,7 +64,8 @@ public final class OnnxEmbedder implements Embedder {
     @Override
     public float[] embedQuery(String text) {
         EmbeddingModel loaded = loaded();
-        return unit(NativeWork.run(() -> loaded.embed(queryPrefix + text)).content().vector());
+        return unit(
+                NativeWork.run(() -> loaded.embed(queryPrefix + text)).content().vector());
     }
 
     @Override
@@ -83,8 +84,10 @@ public final class OnnxEmbedder implements Embedder {
         // in batches, so that an exiting process waits for one batch rather than the whole site
         for (int from = 0; from < texts.size(); from += BATCH) {
             List<TextSegment> batch = texts.subList(from, Math.min(texts.size(), from + BATCH)).stream()
-                    .map(text -> TextSegment.from(prefix + text)).toList();
-            for (Embedding embedding : NativeWork.run(() -> loaded.embedAll(batch)).content()) {
+                    .map(text -> TextSegment.from(prefix + text))
+                    .toList();
+            for (Embedding embedding :
+                    NativeWork.run(() -> loaded.embedAll(batch)).content()) {
                 vectors.add(unit(embedding.vector()));
             }
         }

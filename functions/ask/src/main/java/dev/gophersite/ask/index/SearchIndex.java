@@ -2,7 +2,6 @@ package dev.gophersite.ask.index;
 
 import dev.gophersite.common.content.Page;
 import dev.gophersite.common.content.Section;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -29,14 +28,21 @@ public final class SearchIndex {
     private final Map<Statement, Integer> statementPositions = new IdentityHashMap<>();
     /** Every passage's text in lower case, to tell whether the site mentions a name at all. */
     private final String siteText;
+
     private final Optional<Embedder> embedder;
     private final Optional<Vectors> vectors;
     private final boolean fuseSemantic;
     private final int candidates;
 
-    private SearchIndex(String version, LexicalIndex lexical, List<Statement> statements,
-                        List<AuthoredQuestion> questions, Optional<Embedder> embedder, Optional<Vectors> vectors,
-                        boolean fuseSemantic, int candidates) {
+    private SearchIndex(
+            String version,
+            LexicalIndex lexical,
+            List<Statement> statements,
+            List<AuthoredQuestion> questions,
+            Optional<Embedder> embedder,
+            Optional<Vectors> vectors,
+            boolean fuseSemantic,
+            int candidates) {
         this.version = version;
         this.lexical = lexical;
         this.statements = statements;
@@ -72,8 +78,15 @@ public final class SearchIndex {
         List<AuthoredQuestion> questions = authoredQuestions(pages, passages);
         Optional<Vectors> vectors = options.embedder()
                 .map(embedder -> embed(embedder, passages, statements, questions, options.fuseSemantic()));
-        return new SearchIndex(version, lexical, statements, questions, options.embedder(), vectors,
-                options.fuseSemantic(), options.candidates());
+        return new SearchIndex(
+                version,
+                lexical,
+                statements,
+                questions,
+                options.embedder(),
+                vectors,
+                options.fuseSemantic(),
+                options.candidates());
     }
 
     /** Every section's authored questions, each with the positions of its section's passages. */
@@ -81,7 +94,9 @@ public final class SearchIndex {
         Map<String, List<Integer>> sectionPassages = new HashMap<>();
         for (int i = 0; i < passages.size(); i++) {
             Passage p = passages.get(i);
-            sectionPassages.computeIfAbsent(p.slug() + "#" + p.sectionId(), key -> new ArrayList<>()).add(i);
+            sectionPassages
+                    .computeIfAbsent(p.slug() + "#" + p.sectionId(), key -> new ArrayList<>())
+                    .add(i);
         }
         List<AuthoredQuestion> questions = new ArrayList<>();
         for (Page page : pages) {
@@ -103,8 +118,15 @@ public final class SearchIndex {
      * once per version.
      */
     public SearchIndex withMeaning(Embedder embedder, boolean fuse) {
-        return new SearchIndex(version, lexical, statements, questions, Optional.of(embedder),
-                Optional.of(embed(embedder, lexical.passages(), statements, questions, fuse)), fuse, candidates);
+        return new SearchIndex(
+                version,
+                lexical,
+                statements,
+                questions,
+                Optional.of(embedder),
+                Optional.of(embed(embedder, lexical.passages(), statements, questions, fuse)),
+                fuse,
+                candidates);
     }
 
     public boolean hasMeaning() {
@@ -112,14 +134,22 @@ public final class SearchIndex {
     }
 
     /** Passage vectors serve only the fused ranking; grounding and answers weigh statements and questions. */
-    static Vectors embed(Embedder embedder, List<Passage> passages, List<Statement> statements,
-                         List<AuthoredQuestion> questions, boolean fuse) {
-        List<float[]> passageVectors = fuse ? embedder.embedAll(passages.stream().map(Passage::text).toList())
-                : List.of();
+    static Vectors embed(
+            Embedder embedder,
+            List<Passage> passages,
+            List<Statement> statements,
+            List<AuthoredQuestion> questions,
+            boolean fuse) {
+        List<float[]> passageVectors =
+                fuse ? embedder.embedAll(passages.stream().map(Passage::text).toList()) : List.of();
         // questions are embedded as questions are asked: as queries, which some models prefix differently
-        List<float[]> questionVectors = embedder.embedQueries(questions.stream().map(AuthoredQuestion::text).toList());
-        return new Vectors(embedder.model(), passageVectors,
-                embedder.embedAll(Vectors.statementTexts(passages, statements)), questionVectors);
+        List<float[]> questionVectors = embedder.embedQueries(
+                questions.stream().map(AuthoredQuestion::text).toList());
+        return new Vectors(
+                embedder.model(),
+                passageVectors,
+                embedder.embedAll(Vectors.statementTexts(passages, statements)),
+                questionVectors);
     }
 
     public String version() {
@@ -129,7 +159,6 @@ public final class SearchIndex {
     public LexicalIndex lexical() {
         return lexical;
     }
-
 
     /** Every statement of the version, passage by passage. */
     public List<Statement> statements() {
@@ -152,12 +181,13 @@ public final class SearchIndex {
         Map<String, SectionMatch> best = new HashMap<>();
         List<float[]> questionVectors = vectors.get().questions();
         for (int i = 0; i < questions.size(); i++) {
-            SectionMatch match = new SectionMatch(questions.get(i), Embedder.cosine(question.get(), questionVectors.get(i)));
+            SectionMatch match =
+                    new SectionMatch(questions.get(i), Embedder.cosine(question.get(), questionVectors.get(i)));
             best.merge(match.section(), match, (a, b) -> a.similarity() >= b.similarity() ? a : b);
         }
         List<SectionMatch> matches = new ArrayList<>(best.values());
-        matches.sort(Comparator.comparingDouble(SectionMatch::similarity).reversed()
-                .thenComparing(SectionMatch::section));
+        matches.sort(
+                Comparator.comparingDouble(SectionMatch::similarity).reversed().thenComparing(SectionMatch::section));
         return List.copyOf(matches);
     }
 
@@ -208,7 +238,8 @@ public final class SearchIndex {
         if (question.isEmpty() || vectors.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(Embedder.cosine(question.get(), vectors.get().statements().get(statementIndex(statement))));
+        return Optional.of(
+                Embedder.cosine(question.get(), vectors.get().statements().get(statementIndex(statement))));
     }
 
     private int statementIndex(Statement statement) {

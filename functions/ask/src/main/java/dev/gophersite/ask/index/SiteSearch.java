@@ -4,7 +4,6 @@ import dev.gophersite.common.content.Page;
 import dev.gophersite.common.log.JsonLog;
 import dev.gophersite.common.store.ContentStore;
 import dev.gophersite.common.store.StoreException;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -72,14 +71,27 @@ public final class SiteSearch {
             }
             SearchIndex built = SearchIndex.build(version, pages, options.lexicalOnly());
             current = built;
-            log.info("search index built", Map.of("version", version, "pages", pages.size(),
-                    "passages", built.lexical().size(), "ms", (System.nanoTime() - start) / 1_000_000));
-            options.embedder().ifPresent(embedder -> meaning = CompletableFuture.supplyAsync(
-                    () -> addMeaning(built, embedder), background).whenComplete((added, failure) -> {
-                        if (failure != null) {
-                            log.error("computing the index's meaning failed; answering on lexical evidence", failure);
-                        }
-                    }));
+            log.info(
+                    "search index built",
+                    Map.of(
+                            "version",
+                            version,
+                            "pages",
+                            pages.size(),
+                            "passages",
+                            built.lexical().size(),
+                            "ms",
+                            (System.nanoTime() - start) / 1_000_000));
+            options.embedder()
+                    .ifPresent(embedder ->
+                            meaning = CompletableFuture.supplyAsync(() -> addMeaning(built, embedder), background)
+                                    .whenComplete((added, failure) -> {
+                                        if (failure != null) {
+                                            log.error(
+                                                    "computing the index's meaning failed; answering on lexical evidence",
+                                                    failure);
+                                        }
+                                    }));
             return fresh(built);
         }
     }
@@ -107,7 +119,8 @@ public final class SiteSearch {
         try {
             meaning.get(limit.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            log.warn("the index's meaning was not ready in time; answering on lexical evidence until it is",
+            log.warn(
+                    "the index's meaning was not ready in time; answering on lexical evidence until it is",
                     Map.of("waitedMs", limit.toMillis()));
         } catch (ExecutionException e) {
             log.error("computing the index's meaning failed; answering on lexical evidence", e);
@@ -127,8 +140,17 @@ public final class SiteSearch {
                 current = withMeaning;
             }
         }
-        log.info("index meaning added", Map.of("version", lexical.version(), "model", embedder.model(),
-                "statements", lexical.statements().size(), "ms", (System.nanoTime() - start) / 1_000_000));
+        log.info(
+                "index meaning added",
+                Map.of(
+                        "version",
+                        lexical.version(),
+                        "model",
+                        embedder.model(),
+                        "statements",
+                        lexical.statements().size(),
+                        "ms",
+                        (System.nanoTime() - start) / 1_000_000));
         return withMeaning;
     }
 

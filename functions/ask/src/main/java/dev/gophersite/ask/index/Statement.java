@@ -15,7 +15,11 @@ import java.util.Set;
 public record Statement(int passage, String text, Form form, Set<String> terms) {
 
     public enum Form {
-        PROSE(1.0), ROW(0.8), COMMENT(0.5), HEADING(0.7), SIGNPOST(0.5);
+        PROSE(1.0),
+        ROW(0.8),
+        COMMENT(0.5),
+        HEADING(0.7),
+        SIGNPOST(0.5);
 
         /** How much a match counts: a comment in code, a bare heading or a signpost says less than a sentence. */
         private final double weight;

@@ -21,10 +21,10 @@ public final class Statements {
     private static final Pattern POINTS_ELSEWHERE = Pattern.compile(
             "\\b(?:the|these|those)\\s+(?:\\w+\\s+){0,2}(?:below|above)\\b(?!\\s+(?:it|them|the|a|an|this|that)\\b)",
             Pattern.CASE_INSENSITIVE);
+
     private static final Pattern DIGIT = Pattern.compile("\\d");
 
-    private Statements() {
-    }
+    private Statements() {}
 
     public static List<Statement> of(List<Passage> passages, TextAnalysis analysis) {
         List<Statement> statements = new ArrayList<>();
@@ -48,7 +48,9 @@ public final class Statements {
                     continue;
                 }
                 if (line.indexOf('|') >= 0 && line.indexOf('|') != line.lastIndexOf('|')) {
-                    List<String> cells = List.of(line.split("\\s*\\|\\s*", -1)).stream().map(String::strip).toList();
+                    List<String> cells = List.of(line.split("\\s*\\|\\s*", -1)).stream()
+                            .map(String::strip)
+                            .toList();
                     if (cells.getFirst().isEmpty()) {
                         header = cells;
                     } else {
@@ -62,8 +64,8 @@ public final class Statements {
                 for (String sentence : SENTENCE_END.split(line)) {
                     String text = LIST_MARKER.matcher(sentence.strip()).replaceFirst("");
                     if (text.length() >= MIN_SENTENCE_CHARS) {
-                        statements.add(statement(p, text, isSignpost(text) ? Statement.Form.SIGNPOST
-                                : Statement.Form.PROSE, analysis));
+                        statements.add(statement(
+                                p, text, isSignpost(text) ? Statement.Form.SIGNPOST : Statement.Form.PROSE, analysis));
                     }
                 }
             }
@@ -72,7 +74,8 @@ public final class Statements {
     }
 
     static boolean isSignpost(String sentence) {
-        return POINTS_ELSEWHERE.matcher(sentence).find() && !DIGIT.matcher(sentence).find();
+        return POINTS_ELSEWHERE.matcher(sentence).find()
+                && !DIGIT.matcher(sentence).find();
     }
 
     private static Statement statement(int passage, String text, Statement.Form form, TextAnalysis analysis) {

@@ -1,5 +1,17 @@
 package dev.gophersite.ask.index;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.LowerCaseFilter;
@@ -16,19 +28,6 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.util.IOUtils;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.Reader;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.regex.Pattern;
-
 /**
  * The one analyzer used for indexing passages, for questions, for the grounding check and for picking extractive
  * statements, so all of them agree on what a "term" is: Lucene's English analysis (standard tokens, possessives
@@ -42,34 +41,140 @@ public final class TextAnalysis {
      * is wrapped in ("please tell me"), contractions typed without an apostrophe ("whats", "doesnt"), and filler
      * ("realistically", "actually", "even").
      */
-    private static final List<String> EXTRA_STOP_WORDS = List.of("can", "will", "shall", "may", "might", "must",
-            "please", "tell", "explain", "describe", "show", "give", "know", "want", "need", "help", "let", "like",
-            "whats", "hows", "whos", "wheres", "whens", "whys", "thats", "theres", "isnt", "arent", "wasnt", "werent",
-            "doesnt", "dont", "didnt", "cant", "cannot", "wont", "wouldnt", "shouldnt", "couldnt", "hasnt", "havent",
-            "im", "ive", "youre", "actually", "really", "even", "ever", "just", "still", "realistically", "basically",
-            "exactly", "simply", "anyway", "btw", "tho", "though", "ok", "okay", "hi", "hello", "thanks", "pls",
-            "plz", "u", "ur", "vs", "versus", "one", "someone", "something", "anything", "thing", "things", "way");
+    private static final List<String> EXTRA_STOP_WORDS = List.of(
+            "can",
+            "will",
+            "shall",
+            "may",
+            "might",
+            "must",
+            "please",
+            "tell",
+            "explain",
+            "describe",
+            "show",
+            "give",
+            "know",
+            "want",
+            "need",
+            "help",
+            "let",
+            "like",
+            "whats",
+            "hows",
+            "whos",
+            "wheres",
+            "whens",
+            "whys",
+            "thats",
+            "theres",
+            "isnt",
+            "arent",
+            "wasnt",
+            "werent",
+            "doesnt",
+            "dont",
+            "didnt",
+            "cant",
+            "cannot",
+            "wont",
+            "wouldnt",
+            "shouldnt",
+            "couldnt",
+            "hasnt",
+            "havent",
+            "im",
+            "ive",
+            "youre",
+            "actually",
+            "really",
+            "even",
+            "ever",
+            "just",
+            "still",
+            "realistically",
+            "basically",
+            "exactly",
+            "simply",
+            "anyway",
+            "btw",
+            "tho",
+            "though",
+            "ok",
+            "okay",
+            "hi",
+            "hello",
+            "thanks",
+            "pls",
+            "plz",
+            "u",
+            "ur",
+            "vs",
+            "versus",
+            "one",
+            "someone",
+            "something",
+            "anything",
+            "thing",
+            "things",
+            "way");
     /**
      * Irregular English verb forms, so "chose" meets "choose" and "made" meets "make" (Porter stemming only
      * strips regular endings). General English, nothing about this site.
      */
     private static final Map<String, String> IRREGULAR = Map.ofEntries(
-            Map.entry("made", "make"), Map.entry("chose", "choose"), Map.entry("chosen", "choose"),
-            Map.entry("wrote", "write"), Map.entry("written", "write"), Map.entry("drew", "draw"),
-            Map.entry("drawn", "draw"), Map.entry("began", "begin"), Map.entry("begun", "begin"),
-            Map.entry("came", "come"), Map.entry("took", "take"), Map.entry("taken", "take"),
-            Map.entry("gave", "give"), Map.entry("given", "give"), Map.entry("ran", "run"), Map.entry("built", "build"),
-            Map.entry("got", "get"), Map.entry("gotten", "get"), Map.entry("saw", "see"), Map.entry("seen", "see"),
-            Map.entry("knew", "know"), Map.entry("known", "know"), Map.entry("found", "find"),
-            Map.entry("thought", "think"), Map.entry("brought", "bring"), Map.entry("bought", "buy"),
-            Map.entry("said", "say"), Map.entry("told", "tell"), Map.entry("grew", "grow"), Map.entry("grown", "grow"),
-            Map.entry("threw", "throw"), Map.entry("thrown", "throw"), Map.entry("spoke", "speak"),
-            Map.entry("spoken", "speak"), Map.entry("shown", "show"), Map.entry("held", "hold"),
-            Map.entry("kept", "keep"), Map.entry("led", "lead"), Map.entry("meant", "mean"), Map.entry("paid", "pay"),
-            Map.entry("sent", "send"), Map.entry("stood", "stand"), Map.entry("understood", "understand"),
-            Map.entry("won", "win"), Map.entry("lost", "lose"), Map.entry("felt", "feel"), Map.entry("fought", "fight"),
-            Map.entry("rewrote", "rewrite"), Map.entry("rewritten", "rewrite"),
-            Map.entry("children", "child"), Map.entry("people", "person"), Map.entry("men", "man"));
+            Map.entry("made", "make"),
+            Map.entry("chose", "choose"),
+            Map.entry("chosen", "choose"),
+            Map.entry("wrote", "write"),
+            Map.entry("written", "write"),
+            Map.entry("drew", "draw"),
+            Map.entry("drawn", "draw"),
+            Map.entry("began", "begin"),
+            Map.entry("begun", "begin"),
+            Map.entry("came", "come"),
+            Map.entry("took", "take"),
+            Map.entry("taken", "take"),
+            Map.entry("gave", "give"),
+            Map.entry("given", "give"),
+            Map.entry("ran", "run"),
+            Map.entry("built", "build"),
+            Map.entry("got", "get"),
+            Map.entry("gotten", "get"),
+            Map.entry("saw", "see"),
+            Map.entry("seen", "see"),
+            Map.entry("knew", "know"),
+            Map.entry("known", "know"),
+            Map.entry("found", "find"),
+            Map.entry("thought", "think"),
+            Map.entry("brought", "bring"),
+            Map.entry("bought", "buy"),
+            Map.entry("said", "say"),
+            Map.entry("told", "tell"),
+            Map.entry("grew", "grow"),
+            Map.entry("grown", "grow"),
+            Map.entry("threw", "throw"),
+            Map.entry("thrown", "throw"),
+            Map.entry("spoke", "speak"),
+            Map.entry("spoken", "speak"),
+            Map.entry("shown", "show"),
+            Map.entry("held", "hold"),
+            Map.entry("kept", "keep"),
+            Map.entry("led", "lead"),
+            Map.entry("meant", "mean"),
+            Map.entry("paid", "pay"),
+            Map.entry("sent", "send"),
+            Map.entry("stood", "stand"),
+            Map.entry("understood", "understand"),
+            Map.entry("won", "win"),
+            Map.entry("lost", "lose"),
+            Map.entry("felt", "feel"),
+            Map.entry("fought", "fight"),
+            Map.entry("rewrote", "rewrite"),
+            Map.entry("rewritten", "rewrite"),
+            Map.entry("children", "child"),
+            Map.entry("people", "person"),
+            Map.entry("men", "man"));
 
     /**
      * The dot of a qualified name ({@code errgroup.WithContext}, {@code context.Context}), which the standard
@@ -106,7 +211,8 @@ public final class TextAnalysis {
             if (list == null) {
                 throw new IOException("english_stop.txt not found next to SnowballFilter");
             }
-            CharArraySet words = WordlistLoader.getSnowballWordSet(IOUtils.getDecodingReader(list, StandardCharsets.UTF_8));
+            CharArraySet words =
+                    WordlistLoader.getSnowballWordSet(IOUtils.getDecodingReader(list, StandardCharsets.UTF_8));
             CharArraySet all = new CharArraySet(words.size() + EXTRA_STOP_WORDS.size(), true);
             all.addAll(words);
             all.addAll(EXTRA_STOP_WORDS);

@@ -19,11 +19,15 @@ public record Vectors(String model, List<float[]> passages, List<float[]> statem
 
     /** The texts every statement of a version is embedded as, in index order; see {@link #statementText}. */
     public static List<String> statementTexts(List<Passage> passages, List<Statement> statements) {
-        return statements.stream().map(s -> statementText(passages.get(s.passage()), s)).toList();
+        return statements.stream()
+                .map(s -> statementText(passages.get(s.passage()), s))
+                .toList();
     }
 
     /** The text a statement is embedded as: with its section heading, which says what it is about. */
     private static String statementText(Passage passage, Statement statement) {
-        return statement.form() == Statement.Form.HEADING ? statement.text() : passage.heading() + ": " + statement.text();
+        return statement.form() == Statement.Form.HEADING
+                ? statement.text()
+                : passage.heading() + ": " + statement.text();
     }
 }

@@ -12,12 +12,10 @@ public interface AskMetrics {
     static AskMetrics none() {
         return new AskMetrics() {
             @Override
-            public void answered(Answer answer) {
-            }
+            public void answered(Answer answer) {}
 
             @Override
-            public void storeFailed() {
-            }
+            public void storeFailed() {}
         };
     }
 }

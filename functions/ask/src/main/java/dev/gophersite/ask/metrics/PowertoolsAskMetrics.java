@@ -25,8 +25,8 @@ public final class PowertoolsAskMetrics implements AskMetrics {
         // over HTTP, and off Lambda it would ship metrics to a CloudWatch agent that the dev server does not have.
         Configuration config = EnvironmentConfigurationProvider.getConfig();
         if (config.getEnvironmentOverride() == null || config.getEnvironmentOverride() == Environments.Unknown) {
-            config.setEnvironmentOverride(Env.get("AWS_LAMBDA_FUNCTION_NAME") != null
-                    ? Environments.Lambda : Environments.Local);
+            config.setEnvironmentOverride(
+                    Env.get("AWS_LAMBDA_FUNCTION_NAME") != null ? Environments.Lambda : Environments.Local);
         }
         metrics = MetricsFactory.getMetricsInstance();
         // read through Env, so the dev server's per-function environment applies too
@@ -35,11 +35,14 @@ public final class PowertoolsAskMetrics implements AskMetrics {
 
     @Override
     public void answered(Answer answer) {
-        metrics.addMetric(switch (answer.mode()) {
-            case LLM -> "AnswersLlm";
-            case EXTRACTIVE -> "AnswersExtractive";
-            case REFUSED -> "AnswersRefused";
-        }, 1, MetricUnit.COUNT);
+        metrics.addMetric(
+                switch (answer.mode()) {
+                    case LLM -> "AnswersLlm";
+                    case EXTRACTIVE -> "AnswersExtractive";
+                    case REFUSED -> "AnswersRefused";
+                },
+                1,
+                MetricUnit.COUNT);
         Long generation = answer.timingsMs().get("generation");
         if (generation != null && !answer.cached()) {
             metrics.addMetric("ModelLatency", generation, MetricUnit.MILLISECONDS);

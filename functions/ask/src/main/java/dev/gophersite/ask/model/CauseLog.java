@@ -1,7 +1,6 @@
 package dev.gophersite.ask.model;
 
 import dev.gophersite.common.log.JsonLog;
-
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,11 +20,11 @@ public final class CauseLog {
     public void failure(FailureKind kind, Throwable error) {
         if (logged.add(kind)) {
             if (error == null) {
-                log.warn("model answer unusable, answering extractively until it recovers",
+                log.warn(
+                        "model answer unusable, answering extractively until it recovers",
                         Map.of("cause", kind.name()));
             } else {
-                log.error("model call failed (" + kind.name() + "), answering extractively until it recovers",
-                        error);
+                log.error("model call failed (" + kind.name() + "), answering extractively until it recovers", error);
             }
         }
     }

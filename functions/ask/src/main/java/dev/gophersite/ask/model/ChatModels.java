@@ -7,16 +7,15 @@ import dev.langchain4j.model.bedrock.BedrockChatModel;
 import dev.langchain4j.model.bedrock.BedrockChatRequestParameters;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.ollama.OllamaChatModel;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.retries.DefaultRetryStrategy;
-import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
-import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClientBuilder;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.retries.DefaultRetryStrategy;
+import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
+import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClientBuilder;
 
 /**
  * The one place that knows model providers: builds the langchain4j {@link ChatModel} the settings name, sized
@@ -29,11 +28,11 @@ public final class ChatModels {
     public static final int MAX_OUTPUT_TOKENS = 400;
     /** Room for the system rules, the passage budget, four turns of history and the answer. */
     static final int CONTEXT_TOKENS = 4096;
+
     static final double TEMPERATURE = 0.1;
     private static final JsonLog LOG = new JsonLog(ChatModels.class);
 
-    private ChatModels() {
-    }
+    private ChatModels() {}
 
     /** Empty when no model is configured; the reason is logged here, once per cold start. */
     public static Optional<ChatModel> from(ModelSettings settings) {
@@ -44,7 +43,8 @@ public final class ChatModels {
             }
             case OLLAMA -> {
                 if (settings.endpoint().isBlank()) {
-                    LOG.warn("MODEL_PROVIDER is ollama but MODEL_ENDPOINT is empty: no model, answers are extractive",
+                    LOG.warn(
+                            "MODEL_PROVIDER is ollama but MODEL_ENDPOINT is empty: no model, answers are extractive",
                             Map.of());
                     yield Optional.empty();
                 }
@@ -75,8 +75,8 @@ public final class ChatModels {
      * region and credentials. Neither the SDK nor langchain4j retries, for the same reason as for Ollama.
      */
     public static ChatModel bedrock(ModelSettings settings) {
-        BedrockRuntimeClientBuilder client = BedrockRuntimeClient.builder()
-                .credentialsProvider(DynamoDbClients.credentials());
+        BedrockRuntimeClientBuilder client =
+                BedrockRuntimeClient.builder().credentialsProvider(DynamoDbClients.credentials());
         DynamoDbClients.region().ifPresent(client::region);
         return bedrock(settings, client);
     }
@@ -87,8 +87,8 @@ public final class ChatModels {
                         .connectionTimeout(connectTimeout(settings.timeout()))
                         .socketTimeout(settings.timeout())
                         .build())
-                .overrideConfiguration(o -> o.apiCallTimeout(settings.timeout())
-                        .retryStrategy(DefaultRetryStrategy.doNotRetry()));
+                .overrideConfiguration(
+                        o -> o.apiCallTimeout(settings.timeout()).retryStrategy(DefaultRetryStrategy.doNotRetry()));
         if (!settings.endpoint().isBlank()) {
             client.endpointOverride(URI.create(settings.endpoint()));
         }

@@ -1,13 +1,12 @@
 package dev.gophersite.ask.model;
 
 import dev.langchain4j.model.ModelProvider;
-import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.Capability;
+import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.listener.ChatModelListener;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.request.ChatRequestParameters;
 import dev.langchain4j.model.chat.response.ChatResponse;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;

@@ -8,7 +8,6 @@ import dev.langchain4j.exception.ModelNotFoundException;
 import dev.langchain4j.exception.RateLimitException;
 import dev.langchain4j.exception.TimeoutException;
 import dev.langchain4j.exception.UnresolvedModelServerException;
-
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -58,9 +57,12 @@ public enum FailureKind {
     public static FailureKind of(Throwable error) {
         FailureKind kind = OTHER;
         for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof ConnectException || t instanceof HttpConnectTimeoutException
-                    || t instanceof UnresolvedModelServerException || t instanceof UnresolvedAddressException
-                    || t instanceof UnknownHostException || t instanceof NoRouteToHostException) {
+            if (t instanceof ConnectException
+                    || t instanceof HttpConnectTimeoutException
+                    || t instanceof UnresolvedModelServerException
+                    || t instanceof UnresolvedAddressException
+                    || t instanceof UnknownHostException
+                    || t instanceof NoRouteToHostException) {
                 return UNREACHABLE;
             }
             if (t instanceof ModelNotFoundException) {
@@ -76,8 +78,10 @@ public enum FailureKind {
                 return REJECTED;
             }
             if (kind == OTHER) {
-                if (t instanceof TimeoutException || t instanceof HttpTimeoutException
-                        || t instanceof java.util.concurrent.TimeoutException || t instanceof SocketTimeoutException) {
+                if (t instanceof TimeoutException
+                        || t instanceof HttpTimeoutException
+                        || t instanceof java.util.concurrent.TimeoutException
+                        || t instanceof SocketTimeoutException) {
                     kind = TIMEOUT;
                 } else if (t instanceof InternalServerException) {
                     kind = SERVER_ERROR;

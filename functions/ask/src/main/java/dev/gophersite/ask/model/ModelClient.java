@@ -8,7 +8,6 @@ import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.rag.query.Metadata;
 import dev.langchain4j.rag.query.Query;
 import dev.langchain4j.rag.query.transformer.CompressingQueryTransformer;
-
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
@@ -36,14 +35,11 @@ public final class ModelClient {
     private final CauseLog causes;
     private final ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor();
 
-    public sealed interface Outcome {
-    }
+    public sealed interface Outcome {}
 
-    public record Answered(String text) implements Outcome {
-    }
+    public record Answered(String text) implements Outcome {}
 
-    public record Failed(FailureKind kind) implements Outcome {
-    }
+    public record Failed(FailureKind kind) implements Outcome {}
 
     /** @param model empty when none is configured: every call then fails at once with {@link FailureKind#NO_MODEL} */
     public ModelClient(Optional<ChatModel> model, Duration timeout, CircuitBreaker breaker, CauseLog causes) {
@@ -59,10 +55,15 @@ public final class ModelClient {
     }
 
     public Outcome generate(List<ChatMessage> messages) {
-        return call(chat -> {
-            ChatResponse response = chat.chat(ChatRequest.builder().messages(messages).build());
-            return response == null || response.aiMessage() == null ? null : response.aiMessage().text();
-        }, timeout);
+        return call(
+                chat -> {
+                    ChatResponse response =
+                            chat.chat(ChatRequest.builder().messages(messages).build());
+                    return response == null || response.aiMessage() == null
+                            ? null
+                            : response.aiMessage().text();
+                },
+                timeout);
     }
 
     /**
@@ -71,12 +72,17 @@ public final class ModelClient {
      * budget: the answer still has to be written.
      */
     public Outcome standalone(String question, List<String> earlierUserTurns, Duration budget) {
-        List<ChatMessage> memory = earlierUserTurns.stream().<ChatMessage>map(UserMessage::from).toList();
-        return call(chat -> {
-            Collection<Query> rewritten = new CompressingQueryTransformer(chat).transform(
-                    Query.from(question, Metadata.from(UserMessage.from(question), "ask", memory)));
-            return rewritten.isEmpty() ? null : rewritten.iterator().next().text();
-        }, budget.compareTo(timeout) < 0 ? budget : timeout);
+        List<ChatMessage> memory =
+                earlierUserTurns.stream().<ChatMessage>map(UserMessage::from).toList();
+        return call(
+                chat -> {
+                    Collection<Query> rewritten = new CompressingQueryTransformer(chat)
+                            .transform(Query.from(question, Metadata.from(UserMessage.from(question), "ask", memory)));
+                    return rewritten.isEmpty()
+                            ? null
+                            : rewritten.iterator().next().text();
+                },
+                budget.compareTo(timeout) < 0 ? budget : timeout);
     }
 
     private Outcome call(Function<ChatModel, String> work, Duration budget) {

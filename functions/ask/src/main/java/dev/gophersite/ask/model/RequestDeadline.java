@@ -1,7 +1,6 @@
 package dev.gophersite.ask.model;
 
 import com.amazonaws.services.lambda.runtime.Context;
-
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -19,6 +18,7 @@ public final class RequestDeadline {
     private static final InheritableThreadLocal<Long> DEADLINE_NANOS = new InheritableThreadLocal<>();
     /** Serialising the answer and returning it; far above what it takes. */
     static final Duration REPLY = Duration.ofSeconds(1);
+
     private final Duration reserve;
 
     private RequestDeadline(Duration reserve) {
@@ -39,7 +39,10 @@ public final class RequestDeadline {
         if (context == null) {
             return request.get();
         }
-        long deadline = System.nanoTime() + Duration.ofMillis(context.getRemainingTimeInMillis()).minus(reserve).toNanos();
+        long deadline = System.nanoTime()
+                + Duration.ofMillis(context.getRemainingTimeInMillis())
+                        .minus(reserve)
+                        .toNanos();
         Long outer = DEADLINE_NANOS.get();
         DEADLINE_NANOS.set(deadline);
         try {

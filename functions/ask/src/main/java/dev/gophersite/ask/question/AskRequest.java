@@ -18,6 +18,9 @@ public record AskRequest(String question, List<Turn> history) {
      * site's answers.
      */
     public List<String> earlierUserTurns() {
-        return history.stream().filter(turn -> turn.role() == Turn.Role.USER).map(Turn::content).toList();
+        return history.stream()
+                .filter(turn -> turn.role() == Turn.Role.USER)
+                .map(Turn::content)
+                .toList();
     }
 }

@@ -9,15 +9,16 @@ import java.util.regex.Pattern;
  * in paris?"), so the part the site covers can be answered when the whole cannot.
  */
 public final class Clauses {
-    private static final Pattern BOUNDARY = Pattern.compile("[?;!]+|\\.\\s+|,\\s*(?:and|also|btw|but|plus)\\b|"
-            + "\\s+(?:and|also|btw|plus)\\s+(?=(?:what|whats|what's|who|when|where|why|how|which|is|are|can|could|do|does"
-            + "|tell|give|write|show|suggest|recommend)\\b)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern BOUNDARY = Pattern.compile(
+            "[?;!]+|\\.\\s+|,\\s*(?:and|also|btw|but|plus)\\b|"
+                    + "\\s+(?:and|also|btw|plus)\\s+(?=(?:what|whats|what's|who|when|where|why|how|which|is|are|can|could|do|does"
+                    + "|tell|give|write|show|suggest|recommend)\\b)",
+            Pattern.CASE_INSENSITIVE);
     private static final int MIN_CHARS = 8;
     /** Each clause is retrieved and judged on its own: a message of hundreds of clauses must not cost hundreds. */
     public static final int MAX_CLAUSES = 4;
 
-    private Clauses() {
-    }
+    private Clauses() {}
 
     /** The message's first {@link #MAX_CLAUSES} clauses, in order; one clause when it asks one thing. */
     public static List<String> of(String message) {

@@ -8,16 +8,23 @@ import java.util.regex.Pattern;
  * whatever Go words it also carries; the model is never the only guard against being redirected.
  */
 public final class Instructions {
-    private static final Pattern ADDRESSED = Pattern.compile(String.join("|",
-            "\\b(ignore|disregard|forget|override|bypass)\\b.{0,40}\\b(instructions?|rules|prompts?|above|previous"
-                    + "|guidelines|restrictions|everything)\\b",
-            "\\b(your|system|developer|hidden|initial)\\s+(instructions|rules|prompt|guidelines)\\b",
-            "\\bsystem prompt\\b", "\\byou are (now|no longer)\\b", "\\bfrom now on\\b",
-            "\\bpretend (to be|you are)\\b", "\\bjailbreak", "\\bdeveloper mode\\b", "(?-i:\\bDAN\\b)",
-            "\\bno (rules|restrictions)\\b"), Pattern.CASE_INSENSITIVE);
+    private static final Pattern ADDRESSED = Pattern.compile(
+            String.join(
+                    "|",
+                    "\\b(ignore|disregard|forget|override|bypass)\\b.{0,40}\\b(instructions?|rules|prompts?|above|previous"
+                            + "|guidelines|restrictions|everything)\\b",
+                    "\\b(your|system|developer|hidden|initial)\\s+(instructions|rules|prompt|guidelines)\\b",
+                    "\\bsystem prompt\\b",
+                    "\\byou are (now|no longer)\\b",
+                    "\\bfrom now on\\b",
+                    "\\bpretend (to be|you are)\\b",
+                    "\\bjailbreak",
+                    "\\bdeveloper mode\\b",
+                    "(?-i:\\bDAN\\b)",
+                    "\\bno (rules|restrictions)\\b"),
+            Pattern.CASE_INSENSITIVE);
 
-    private Instructions() {
-    }
+    private Instructions() {}
 
     public static boolean addressedToTheAssistant(String message) {
         return ADDRESSED.matcher(message).find();

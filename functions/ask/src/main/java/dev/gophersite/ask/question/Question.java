@@ -15,8 +15,14 @@ import java.util.List;
  * @param english     whether it is written in English, the site's language; a question in another language keeps
  *                    only the terms the pages use (its Go terms) and is judged by them alone
  */
-public record Question(String text, String asked, QuestionKind kind, List<String> terms, List<String> identifiers,
-                       boolean followUp, boolean english) {
+public record Question(
+        String text,
+        String asked,
+        QuestionKind kind,
+        List<String> terms,
+        List<String> identifiers,
+        boolean followUp,
+        boolean english) {
 
     public Question {
         terms = List.copyOf(terms);

@@ -11,22 +11,30 @@ import java.util.regex.Pattern;
  * order they are declared; the first that matches wins.
  */
 public enum QuestionKind {
-    VERSION("\\b(which|what|since which|in which|from which)( go)? (version|release)\\b|\\bversion of go\\b"
-            + "|qué versión|welche[rn]? version|quelle version|qual (versão|versao)|哪个版本|どのバージョン",
-            "\\b1\\.\\d{1,2}\\b", true),
-    WHEN("^when\\b|\\bwhen (did|was|were|is|will|do|does)\\b|\\b(what|which) (year|date|month)\\b|\\bsince when\\b"
-            + "|cuándo|\\bwann\\b|\\bseit wann\\b|\\bquand\\b|\\bquando\\b|什么时候|何时|いつ",
+    VERSION(
+            "\\b(which|what|since which|in which|from which)( go)? (version|release)\\b|\\bversion of go\\b"
+                    + "|qué versión|welche[rn]? version|quelle version|qual (versão|versao)|哪个版本|どのバージョン",
+            "\\b1\\.\\d{1,2}\\b",
+            true),
+    WHEN(
+            "^when\\b|\\bwhen (did|was|were|is|will|do|does)\\b|\\b(what|which) (year|date|month)\\b|\\bsince when\\b"
+                    + "|cuándo|\\bwann\\b|\\bseit wann\\b|\\bquand\\b|\\bquando\\b|什么时候|何时|いつ",
             "\\b(19|20)\\d\\d\\b|\\b(January|February|March|April|May|June|July|August|September|October|November"
-                    + "|December)\\b", true),
-    WHO("^who\\b|\\bwho (is|was|were|made|created|invented|designed|wrote|started|drew|announced|uses)\\b"
-            + "|\\bwhose\\b|\\bwhich (company|person|people|team|guy)\\b|quién|\\bwer\\b|\\bqui\\b|\\bquem\\b|谁|誰",
+                    + "|December)\\b",
+            true),
+    WHO(
+            "^who\\b|\\bwho (is|was|were|made|created|invented|designed|wrote|started|drew|announced|uses)\\b"
+                    + "|\\bwhose\\b|\\bwhich (company|person|people|team|guy)\\b|quién|\\bwer\\b|\\bqui\\b|\\bquem\\b|谁|誰",
             // two or more capitalised words in a row: "Rob Pike", "Anders Hejlsberg", "Renée French"
-            "\\b\\p{Lu}\\p{Ll}+(?:\\s+\\p{Lu}\\p{Ll}+)+\\b", false),
-    QUANTITY("\\bhow (many|much|big|small|fast|long|large|slow|popular|often|quick|heavy)\\b"
-            + "|\\bwhat (percentage|share|size)\\b|\\bhow [a-z]+er\\b|cuánt|wie (viel|groß|schnell|lange)|combien"
-            + "|quant[oa]s?|多少|多大|どれくらい|どのくらい",
+            "\\b\\p{Lu}\\p{Ll}+(?:\\s+\\p{Lu}\\p{Ll}+)+\\b",
+            false),
+    QUANTITY(
+            "\\bhow (many|much|big|small|fast|long|large|slow|popular|often|quick|heavy)\\b"
+                    + "|\\bwhat (percentage|share|size)\\b|\\bhow [a-z]+er\\b|cuánt|wie (viel|groß|schnell|lange)|combien"
+                    + "|quant[oa]s?|多少|多大|どれくらい|どのくらい",
             "\\d|%|×|\\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|hundred|thousand|million"
-                    + "|billion|orders? of magnitude)\\b", false),
+                    + "|billion|orders? of magnitude)\\b",
+            false),
     WHY("^why\\b|\\bwhy (did|do|does|is|was|not)\\b|por qué|\\bwarum\\b|pourquoi|por que|为什么|なぜ", null, false),
     OTHER(null, null, false);
 

@@ -1,7 +1,6 @@
 package dev.gophersite.ask.question;
 
 import dev.gophersite.ask.index.LexicalIndex;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -30,13 +29,17 @@ public final class QuestionReader {
     static final int FOLLOW_UP_MAX_TERMS = 3;
     /** How many of the previous turn's terms a follow-up borrows: enough for a subject, not for its wording. */
     static final int BORROWED_TERMS = 3;
+
     static final int MAX_REWRITE_CHARS = 200;
     /** Shorter pieces of a question in another language are its grammar ("t" in "possède-t-il"), not Go terms. */
     static final int MIN_FOREIGN_TERM_CHARS = 3;
-    private static final Pattern MARKER = Pattern.compile("^(and|but|so|also|what about|how about|why not|and why|"
-            + "and how|and when|and who|what else|then)\\b", Pattern.CASE_INSENSITIVE);
-    private static final Pattern PRONOUN = Pattern.compile("\\b(it|its|it's|that|this|they|them|their|those|these|"
-            + "he|she|him|her|one|there)\\b", Pattern.CASE_INSENSITIVE);
+
+    private static final Pattern MARKER = Pattern.compile(
+            "^(and|but|so|also|what about|how about|why not|and why|" + "and how|and when|and who|what else|then)\\b",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern PRONOUN = Pattern.compile(
+            "\\b(it|its|it's|that|this|they|them|their|those|these|" + "he|she|him|her|one|there)\\b",
+            Pattern.CASE_INSENSITIVE);
     /** Code-like names: qualified (sync.WaitGroup), snake or upper case (CGO_ENABLED, GOGC), camel case, ~int. */
     private static final Pattern IDENTIFIER = Pattern.compile(
             "(?<![\\w.])(?:[A-Za-z_]\\w+\\.[A-Za-z_]\\w+(?:\\.[A-Za-z_]\\w*)*|[A-Z][A-Z0-9]*_[A-Z0-9_]+|[A-Z]{2,}[A-Z0-9]{2,}"
@@ -50,7 +53,8 @@ public final class QuestionReader {
 
     public QuestionReader(LexicalIndex index) {
         this.index = index;
-        this.kindWords = Set.copyOf(index.analysis().terms("version release year date month number size much many long big often"));
+        this.kindWords = Set.copyOf(
+                index.analysis().terms("version release year date month number size much many long big often"));
     }
 
     /** Rewrites a follow-up as a question that stands alone (a model, within a budget); empty when it cannot. */
@@ -87,9 +91,11 @@ public final class QuestionReader {
         }
         if (!earlierUserTurns.isEmpty() && isFollowUp(asked, own)) {
             String previous = earlierUserTurns.getLast();
-            List<String> borrowed = terms(previous).stream().filter(term -> !own.contains(term))
+            List<String> borrowed = terms(previous).stream()
+                    .filter(term -> !own.contains(term))
                     .sorted(Comparator.comparingDouble(index::idf).reversed())
-                    .limit(BORROWED_TERMS).toList();
+                    .limit(BORROWED_TERMS)
+                    .toList();
             if (namesOwnSubject(asked, own, borrowed)) {
                 return new Question(asked, asked, kind, own, identifiers(asked), false, true);
             }
@@ -117,8 +123,14 @@ public final class QuestionReader {
             return followUp;
         }
         QuestionKind kind = QuestionKind.of(text);
-        return new Question(text, followUp.asked(), kind == QuestionKind.OTHER ? followUp.kind() : kind, terms,
-                followUp.identifiers(), true, true);
+        return new Question(
+                text,
+                followUp.asked(),
+                kind == QuestionKind.OTHER ? followUp.kind() : kind,
+                terms,
+                followUp.identifiers(),
+                true,
+                true);
     }
 
     /**
@@ -128,7 +140,8 @@ public final class QuestionReader {
      * and one word beside a pronoun is what is asked about the earlier subject ("what did it output?").
      */
     private boolean namesOwnSubject(String asked, List<String> own, List<String> borrowed) {
-        List<String> subject = own.stream().filter(term -> !index.isSubject(term) && !kindWords.contains(term))
+        List<String> subject = own.stream()
+                .filter(term -> !index.isSubject(term) && !kindWords.contains(term))
                 .toList();
         if (subject.isEmpty() || subject.size() == 1 && PRONOUN.matcher(asked).find()) {
             return false;
@@ -136,7 +149,8 @@ public final class QuestionReader {
         if (subject.stream().anyMatch(term -> !index.mentions(term))) {
             return true;
         }
-        String rarest = subject.stream().max(Comparator.comparingDouble(index::idf)).orElseThrow();
+        String rarest =
+                subject.stream().max(Comparator.comparingDouble(index::idf)).orElseThrow();
         for (int p = 0; p < index.size(); p++) {
             Set<String> terms = index.mentionedBy(p);
             if (terms.contains(rarest) && borrowed.stream().anyMatch(terms::contains)) {

@@ -4,6 +4,7 @@ package dev.gophersite.ask.question;
 public record Turn(Role role, String content) {
 
     public enum Role {
-        USER, ASSISTANT
+        USER,
+        ASSISTANT
     }
 }

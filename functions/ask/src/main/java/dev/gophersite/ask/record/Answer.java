@@ -12,8 +12,15 @@ import java.util.Map;
  *                  {@code generation}, {@code total}
  * @param cached    whether the answer came from the answer cache
  */
-public record Answer(String id, String answer, boolean grounded, Mode mode, List<Source> sources, String model,
-                     Map<String, Long> timingsMs, boolean cached) {
+public record Answer(
+        String id,
+        String answer,
+        boolean grounded,
+        Mode mode,
+        List<Source> sources,
+        String model,
+        Map<String, Long> timingsMs,
+        boolean cached) {
     public static final String NO_MODEL = "none";
 
     public Answer {

@@ -21,8 +21,7 @@ public interface AnswerCache {
             }
 
             @Override
-            public void put(String key, CachedAnswer answer) {
-            }
+            public void put(String key, CachedAnswer answer) {}
         };
     }
 }

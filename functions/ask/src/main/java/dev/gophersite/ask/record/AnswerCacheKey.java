@@ -9,8 +9,7 @@ import dev.gophersite.common.Hashes;
  * question text out of the table's keys.
  */
 public final class AnswerCacheKey {
-    private AnswerCacheKey() {
-    }
+    private AnswerCacheKey() {}
 
     public static String of(String question, String siteVersion, String model) {
         return "A#" + Hashes.sha256Hex(question.strip(), siteVersion, model);

@@ -2,9 +2,6 @@ package dev.gophersite.ask.record;
 
 import dev.gophersite.common.log.JsonLog;
 import dev.gophersite.common.store.StoreBackoff;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,6 +9,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The answer cache in DynamoDB, with GetItem and PutItem only (all the function's policy allows). Items carry
@@ -27,8 +26,8 @@ public final class DynamoAnswerCache implements AnswerCache {
     private final StoreBackoff backoff;
     private final Outage outage;
 
-    public DynamoAnswerCache(DynamoDbClient dynamo, String table, Duration ttl, Clock clock, StoreBackoff backoff,
-                             JsonLog log) {
+    public DynamoAnswerCache(
+            DynamoDbClient dynamo, String table, Duration ttl, Clock clock, StoreBackoff backoff, JsonLog log) {
         this.dynamo = dynamo;
         this.table = table;
         this.ttl = ttl;
@@ -43,11 +42,15 @@ public final class DynamoAnswerCache implements AnswerCache {
             return Optional.empty();
         }
         try {
-            Map<String, AttributeValue> item = backoff.call(() -> dynamo.getItem(b -> b.tableName(table)
-                    .key(Map.of("pk", AttributeValue.fromS(key))))).item();
+            Map<String, AttributeValue> item = backoff.call(() ->
+                            dynamo.getItem(b -> b.tableName(table).key(Map.of("pk", AttributeValue.fromS(key)))))
+                    .item();
             recovered();
-            if (item == null || item.isEmpty() || !item.containsKey("expiresAt")
-                    || Long.parseLong(item.get("expiresAt").n()) <= clock.instant().getEpochSecond()) {
+            if (item == null
+                    || item.isEmpty()
+                    || !item.containsKey("expiresAt")
+                    || Long.parseLong(item.get("expiresAt").n())
+                            <= clock.instant().getEpochSecond()) {
                 return Optional.empty();
             }
             return Optional.of(fromItem(item));
@@ -66,9 +69,15 @@ public final class DynamoAnswerCache implements AnswerCache {
         item.put("pk", AttributeValue.fromS(key));
         item.put("answer", AttributeValue.fromS(answer.answer()));
         item.put("model", AttributeValue.fromS(answer.model()));
-        item.put("sources", AttributeValue.fromL(answer.sources().stream().map(DynamoAnswerCache::sourceItem).toList()));
+        item.put(
+                "sources",
+                AttributeValue.fromL(answer.sources().stream()
+                        .map(DynamoAnswerCache::sourceItem)
+                        .toList()));
         item.put("createdAt", AttributeValue.fromS(clock.instant().toString()));
-        item.put("expiresAt", AttributeValue.fromN(Long.toString(clock.instant().plus(ttl).getEpochSecond())));
+        item.put(
+                "expiresAt",
+                AttributeValue.fromN(Long.toString(clock.instant().plus(ttl).getEpochSecond())));
         try {
             backoff.call(() -> dynamo.putItem(b -> b.tableName(table).item(item)));
             recovered();
@@ -79,19 +88,34 @@ public final class DynamoAnswerCache implements AnswerCache {
 
     private static AttributeValue sourceItem(Source s) {
         return AttributeValue.fromM(Map.of(
-                "slug", AttributeValue.fromS(s.slug()), "title", AttributeValue.fromS(s.title()),
-                "section", AttributeValue.fromS(s.section()), "url", AttributeValue.fromS(s.url()),
-                "text", AttributeValue.fromS(s.text()), "score", AttributeValue.fromN(Double.toString(s.score()))));
+                "slug",
+                AttributeValue.fromS(s.slug()),
+                "title",
+                AttributeValue.fromS(s.title()),
+                "section",
+                AttributeValue.fromS(s.section()),
+                "url",
+                AttributeValue.fromS(s.url()),
+                "text",
+                AttributeValue.fromS(s.text()),
+                "score",
+                AttributeValue.fromN(Double.toString(s.score()))));
     }
 
     private static CachedAnswer fromItem(Map<String, AttributeValue> item) {
         List<Source> sources = new ArrayList<>();
         for (AttributeValue value : item.get("sources").l()) {
             Map<String, AttributeValue> m = value.m();
-            sources.add(new Source(m.get("slug").s(), m.get("title").s(), m.get("section").s(), m.get("url").s(),
-                    m.get("text").s(), Double.parseDouble(m.get("score").n())));
+            sources.add(new Source(
+                    m.get("slug").s(),
+                    m.get("title").s(),
+                    m.get("section").s(),
+                    m.get("url").s(),
+                    m.get("text").s(),
+                    Double.parseDouble(m.get("score").n())));
         }
-        return new CachedAnswer(item.get("answer").s(), sources, item.get("model").s());
+        return new CachedAnswer(
+                item.get("answer").s(), sources, item.get("model").s());
     }
 
     private void recovered() {

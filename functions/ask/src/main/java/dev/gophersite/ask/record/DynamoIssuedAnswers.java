@@ -3,13 +3,12 @@ package dev.gophersite.ask.record;
 import dev.gophersite.common.log.JsonLog;
 import dev.gophersite.common.store.FeedbackItems;
 import dev.gophersite.common.store.StoreBackoff;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
  * Issued answer ids in the feedback table ({@link FeedbackItems}) with a TTL: the item a vote on that answer later
@@ -19,6 +18,7 @@ import java.util.Map;
 public final class DynamoIssuedAnswers implements IssuedAnswers {
     /** Long enough to read an answer and vote on it, even after coming back to the tab the next day. */
     public static final Duration TTL = Duration.ofHours(36);
+
     private final DynamoDbClient dynamo;
     private final String table;
     private final Clock clock;
@@ -42,10 +42,15 @@ public final class DynamoIssuedAnswers implements IssuedAnswers {
         long now = clock.instant().getEpochSecond();
         try {
             backoff.call(() -> dynamo.putItem(b -> b.tableName(table)
-                    .item(Map.of(FeedbackItems.PK, AttributeValue.fromS(FeedbackItems.answerKey(answerId)),
-                            FeedbackItems.QUESTION, AttributeValue.fromS(question),
-                            "issuedAt", AttributeValue.fromN(Long.toString(now)),
-                            FeedbackItems.EXPIRES_AT, AttributeValue.fromN(Long.toString(now + TTL.toSeconds()))))
+                    .item(Map.of(
+                            FeedbackItems.PK,
+                            AttributeValue.fromS(FeedbackItems.answerKey(answerId)),
+                            FeedbackItems.QUESTION,
+                            AttributeValue.fromS(question),
+                            "issuedAt",
+                            AttributeValue.fromN(Long.toString(now)),
+                            FeedbackItems.EXPIRES_AT,
+                            AttributeValue.fromN(Long.toString(now + TTL.toSeconds()))))
                     .conditionExpression("attribute_not_exists(pk) OR attribute_not_exists(vote)")));
             outage.recovered("answer ids are recorded again", Map.of("table", table));
         } catch (ConditionalCheckFailedException voted) {

@@ -12,6 +12,6 @@ public interface IssuedAnswers {
 
     /** For set-ups without a feedback table, where there is nothing to vote into either. */
     static IssuedAnswers none() {
-        return (answerId, question) -> { };
+        return (answerId, question) -> {};
     }
 }

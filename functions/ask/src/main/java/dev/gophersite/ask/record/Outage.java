@@ -1,7 +1,6 @@
 package dev.gophersite.ask.record;
 
 import dev.gophersite.common.log.JsonLog;
-
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 

@@ -15,6 +15,7 @@ public record Source(String slug, String title, String section, String url, Stri
 
     public static Source of(RankedPassage ranked) {
         var p = ranked.passage();
-        return new Source(p.slug(), p.title(), p.heading(), p.url(), p.text(), Math.round(ranked.score() * 1000) / 1000.0);
+        return new Source(
+                p.slug(), p.title(), p.heading(), p.url(), p.text(), Math.round(ranked.score() * 1000) / 1000.0);
     }
 }

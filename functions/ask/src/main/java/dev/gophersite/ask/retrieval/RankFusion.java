@@ -16,18 +16,15 @@ final class RankFusion {
     static final double K = 2;
 
     /** @param positions passage positions, best first */
-    record Ranking(List<Integer> positions, double weight) {
-    }
+    record Ranking(List<Integer> positions, double weight) {}
 
     /**
      * Scores of their own to add to the fused ones, for a retriever whose scores say more than its ranks: how far
      * behind the best a section's authored questions are matters, not only that they are second.
      */
-    record Scored(Map<Integer, Double> scores) {
-    }
+    record Scored(Map<Integer, Double> scores) {}
 
-    private RankFusion() {
-    }
+    private RankFusion() {}
 
     /** The fused order, at most {@code limit} passages; ties keep the order of the earlier ranking. */
     static List<Integer> fuse(List<Ranking> rankings, Scored extra, int limit) {

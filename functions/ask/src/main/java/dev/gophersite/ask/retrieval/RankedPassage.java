@@ -8,5 +8,4 @@ import dev.gophersite.ask.index.Passage;
  * @param rank  1-based
  * @param score the passage's BM25 score for the question; 0 when only a non-lexical retriever found it
  */
-public record RankedPassage(Passage passage, int position, int rank, double score) {
-}
+public record RankedPassage(Passage passage, int position, int rank, double score) {}

@@ -3,9 +3,7 @@ package dev.gophersite.ask.retrieval;
 import dev.gophersite.ask.index.LexicalIndex;
 import dev.gophersite.ask.index.SearchIndex;
 import dev.gophersite.ask.index.SectionMatch;
-
 import dev.gophersite.ask.question.Question;
-
 import java.util.List;
 import java.util.Optional;
 
@@ -18,8 +16,13 @@ import java.util.Optional;
  * @param meaning the question's vector, when the index has an embedder
  * @param matches the sections whose authored questions come closest to it, closest first; empty without meaning
  */
-public record Retrieval(String version, Question question, List<RankedPassage> ranked, SearchIndex index,
-                        Optional<float[]> meaning, List<SectionMatch> matches) {
+public record Retrieval(
+        String version,
+        Question question,
+        List<RankedPassage> ranked,
+        SearchIndex index,
+        Optional<float[]> meaning,
+        List<SectionMatch> matches) {
 
     /** The closest section by its authored questions, if the index has meaning and the site has any. */
     public Optional<SectionMatch> bestMatch() {

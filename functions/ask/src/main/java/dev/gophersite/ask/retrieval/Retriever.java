@@ -5,7 +5,6 @@ import dev.gophersite.ask.index.SearchIndex;
 import dev.gophersite.ask.index.SectionMatch;
 import dev.gophersite.ask.question.Question;
 import dev.gophersite.ask.question.QuestionReader;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -26,8 +25,7 @@ public final class Retriever {
     /** How fast a section's weight falls as its authored questions come less close than the best section's. */
     static final double QUESTION_SPREAD = 0.1;
 
-    private Retriever() {
-    }
+    private Retriever() {}
 
     /** Reads and ranks in one step, for searches and tests. */
     public static Retrieval retrieve(SearchIndex index, String asked, List<String> earlierUserTurns) {
@@ -40,8 +38,12 @@ public final class Retriever {
         Map<Integer, Double> scores = new HashMap<>();
         hits.forEach(hit -> scores.put(hit.position(), hit.score()));
         List<RankFusion.Ranking> rankings = new ArrayList<>();
-        rankings.add(new RankFusion.Ranking(hits.stream().limit(index.candidates()).map(LexicalIndex.Hit::position)
-                .toList(), 1));
+        rankings.add(new RankFusion.Ranking(
+                hits.stream()
+                        .limit(index.candidates())
+                        .map(LexicalIndex.Hit::position)
+                        .toList(),
+                1));
         Optional<float[]> meaning = index.meaningOf(question.text());
         if (index.fusesMeaning()) {
             meaning.ifPresent(q -> rankings.add(new RankFusion.Ranking(index.passagesByMeaning(q), 1)));
@@ -49,8 +51,8 @@ public final class Retriever {
         List<SectionMatch> matches = index.sectionMatches(meaning);
         List<RankedPassage> ranked = new ArrayList<>();
         for (int position : RankFusion.fuse(rankings, byAuthoredQuestions(matches), index.candidates())) {
-            ranked.add(new RankedPassage(lexical.passages().get(position), position, ranked.size() + 1,
-                    scores.getOrDefault(position, 0.0)));
+            ranked.add(new RankedPassage(
+                    lexical.passages().get(position), position, ranked.size() + 1, scores.getOrDefault(position, 0.0)));
         }
         return new Retrieval(index.version(), question, List.copyOf(ranked), index, meaning, matches);
     }

@@ -28,7 +28,6 @@ import dev.gophersite.ask.retrieval.RankedPassage;
 import dev.gophersite.ask.retrieval.Retriever;
 import dev.gophersite.ask.support.AnswerSupport;
 import dev.gophersite.common.log.JsonLog;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -64,9 +63,17 @@ public final class AskService {
     private final Supplier<String> ids;
     private final JsonLog log;
 
-    public AskService(SiteSearch search, Gate gate, PromptBuilder prompts, ModelClient model, String modelName,
-                      ExtractiveAnswerer extractive, AnswerCache cache, IssuedAnswers issued, Supplier<String> ids,
-                      JsonLog log) {
+    public AskService(
+            SiteSearch search,
+            Gate gate,
+            PromptBuilder prompts,
+            ModelClient model,
+            String modelName,
+            ExtractiveAnswerer extractive,
+            AnswerCache cache,
+            IssuedAnswers issued,
+            Supplier<String> ids,
+            JsonLog log) {
         this.search = search;
         this.gate = gate;
         this.prompts = prompts;
@@ -92,7 +99,8 @@ public final class AskService {
 
     /** Whether answering may call the model; a question sent by GET (a link, an image tag) must not spend it. */
     public enum Generation {
-        MODEL, CACHED_OR_EXTRACTIVE
+        MODEL,
+        CACHED_OR_EXTRACTIVE
     }
 
     public Answer ask(AskRequest request) {
@@ -119,15 +127,17 @@ public final class AskService {
         if (assessment.refused(mayCallModel && answerer.configured())) {
             return refusal(assessment, timings);
         }
-        Prompt prompt = prompts.build(assessment.asked(), request.history(), assessment.retrieval().ranked());
-        Optional<String> cacheKey = request.hasHistory() ? Optional.empty()
+        Prompt prompt = prompts.build(
+                assessment.asked(), request.history(), assessment.retrieval().ranked());
+        Optional<String> cacheKey = request.hasHistory()
+                ? Optional.empty()
                 : Optional.of(AnswerCacheKey.of(assessment.asked(), index.version(), modelName));
         Optional<Answer> cached = cacheKey.flatMap(key -> cached(key, assessment, timings));
         if (cached.isPresent()) {
             return cached.get();
         }
-        ModelAnswerer.Reply reply = mayCallModel ? timings.time("generation", () -> answerer.reply(prompt))
-                : new ModelAnswerer.Silent();
+        ModelAnswerer.Reply reply =
+                mayCallModel ? timings.time("generation", () -> answerer.reply(prompt)) : new ModelAnswerer.Silent();
         if (reply instanceof ModelAnswerer.Declined) {
             return refusal(assessment, timings);
         }
@@ -154,9 +164,12 @@ public final class AskService {
     /** The question, with a follow-up rewritten by the model to stand alone when the request may call it. */
     private Question read(AskRequest request, SearchIndex index, boolean mayCallModel, Timings timings) {
         QuestionReader reader = new QuestionReader(index.lexical());
-        QuestionReader.Rewriter rewriter = !mayCallModel ? QuestionReader.Rewriter.NONE : (asked, earlier) ->
-                model.standalone(asked, earlier, REWRITE_BUDGET) instanceof ModelClient.Answered rewrite
-                        ? Optional.of(rewrite.text()) : Optional.empty();
+        QuestionReader.Rewriter rewriter = !mayCallModel
+                ? QuestionReader.Rewriter.NONE
+                : (asked, earlier) ->
+                        model.standalone(asked, earlier, REWRITE_BUDGET) instanceof ModelClient.Answered rewrite
+                                ? Optional.of(rewrite.text())
+                                : Optional.empty();
         long began = System.nanoTime();
         Question question = reader.read(request, rewriter);
         if (question.followUp() && mayCallModel) {
@@ -169,35 +182,80 @@ public final class AskService {
         long began = System.nanoTime();
         Optional<CachedAnswer> hit = cache.get(key);
         timings.took(hit.isPresent() ? "cacheHit" : "cacheLookup", began);
-        return hit.map(cached -> new Answer(ids.get(), Uncovered.appendTo(cached.answer(), assessment.uncovered()),
-                true, Mode.LLM, cached.sources(), cached.model(), timings.finished(), true));
+        return hit.map(cached -> new Answer(
+                ids.get(),
+                Uncovered.appendTo(cached.answer(), assessment.uncovered()),
+                true,
+                Mode.LLM,
+                cached.sources(),
+                cached.model(),
+                timings.finished(),
+                true));
     }
 
-    private Answer modelAnswer(String text, Prompt prompt, Optional<String> cacheKey, Assessment assessment,
-                               Timings timings) {
+    private Answer modelAnswer(
+            String text, Prompt prompt, Optional<String> cacheKey, Assessment assessment, Timings timings) {
         List<Source> sources = prompt.numbered().stream().map(Source::of).toList();
         cacheKey.ifPresent(key -> cache.put(key, new CachedAnswer(text, sources, modelName)));
-        return new Answer(ids.get(), Uncovered.appendTo(text, assessment.uncovered()), true, Mode.LLM, sources,
-                modelName, timings.finished(), false);
+        return new Answer(
+                ids.get(),
+                Uncovered.appendTo(text, assessment.uncovered()),
+                true,
+                Mode.LLM,
+                sources,
+                modelName,
+                timings.finished(),
+                false);
     }
 
     private Answer extractiveAnswer(Prompt prompt, Assessment assessment, SearchIndex index, Timings timings) {
-        String text = extractive.answer(assessment.retrieval().question(), assessment.retrieval().meaning(),
-                assessment.retrieval().bestMatch(), prompt.numbered(), index);
-        return new Answer(ids.get(), Uncovered.appendTo(text, assessment.uncovered()), true, Mode.EXTRACTIVE,
-                prompt.numbered().stream().map(Source::of).toList(), Answer.NO_MODEL, timings.finished(), false);
+        String text = extractive.answer(
+                assessment.retrieval().question(),
+                assessment.retrieval().meaning(),
+                assessment.retrieval().bestMatch(),
+                prompt.numbered(),
+                index);
+        return new Answer(
+                ids.get(),
+                Uncovered.appendTo(text, assessment.uncovered()),
+                true,
+                Mode.EXTRACTIVE,
+                prompt.numbered().stream().map(Source::of).toList(),
+                Answer.NO_MODEL,
+                timings.finished(),
+                false);
     }
 
     private Answer refusal(Assessment assessment, Timings timings) {
-        List<Source> closest = Refusals.closestPages(assessment.retrieval()).stream().map(Source::of).toList();
-        return new Answer(ids.get(), Refusals.text(assessment.verdict()), false, Mode.REFUSED, closest,
-                Answer.NO_MODEL, timings.finished(), false);
+        List<Source> closest = Refusals.closestPages(assessment.retrieval()).stream()
+                .map(Source::of)
+                .toList();
+        return new Answer(
+                ids.get(),
+                Refusals.text(assessment.verdict()),
+                false,
+                Mode.REFUSED,
+                closest,
+                Answer.NO_MODEL,
+                timings.finished(),
+                false);
     }
 
     private void logQuestion(AskRequest request, SearchIndex index, Assessment assessment) {
-        log.info("question", Map.of("question", JsonLog.clip(request.question()),
-                "history", request.history().size(), "followUp", assessment.retrieval().question().followUp(),
-                "grounded", assessment.verdict().grounded(), "grounding", assessment.verdict().reason(),
-                "version", index.version()));
+        log.info(
+                "question",
+                Map.of(
+                        "question",
+                        JsonLog.clip(request.question()),
+                        "history",
+                        request.history().size(),
+                        "followUp",
+                        assessment.retrieval().question().followUp(),
+                        "grounded",
+                        assessment.verdict().grounded(),
+                        "grounding",
+                        assessment.verdict().reason(),
+                        "version",
+                        index.version()));
     }
 }

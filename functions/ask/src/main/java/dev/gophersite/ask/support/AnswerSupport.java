@@ -1,9 +1,8 @@
 package dev.gophersite.ask.support;
 
 import dev.gophersite.ask.index.LexicalIndex;
-import dev.gophersite.ask.retrieval.RankedPassage;
 import dev.gophersite.ask.index.TextAnalysis;
-
+import dev.gophersite.ask.retrieval.RankedPassage;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -25,8 +24,9 @@ public final class AnswerSupport {
     /** Share of a sentence's content terms that must occur in the passage. */
     static final double MIN_SUPPORT = 0.6;
     /** A sentence ends at . ! or ? before a blank or the end, so "1.22" or "net/http." inside it do not end it. */
-    private static final Pattern SENTENCE = Pattern.compile(
-            "(?:[^.!?\\n]|[.!?](?=[^\\s.!?]))+(?:[.!?]+(?=\\s|$)|$)(?:\\s*\\[[\\d,\\s]+])*");
+    private static final Pattern SENTENCE =
+            Pattern.compile("(?:[^.!?\\n]|[.!?](?=[^\\s.!?]))+(?:[.!?]+(?=\\s|$)|$)(?:\\s*\\[[\\d,\\s]+])*");
+
     private static final Pattern CITATION = Pattern.compile("\\s*\\[(\\d+(?:\\s*,\\s*\\d+)*)]");
     private static final Pattern NUMBER = Pattern.compile("\\d+(?:[.,]\\d+)*");
 
@@ -43,8 +43,10 @@ public final class AnswerSupport {
         List<Set<String>> labels = new ArrayList<>();
         List<String> passageTexts = new ArrayList<>();
         for (RankedPassage passage : passages) {
-            passageTerms.add(Set.copyOf(analysis.terms(passage.passage().title() + "\n" + passage.passage().text())));
-            labels.add(Set.copyOf(analysis.terms(passage.passage().title() + "\n" + passage.passage().heading())));
+            passageTerms.add(Set.copyOf(analysis.terms(
+                    passage.passage().title() + "\n" + passage.passage().text())));
+            labels.add(Set.copyOf(analysis.terms(
+                    passage.passage().title() + "\n" + passage.passage().heading())));
             passageTexts.add(passage.passage().text());
         }
         StringBuilder kept = new StringBuilder();
@@ -52,7 +54,8 @@ public final class AnswerSupport {
         for (String line : answer.split("\n")) {
             String bullet = line.stripLeading().startsWith("- ") ? "- " : "";
             StringBuilder keptLine = new StringBuilder();
-            Matcher sentences = SENTENCE.matcher(bullet.isEmpty() ? line : line.stripLeading().substring(2));
+            Matcher sentences = SENTENCE.matcher(
+                    bullet.isEmpty() ? line : line.stripLeading().substring(2));
             while (sentences.find()) {
                 String sentence = sentences.group().strip();
                 Optional<String> cited = cite(sentence, passageTerms, labels, passageTexts, analysis);
@@ -69,8 +72,12 @@ public final class AnswerSupport {
     }
 
     /** The sentence citing the passage that best supports it, or empty when none does. */
-    private static Optional<String> cite(String sentence, List<Set<String>> passageTerms, List<Set<String>> labels,
-                                         List<String> passageTexts, TextAnalysis analysis) {
+    private static Optional<String> cite(
+            String sentence,
+            List<Set<String>> passageTerms,
+            List<Set<String>> labels,
+            List<String> passageTexts,
+            TextAnalysis analysis) {
         Matcher citation = CITATION.matcher(sentence);
         Set<Integer> claimed = new HashSet<>();
         while (citation.find()) {
@@ -98,7 +105,8 @@ public final class AnswerSupport {
             return Optional.empty();
         }
         String body = text.endsWith(".") || text.endsWith("!") || text.endsWith("?")
-                ? text.substring(0, text.length() - 1) : text;
+                ? text.substring(0, text.length() - 1)
+                : text;
         String end = text.equals(body) ? "." : text.substring(text.length() - 1);
         return Optional.of(body + " [" + (best + 1) + "]" + end);
     }

@@ -15,8 +15,7 @@ public final class Citations {
     /** A citation with the blanks before it, which go too when the whole citation is removed. */
     private static final Pattern CITATION = Pattern.compile("([ \\t]*)\\[\\s*(\\d{1,3}(?:\\s*[,;]\\s*\\d{1,3})*)\\s*]");
 
-    private Citations() {
-    }
+    private Citations() {}
 
     /** @param cited the valid passage numbers cited, in order of first appearance */
     public record Checked(String text, List<Integer> cited) {
@@ -51,7 +50,9 @@ public final class Citations {
                     cited.add(n);
                 }
             }
-            m.appendReplacement(out, Matcher.quoteReplacement(valid.isEmpty() ? "" : m.group(1) + "[" + String.join(", ", valid) + "]"));
+            m.appendReplacement(
+                    out,
+                    Matcher.quoteReplacement(valid.isEmpty() ? "" : m.group(1) + "[" + String.join(", ", valid) + "]"));
         }
         m.appendTail(out);
         return out.toString();

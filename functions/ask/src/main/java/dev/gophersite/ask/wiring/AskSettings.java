@@ -4,7 +4,6 @@ import dev.gophersite.ask.model.ModelSettings;
 import dev.gophersite.common.Env;
 import dev.gophersite.common.store.ContentSettings;
 import dev.gophersite.common.store.DynamoSettings;
-
 import java.time.Duration;
 import java.util.Optional;
 
@@ -17,9 +16,15 @@ import java.util.Optional;
  * @param circuitOpen   how long the model is left alone after a failure that opens the circuit breaker
  * @param retrieval     from {@code RETRIEVAL}
  */
-public record AskSettings(DynamoSettings dynamo, ContentSettings content, ModelSettings model,
-                          Optional<String> cacheTable, Duration cacheTtl, Optional<String> feedbackTable,
-                          Duration circuitOpen, Retrieval retrieval) {
+public record AskSettings(
+        DynamoSettings dynamo,
+        ContentSettings content,
+        ModelSettings model,
+        Optional<String> cacheTable,
+        Duration cacheTtl,
+        Optional<String> feedbackTable,
+        Duration circuitOpen,
+        Retrieval retrieval) {
     static final Duration MIN_CACHE_TTL = Duration.ofMinutes(1);
 
     /** What the index knows of the site; see docs/evaluation.md for what each one scored. */
@@ -33,10 +38,15 @@ public record AskSettings(DynamoSettings dynamo, ContentSettings content, ModelS
     }
 
     public static AskSettings fromEnv() {
-        return new AskSettings(DynamoSettings.fromEnv(), ContentSettings.fromEnv(), ModelSettings.fromEnv(),
+        return new AskSettings(
+                DynamoSettings.fromEnv(),
+                ContentSettings.fromEnv(),
+                ModelSettings.fromEnv(),
                 optional(Env.string("ANSWER_CACHE_TABLE", "")),
                 Duration.ofSeconds(Math.max(MIN_CACHE_TTL.toSeconds(), Env.number("ANSWER_CACHE_TTL_SECONDS", 86_400))),
-                optional(Env.string("FEEDBACK_TABLE", "")), Duration.ofSeconds(30), Env.choice("RETRIEVAL", Retrieval.class, Retrieval.MEANING));
+                optional(Env.string("FEEDBACK_TABLE", "")),
+                Duration.ofSeconds(30),
+                Env.choice("RETRIEVAL", Retrieval.class, Retrieval.MEANING));
     }
 
     private static Optional<String> optional(String table) {

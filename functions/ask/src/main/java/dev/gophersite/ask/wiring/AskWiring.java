@@ -1,29 +1,28 @@
 package dev.gophersite.ask.wiring;
 
-import dev.gophersite.ask.grounding.Gate;
-
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
-import dev.gophersite.ask.record.AnswerCache;
-import dev.gophersite.ask.service.AskService;
-import dev.gophersite.ask.record.DynamoAnswerCache;
-import dev.gophersite.ask.record.DynamoIssuedAnswers;
-import dev.gophersite.ask.record.IssuedAnswers;
-import dev.gophersite.ask.model.DeadlineChatModel;
-import dev.gophersite.ask.model.RequestDeadline;
-import dev.gophersite.ask.model.CauseLog;
-import dev.gophersite.ask.model.ChatModels;
-import dev.gophersite.ask.model.CircuitBreaker;
 import dev.gophersite.ask.answering.ExtractiveAnswerer;
-import dev.gophersite.ask.model.ModelClient;
 import dev.gophersite.ask.answering.PromptBuilder;
+import dev.gophersite.ask.grounding.Gate;
 import dev.gophersite.ask.grounding.GroundingCheck;
-import dev.gophersite.ask.metrics.AskMetrics;
-import dev.gophersite.ask.metrics.PowertoolsAskMetrics;
 import dev.gophersite.ask.index.OnnxEmbedder;
 import dev.gophersite.ask.index.RetrievalOptions;
 import dev.gophersite.ask.index.SiteSearch;
+import dev.gophersite.ask.metrics.AskMetrics;
+import dev.gophersite.ask.metrics.PowertoolsAskMetrics;
+import dev.gophersite.ask.model.CauseLog;
+import dev.gophersite.ask.model.ChatModels;
+import dev.gophersite.ask.model.CircuitBreaker;
+import dev.gophersite.ask.model.DeadlineChatModel;
+import dev.gophersite.ask.model.ModelClient;
+import dev.gophersite.ask.model.RequestDeadline;
+import dev.gophersite.ask.record.AnswerCache;
+import dev.gophersite.ask.record.DynamoAnswerCache;
+import dev.gophersite.ask.record.DynamoIssuedAnswers;
+import dev.gophersite.ask.record.IssuedAnswers;
+import dev.gophersite.ask.service.AskService;
 import dev.gophersite.common.lifecycle.NativeWork;
 import dev.gophersite.common.lifecycle.ShutdownSignals;
 import dev.gophersite.common.log.JsonLog;
@@ -34,13 +33,12 @@ import dev.gophersite.common.store.DynamoContentStore;
 import dev.gophersite.common.store.DynamoDbClients;
 import dev.gophersite.common.store.StoreBackoff;
 import dev.langchain4j.model.chat.ChatModel;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The composition root of AskFunction: what the handler's no-arg constructor builds once per execution
@@ -56,6 +54,7 @@ public record AskWiring(AskService service, ContentStore store, AskMetrics metri
      * question nobody asked; the retrieval path is primed by a search in {@link #prime}, which writes nothing.
      */
     static final List<PrimingRequest> PRIMING = List.of(PrimingRequest.get("/ask"));
+
     static final String PRIMING_QUERY = "goroutine stack size";
 
     /**
@@ -91,47 +90,94 @@ public record AskWiring(AskService service, ContentStore store, AskMetrics metri
         return fromEnvironment(settings, retrieval, GroundingCheck.forModel(retrieval.embedder()));
     }
 
-    private static AskWiring fromEnvironment(AskSettings settings, RetrievalOptions retrieval,
-                                             GroundingCheck grounding) {
+    private static AskWiring fromEnvironment(
+            AskSettings settings, RetrievalOptions retrieval, GroundingCheck grounding) {
         DynamoDbClient dynamo = DynamoDbClients.create(settings.dynamo());
         // one view of DynamoDB's health for the three tables: they share the endpoint, and an outage hits them all
         StoreBackoff backoff = new StoreBackoff(new JsonLog(StoreBackoff.class));
-        AnswerCache cache = settings.cacheTable().<AnswerCache>map(table -> new DynamoAnswerCache(dynamo, table,
-                settings.cacheTtl(), Clock.systemUTC(), backoff, new JsonLog(DynamoAnswerCache.class)))
+        AnswerCache cache = settings.cacheTable()
+                .<AnswerCache>map(table -> new DynamoAnswerCache(
+                        dynamo,
+                        table,
+                        settings.cacheTtl(),
+                        Clock.systemUTC(),
+                        backoff,
+                        new JsonLog(DynamoAnswerCache.class)))
                 .orElseGet(AnswerCache::none);
-        IssuedAnswers issued = settings.feedbackTable().<IssuedAnswers>map(table -> new DynamoIssuedAnswers(dynamo,
-                table, Clock.systemUTC(), backoff, new JsonLog(DynamoIssuedAnswers.class))).orElseGet(IssuedAnswers::none);
-        return of(new DynamoContentStore(dynamo, settings.content(), backoff), ChatModels.from(settings.model()), cache,
-                issued, settings, new PowertoolsAskMetrics(), retrieval, grounding);
+        IssuedAnswers issued = settings.feedbackTable()
+                .<IssuedAnswers>map(table -> new DynamoIssuedAnswers(
+                        dynamo, table, Clock.systemUTC(), backoff, new JsonLog(DynamoIssuedAnswers.class)))
+                .orElseGet(IssuedAnswers::none);
+        return of(
+                new DynamoContentStore(dynamo, settings.content(), backoff),
+                ChatModels.from(settings.model()),
+                cache,
+                issued,
+                settings,
+                new PowertoolsAskMetrics(),
+                retrieval,
+                grounding);
     }
 
     /**
      * The production graph around the given collaborators; builds the search index of the current site version
      * right away, so the first question does not pay for it.
      */
-    public static AskWiring of(ContentStore store, Optional<ChatModel> chatModel, AnswerCache cache,
-                               IssuedAnswers issued, AskSettings settings, AskMetrics metrics,
-                               RetrievalOptions retrieval) {
-        return of(store, chatModel, cache, issued, settings, metrics, retrieval,
+    public static AskWiring of(
+            ContentStore store,
+            Optional<ChatModel> chatModel,
+            AnswerCache cache,
+            IssuedAnswers issued,
+            AskSettings settings,
+            AskMetrics metrics,
+            RetrievalOptions retrieval) {
+        return of(
+                store,
+                chatModel,
+                cache,
+                issued,
+                settings,
+                metrics,
+                retrieval,
                 GroundingCheck.forModel(retrieval.embedder()));
     }
 
     /** As {@link #of}, judging with the given grounding check: another threshold, calibrated or measured. */
-    public static AskWiring of(ContentStore store, Optional<ChatModel> chatModel, AnswerCache cache,
-                               IssuedAnswers issued, AskSettings settings, AskMetrics metrics,
-                               RetrievalOptions retrieval, GroundingCheck grounding) {
-        ModelClient model = new ModelClient(chatModel.map(DeadlineChatModel::new), settings.model().timeout(),
-                new CircuitBreaker(settings.circuitOpen()), new CauseLog(new JsonLog(ModelClient.class)));
+    public static AskWiring of(
+            ContentStore store,
+            Optional<ChatModel> chatModel,
+            AnswerCache cache,
+            IssuedAnswers issued,
+            AskSettings settings,
+            AskMetrics metrics,
+            RetrievalOptions retrieval,
+            GroundingCheck grounding) {
+        ModelClient model = new ModelClient(
+                chatModel.map(DeadlineChatModel::new),
+                settings.model().timeout(),
+                new CircuitBreaker(settings.circuitOpen()),
+                new CauseLog(new JsonLog(ModelClient.class)));
         AskService service = new AskService(
-                new SiteSearch(store, retrieval, new JsonLog(SiteSearch.class)), new Gate(grounding),
-                new PromptBuilder(), model, settings.model().answeringModel(), new ExtractiveAnswerer(), cache, issued,
-                () -> UUID.randomUUID().toString(), new JsonLog(AskService.class));
+                new SiteSearch(store, retrieval, new JsonLog(SiteSearch.class)),
+                new Gate(grounding),
+                new PromptBuilder(),
+                model,
+                settings.model().answeringModel(),
+                new ExtractiveAnswerer(),
+                cache,
+                issued,
+                () -> UUID.randomUUID().toString(),
+                new JsonLog(AskService.class));
         try {
             service.warmUp();
         } catch (RuntimeException e) {
             LOG.error("search index not built at start-up; the first request will try again", e);
         }
-        return new AskWiring(service, store, metrics, RequestDeadline.reservingWritesOf(settings.dynamo().callBudget()));
+        return new AskWiring(
+                service,
+                store,
+                metrics,
+                RequestDeadline.reservingWritesOf(settings.dynamo().callBudget()));
     }
 
     /**
@@ -146,9 +192,14 @@ public record AskWiring(AskService service, ContentStore store, AskMetrics metri
     }
 
     public Priming prime(RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> handler) {
-        return Priming.register("AskFunction", handler, PRIMING, () -> {
-            service.awaitMeaning(MEANING_WAIT);
-            service.search(PRIMING_QUERY);
-        }, store::forgetCurrentVersion);
+        return Priming.register(
+                "AskFunction",
+                handler,
+                PRIMING,
+                () -> {
+                    service.awaitMeaning(MEANING_WAIT);
+                    service.search(PRIMING_QUERY);
+                },
+                store::forgetCurrentVersion);
     }
 }

@@ -1,28 +1,25 @@
 package dev.gophersite.ask.answer;
 
-import dev.gophersite.ask.record.Answer;
-import dev.gophersite.ask.record.AnswerCache;
-import dev.gophersite.ask.question.AskRequest;
-import dev.gophersite.ask.service.AskService;
-import dev.gophersite.ask.record.IssuedAnswers;
-import dev.gophersite.ask.record.Mode;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gophersite.ask.answering.Refusals;
-
 import dev.gophersite.ask.fakes.TestContent;
 import dev.gophersite.ask.fakes.TestSettings;
-import dev.gophersite.ask.metrics.AskMetrics;
 import dev.gophersite.ask.index.OnnxEmbedder;
 import dev.gophersite.ask.index.RetrievalOptions;
+import dev.gophersite.ask.metrics.AskMetrics;
+import dev.gophersite.ask.question.AskRequest;
+import dev.gophersite.ask.record.Answer;
+import dev.gophersite.ask.record.AnswerCache;
+import dev.gophersite.ask.record.IssuedAnswers;
+import dev.gophersite.ask.record.Mode;
+import dev.gophersite.ask.service.AskService;
 import dev.gophersite.ask.wiring.AskWiring;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * A message that asks two things gets the covered part answered and is told which part the site does not cover; a
@@ -33,8 +30,15 @@ class MixedAndForeignQuestionsTest {
 
     @BeforeAll
     static void wire() {
-        service = AskWiring.of(TestContent.store(), Optional.empty(), AnswerCache.none(), IssuedAnswers.none(),
-                TestSettings.defaults(), AskMetrics.none(), RetrievalOptions.withMeaning(OnnxEmbedder.miniLm())).service();
+        service = AskWiring.of(
+                        TestContent.store(),
+                        Optional.empty(),
+                        AnswerCache.none(),
+                        IssuedAnswers.none(),
+                        TestSettings.defaults(),
+                        AskMetrics.none(),
+                        RetrievalOptions.withMeaning(OnnxEmbedder.miniLm()))
+                .service();
         assertThat(service.awaitMeaning(Duration.ofMinutes(2))).isTrue();
     }
 
@@ -49,7 +53,8 @@ class MixedAndForeignQuestionsTest {
 
         // then
         assertThat(answer.mode()).isEqualTo(Mode.EXTRACTIVE);
-        assertThat(answer.answer()).contains("2KB")
+        assertThat(answer.answer())
+                .contains("2KB")
                 .endsWith("This site's pages do not cover the rest of your question: “what's the weather in paris”.");
     }
 
@@ -72,7 +77,9 @@ class MixedAndForeignQuestionsTest {
         // then: what it can be matched on is "goroutine", so the answer is about goroutines
         assertThat(answer.mode()).isEqualTo(Mode.EXTRACTIVE);
         assertThat(answer.answer()).containsIgnoringCase("goroutine");
-        assertThat(answer.sources()).first().satisfies(source -> assertThat(source.url()).contains("goroutine"));
+        assertThat(answer.sources())
+                .first()
+                .satisfies(source -> assertThat(source.url()).contains("goroutine"));
     }
 
     @Test

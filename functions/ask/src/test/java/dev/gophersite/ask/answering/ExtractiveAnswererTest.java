@@ -1,17 +1,15 @@
 package dev.gophersite.ask.answering;
 
-import dev.gophersite.ask.retrieval.Retriever;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gophersite.ask.fakes.TestContent;
-import dev.gophersite.ask.retrieval.Retrieval;
 import dev.gophersite.ask.index.RetrievalOptions;
 import dev.gophersite.ask.index.SearchIndex;
+import dev.gophersite.ask.retrieval.Retrieval;
+import dev.gophersite.ask.retrieval.Retriever;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class ExtractiveAnswererTest {
     private static SearchIndex index;
@@ -24,7 +22,8 @@ class ExtractiveAnswererTest {
 
     private String answer(String question) {
         Retrieval retrieval = Retriever.retrieve(index, question, List.of());
-        return answerer.answer(retrieval.question(), retrieval.meaning(), retrieval.bestMatch(), retrieval.top(5), index);
+        return answerer.answer(
+                retrieval.question(), retrieval.meaning(), retrieval.bestMatch(), retrieval.top(5), index);
     }
 
     @Test
@@ -34,7 +33,9 @@ class ExtractiveAnswererTest {
 
         // then
         assertThat(answer).contains("2KB");
-        assertThat(answer.lines()).isNotEmpty().hasSizeLessThanOrEqualTo(ExtractiveAnswerer.MAX_STATEMENTS)
+        assertThat(answer.lines())
+                .isNotEmpty()
+                .hasSizeLessThanOrEqualTo(ExtractiveAnswerer.MAX_STATEMENTS)
                 .allSatisfy(line -> assertThat(line).matches("- .+ \\[[1-5]]"));
     }
 
@@ -71,8 +72,9 @@ class ExtractiveAnswererTest {
         String answer = answer("when did the gopath pain end?");
 
         // then
-        assertThat(answer.lines().findFirst()).hasValueSatisfying(lead -> assertThat(lead)
-                .startsWith("- 2018-08: 1.11").contains("GOPATH"));
+        assertThat(answer.lines().findFirst())
+                .hasValueSatisfying(
+                        lead -> assertThat(lead).startsWith("- 2018-08: 1.11").contains("GOPATH"));
     }
 
     @Test

@@ -1,19 +1,16 @@
 package dev.gophersite.ask.content;
 
-import dev.gophersite.ask.question.QuestionReader;
-
-import dev.gophersite.ask.retrieval.Retriever;
-
 import dev.gophersite.ask.index.AuthoredQuestion;
 import dev.gophersite.ask.index.Embedder;
 import dev.gophersite.ask.index.LexicalIndex;
 import dev.gophersite.ask.index.Passage;
-import dev.gophersite.ask.retrieval.Retrieval;
 import dev.gophersite.ask.index.RetrievalOptions;
 import dev.gophersite.ask.index.SearchIndex;
 import dev.gophersite.ask.index.Statement;
+import dev.gophersite.ask.question.QuestionReader;
+import dev.gophersite.ask.retrieval.Retrieval;
+import dev.gophersite.ask.retrieval.Retriever;
 import dev.gophersite.common.content.Page;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -43,14 +40,14 @@ public final class AuthoredQuestionsCheck {
     /** How much closer another section's best sentence must come than the own section's to call a question misplaced. */
     public static final double MISPLACED = 0.25;
 
-    private AuthoredQuestionsCheck() {
-    }
+    private AuthoredQuestionsCheck() {}
 
     /** Every problem found, each naming the question(s) and section(s) involved; empty when the content is sound. */
     public static List<String> problems(List<Page> pages, Embedder embedder) {
         SearchIndex index = SearchIndex.build("check", pages, RetrievalOptions.withMeaning(embedder));
         List<AuthoredQuestion> questions = index.questions();
-        List<float[]> vectors = embedder.embedQueries(questions.stream().map(AuthoredQuestion::text).toList());
+        List<float[]> vectors = embedder.embedQueries(
+                questions.stream().map(AuthoredQuestion::text).toList());
         List<String> problems = new ArrayList<>();
         for (int i = 0; i < questions.size(); i++) {
             AuthoredQuestion question = questions.get(i);
@@ -77,9 +74,16 @@ public final class AuthoredQuestionsCheck {
                 }
             }
             if (nearest != null && other >= COLLISION && other > own) {
-                problems.add(String.format(Locale.ROOT, "'%s' (%s) collides with '%s' (%s): similarity %.2f to it, %.2f"
-                                + " to its own section's nearest question", question.text(), question.section(),
-                        nearest.text(), nearest.section(), other, own));
+                problems.add(String.format(
+                        Locale.ROOT,
+                        "'%s' (%s) collides with '%s' (%s): similarity %.2f to it, %.2f"
+                                + " to its own section's nearest question",
+                        question.text(),
+                        question.section(),
+                        nearest.text(),
+                        nearest.section(),
+                        other,
+                        own));
             }
         }
         return problems;
@@ -87,8 +91,10 @@ public final class AuthoredQuestionsCheck {
 
     private static Optional<String> misplaced(SearchIndex index, AuthoredQuestion question, Embedder embedder) {
         LexicalIndex lexical = index.lexical();
-        List<String> terms = new QuestionReader(index.lexical()).read(question.text(), List.of()).terms().stream()
-                .filter(term -> !lexical.isSubject(term)).toList();
+        List<String> terms = new QuestionReader(index.lexical())
+                .read(question.text(), List.of()).terms().stream()
+                        .filter(term -> !lexical.isSubject(term))
+                        .toList();
         Optional<float[]> meaning = Optional.of(embedder.embedQuery(question.text()));
         boolean ownSharesAWord = false;
         double own = 0;
@@ -113,8 +119,15 @@ public final class AuthoredQuestionsCheck {
         if (ownSharesAWord || other < own + MISPLACED) {
             return Optional.empty();
         }
-        return Optional.of(String.format(Locale.ROOT, "'%s' (%s) belongs to %s: no word in common with its own section,"
-                + " similarity %.2f to a sentence of %s and %.2f to its own", question.text(), question.section(),
-                otherSection, other, otherSection, own));
+        return Optional.of(String.format(
+                Locale.ROOT,
+                "'%s' (%s) belongs to %s: no word in common with its own section,"
+                        + " similarity %.2f to a sentence of %s and %.2f to its own",
+                question.text(),
+                question.section(),
+                otherSection,
+                other,
+                otherSection,
+                own));
     }
 }

@@ -1,22 +1,20 @@
 package dev.gophersite.ask.eval;
 
+import dev.gophersite.ask.fakes.SmallModelFake;
+import dev.gophersite.ask.fakes.TestSettings;
+import dev.gophersite.ask.grounding.GroundingCheck;
+import dev.gophersite.ask.index.RetrievalOptions;
+import dev.gophersite.ask.metrics.AskMetrics;
+import dev.gophersite.ask.question.AskRequest;
 import dev.gophersite.ask.record.Answer;
 import dev.gophersite.ask.record.AnswerCache;
-import dev.gophersite.ask.question.AskRequest;
-import dev.gophersite.ask.service.AskService;
 import dev.gophersite.ask.record.IssuedAnswers;
 import dev.gophersite.ask.record.Mode;
 import dev.gophersite.ask.record.Source;
-import dev.gophersite.ask.fakes.SmallModelFake;
-import dev.gophersite.ask.fakes.TestContent;
-import dev.gophersite.ask.fakes.TestSettings;
-import dev.gophersite.ask.metrics.AskMetrics;
-import dev.gophersite.ask.index.RetrievalOptions;
+import dev.gophersite.ask.service.AskService;
 import dev.gophersite.ask.wiring.AskWiring;
-import dev.gophersite.ask.grounding.GroundingCheck;
 import dev.gophersite.common.store.ContentStore;
 import dev.langchain4j.model.chat.ChatModel;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -48,17 +46,42 @@ final class AnswerEvaluator {
     static final int HIT_DEPTH = 3;
     static final Duration MEANING_WAIT = Duration.ofMinutes(2);
 
-    record Outcome(String id, String kind, String question, boolean expectAnswer, String mode, boolean hit,
-                   double reciprocalRank, boolean answerHasFact, String answer, List<String> sources) {
-    }
+    record Outcome(
+            String id,
+            String kind,
+            String question,
+            boolean expectAnswer,
+            String mode,
+            boolean hit,
+            double reciprocalRank,
+            boolean answerHasFact,
+            String answer,
+            List<String> sources) {}
 
-    record Report(String set, String config, int answerExpected, double hitAt3, double mrr, double answerHasFact,
-                  int uncovered, double uncoveredRefused, int falseRefusals, int followUps, int followUpsAnswered,
-                  int refuseFollowUps, int refuseFollowUpsRefused, int injections, int injectionsRefused,
-                  int multilingual, int multilingualAnswered, Optional<Double> contextRecall, List<Outcome> outcomes) {
+    record Report(
+            String set,
+            String config,
+            int answerExpected,
+            double hitAt3,
+            double mrr,
+            double answerHasFact,
+            int uncovered,
+            double uncoveredRefused,
+            int falseRefusals,
+            int followUps,
+            int followUpsAnswered,
+            int refuseFollowUps,
+            int refuseFollowUpsRefused,
+            int injections,
+            int injectionsRefused,
+            int multilingual,
+            int multilingualAnswered,
+            Optional<Double> contextRecall,
+            List<Outcome> outcomes) {
 
         int uncoveredAnswered() {
-            return (int) outcomes.stream().filter(o -> o.kind().equals("uncovered") && !o.mode().equals(Mode.REFUSED.wire()))
+            return (int) outcomes.stream()
+                    .filter(o -> o.kind().equals("uncovered") && !o.mode().equals(Mode.REFUSED.wire()))
                     .count();
         }
 
@@ -78,34 +101,63 @@ final class AnswerEvaluator {
             m.put("injectionsRefused", injectionsRefused + "/" + injections);
             m.put("multilingualAnswered", multilingualAnswered + "/" + multilingual);
             contextRecall.ifPresent(recall -> m.put("contextRecall", round(recall)));
-            m.put("misses", outcomes.stream().filter(o -> o.expectAnswer() && ANSWER_KINDS.contains(o.kind())
-                    && !o.answerHasFact()).map(Outcome::id).toList());
-            m.put("wronglyAnswered", outcomes.stream().filter(o -> !o.expectAnswer() && !o.mode().equals("refused"))
-                    .map(Outcome::id).toList());
+            m.put(
+                    "misses",
+                    outcomes.stream()
+                            .filter(o -> o.expectAnswer() && ANSWER_KINDS.contains(o.kind()) && !o.answerHasFact())
+                            .map(Outcome::id)
+                            .toList());
+            m.put(
+                    "wronglyAnswered",
+                    outcomes.stream()
+                            .filter(o -> !o.expectAnswer() && !o.mode().equals("refused"))
+                            .map(Outcome::id)
+                            .toList());
             return m;
         }
 
         String line() {
-            return String.format("%-6s %-22s hit@3 %.3f  MRR %.3f  answer has fact %.3f  uncovered refused %.3f  "
+            return String.format(
+                    "%-6s %-22s hit@3 %.3f  MRR %.3f  answer has fact %.3f  uncovered refused %.3f  "
                             + "false refusals %d  follow-ups %d/%d  refusing follow-ups %d/%d  injections %d/%d  "
-                            + "multilingual %d/%d", set, config, hitAt3, mrr, answerHasFact, uncoveredRefused,
-                    falseRefusals, followUpsAnswered, followUps, refuseFollowUpsRefused, refuseFollowUps,
-                    injectionsRefused, injections, multilingualAnswered, multilingual);
+                            + "multilingual %d/%d",
+                    set,
+                    config,
+                    hitAt3,
+                    mrr,
+                    answerHasFact,
+                    uncoveredRefused,
+                    falseRefusals,
+                    followUpsAnswered,
+                    followUps,
+                    refuseFollowUpsRefused,
+                    refuseFollowUps,
+                    injectionsRefused,
+                    injections,
+                    multilingualAnswered,
+                    multilingual);
         }
     }
 
-    private AnswerEvaluator() {
-    }
+    private AnswerEvaluator() {}
 
     /**
      * The answering path as the function wires it, with its index built (meaning included) before any question.
      *
      * @param model empty for the extractive configuration, as every deployment without a model answers
      */
-    static AskService service(ContentStore store, Optional<ChatModel> model, RetrievalOptions retrieval,
-                              GroundingCheck grounding) {
-        AskService service = AskWiring.of(store, model, AnswerCache.none(), IssuedAnswers.none(),
-                TestSettings.defaults(), AskMetrics.none(), retrieval, grounding).service();
+    static AskService service(
+            ContentStore store, Optional<ChatModel> model, RetrievalOptions retrieval, GroundingCheck grounding) {
+        AskService service = AskWiring.of(
+                        store,
+                        model,
+                        AnswerCache.none(),
+                        IssuedAnswers.none(),
+                        TestSettings.defaults(),
+                        AskMetrics.none(),
+                        retrieval,
+                        grounding)
+                .service();
         requireMeaning(retrieval, service.awaitMeaning(MEANING_WAIT));
         return service;
     }
@@ -113,7 +165,8 @@ final class AnswerEvaluator {
     /** Otherwise a model that failed to load would be scored as lexical evidence under its name. */
     static void requireMeaning(RetrievalOptions retrieval, boolean meaningReady) {
         if (retrieval.embedder().isPresent() && !meaningReady) {
-            throw new IllegalStateException("the index has no meaning from " + retrieval.embedder().get().model());
+            throw new IllegalStateException("the index has no meaning from "
+                    + retrieval.embedder().get().model());
         }
     }
 
@@ -122,8 +175,12 @@ final class AnswerEvaluator {
     }
 
     /** @param model the model the service calls, if any, read back to see what it was given */
-    static Report run(String set, String config, AskService service, Optional<SmallModelFake> model,
-                      List<EvalQuestion> questions) {
+    static Report run(
+            String set,
+            String config,
+            AskService service,
+            Optional<SmallModelFake> model,
+            List<EvalQuestion> questions) {
         int inContext = 0;
         List<Outcome> outcomes = new ArrayList<>();
         int answerExpected = 0;
@@ -144,16 +201,20 @@ final class AnswerEvaluator {
         for (EvalQuestion q : questions) {
             int callsBefore = model.map(SmallModelFake::calls).orElse(0);
             Answer answer = service.ask(new AskRequest(q.question(), q.history()));
-            boolean sent = model.isPresent() && model.get().calls() > callsBefore
+            boolean sent = model.isPresent()
+                    && model.get().calls() > callsBefore
                     && q.allFound(model.get().lastUserText());
             boolean refused = answer.mode() == Mode.REFUSED;
             StringBuilder top = new StringBuilder();
-            answer.sources().stream().limit(HIT_DEPTH).forEach(s -> top.append(s.text()).append('\n'));
+            answer.sources().stream()
+                    .limit(HIT_DEPTH)
+                    .forEach(s -> top.append(s.text()).append('\n'));
             boolean hit = q.expectAnswer() && q.allFound(top.toString());
             double rr = 0;
             if (q.expectAnswer() && !q.facts().isEmpty()) {
                 for (int i = 0; i < answer.sources().size(); i++) {
-                    if (EvalQuestion.found(q.facts().getFirst(), answer.sources().get(i).text())) {
+                    if (EvalQuestion.found(
+                            q.facts().getFirst(), answer.sources().get(i).text())) {
                         rr = 1.0 / (i + 1);
                         break;
                     }
@@ -190,17 +251,41 @@ final class AnswerEvaluator {
                         refuseFollowUpsRefused += refused ? 1 : 0;
                     }
                 }
-                default -> { }
+                default -> {}
             }
-            outcomes.add(new Outcome(q.id(), q.kind(), q.question(), q.expectAnswer(), answer.mode().wire(), hit,
-                    round(rr), hasFact, answer.answer(), answer.sources().stream().map(Source::url).toList()));
+            outcomes.add(new Outcome(
+                    q.id(),
+                    q.kind(),
+                    q.question(),
+                    q.expectAnswer(),
+                    answer.mode().wire(),
+                    hit,
+                    round(rr),
+                    hasFact,
+                    answer.answer(),
+                    answer.sources().stream().map(Source::url).toList()));
         }
         double recall = ratio(inContext, answerExpected);
-        return new Report(set, config, answerExpected, ratio(hits, answerExpected), answerExpected == 0 ? 0
-                : reciprocal / answerExpected, ratio(withFact, answerExpected), uncovered,
-                ratio(uncoveredRefused, uncovered), falseRefusals, followUps, followUpsAnswered, refuseFollowUps,
-                refuseFollowUpsRefused, injections, injectionsRefused, multilingual, multilingualAnswered,
-                model.map(m -> recall), outcomes);
+        return new Report(
+                set,
+                config,
+                answerExpected,
+                ratio(hits, answerExpected),
+                answerExpected == 0 ? 0 : reciprocal / answerExpected,
+                ratio(withFact, answerExpected),
+                uncovered,
+                ratio(uncoveredRefused, uncovered),
+                falseRefusals,
+                followUps,
+                followUpsAnswered,
+                refuseFollowUps,
+                refuseFollowUpsRefused,
+                injections,
+                injectionsRefused,
+                multilingual,
+                multilingualAnswered,
+                model.map(m -> recall),
+                outcomes);
     }
 
     private static double ratio(int part, int whole) {

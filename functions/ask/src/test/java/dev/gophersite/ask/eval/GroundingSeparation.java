@@ -1,14 +1,12 @@
 package dev.gophersite.ask.eval;
 
-import dev.gophersite.ask.retrieval.Retriever;
-
 import dev.gophersite.ask.grounding.GroundingCheck;
 import dev.gophersite.ask.index.RetrievalOptions;
 import dev.gophersite.ask.index.SearchIndex;
 import dev.gophersite.ask.index.SiteSearch;
+import dev.gophersite.ask.retrieval.Retriever;
 import dev.gophersite.common.log.JsonLog;
 import dev.gophersite.common.store.ContentStore;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
@@ -23,9 +21,14 @@ import java.util.TreeSet;
  */
 final class GroundingSeparation {
 
-    record Row(String set, String config, int covered, int uncovered, double auc, int fewestErrors,
-               int errorsAtThreshold) {
-    }
+    record Row(
+            String set,
+            String config,
+            int covered,
+            int uncovered,
+            double auc,
+            int fewestErrors,
+            int errorsAtThreshold) {}
 
     private final SearchIndex index;
     private final GroundingCheck check;
@@ -42,14 +45,22 @@ final class GroundingSeparation {
         List<Double> covered = new ArrayList<>();
         List<Double> uncovered = new ArrayList<>();
         for (EvalQuestion q : questions) {
-            if (!q.history().isEmpty() || !(q.kind().equals("covered") || q.kind().equals("uncovered"))) {
+            if (!q.history().isEmpty()
+                    || !(q.kind().equals("covered") || q.kind().equals("uncovered"))) {
                 continue;
             }
-            double margin = check.assess(Retriever.retrieve(index, q.question(), List.of())).margin();
+            double margin = check.assess(Retriever.retrieve(index, q.question(), List.of()))
+                    .margin();
             (q.expectAnswer() ? covered : uncovered).add(margin);
         }
-        return new Row(set, config, covered.size(), uncovered.size(), auc(covered, uncovered),
-                fewestErrors(covered, uncovered), errors(covered, uncovered, 0));
+        return new Row(
+                set,
+                config,
+                covered.size(),
+                uncovered.size(),
+                auc(covered, uncovered),
+                fewestErrors(covered, uncovered),
+                errors(covered, uncovered, 0));
     }
 
     static double auc(List<Double> covered, List<Double> uncovered) {
@@ -70,7 +81,10 @@ final class GroundingSeparation {
         TreeSet<Double> thresholds = new TreeSet<>(covered);
         thresholds.addAll(uncovered);
         thresholds.add(Double.POSITIVE_INFINITY);
-        return thresholds.stream().mapToInt(t -> errors(covered, uncovered, t)).min().orElse(0);
+        return thresholds.stream()
+                .mapToInt(t -> errors(covered, uncovered, t))
+                .min()
+                .orElse(0);
     }
 
     /** Covered questions below the threshold (false refusals) plus uncovered ones at or above it (answered). */

@@ -1,7 +1,6 @@
 package dev.gophersite.ask.eval;
 
 import dev.gophersite.ask.index.Embedder;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,9 +40,10 @@ final class RememberingEmbedder implements Embedder {
         return remembered(texts, queries, model::embedQueries);
     }
 
-    private static List<float[]> remembered(List<String> texts, Map<String, float[]> known,
-                                            Function<List<String>, List<float[]>> embed) {
-        List<String> missing = texts.stream().filter(t -> !known.containsKey(t)).distinct().toList();
+    private static List<float[]> remembered(
+            List<String> texts, Map<String, float[]> known, Function<List<String>, List<float[]>> embed) {
+        List<String> missing =
+                texts.stream().filter(t -> !known.containsKey(t)).distinct().toList();
         if (!missing.isEmpty()) {
             List<float[]> vectors = embed.apply(missing);
             for (int i = 0; i < missing.size(); i++) {

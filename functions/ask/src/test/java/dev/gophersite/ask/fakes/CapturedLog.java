@@ -1,7 +1,6 @@
 package dev.gophersite.ask.fakes;
 
 import dev.gophersite.common.log.JsonLog;
-
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

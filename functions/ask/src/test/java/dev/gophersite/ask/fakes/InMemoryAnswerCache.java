@@ -2,7 +2,6 @@ package dev.gophersite.ask.fakes;
 
 import dev.gophersite.ask.record.AnswerCache;
 import dev.gophersite.ask.record.CachedAnswer;
-
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;

@@ -1,16 +1,14 @@
 package dev.gophersite.ask.fakes;
 
+import dev.gophersite.ask.answering.NotInPassages;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
-
-import dev.gophersite.ask.answering.NotInPassages;
-
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -28,10 +26,18 @@ import java.util.regex.Pattern;
  * "not in these passages" marker, as the prompt asks. For evaluation and unit tests only.
  */
 public final class SmallModelFake implements ChatModel {
-    private static final Pattern PASSAGE = Pattern.compile("(?m)^\\[(\\d+)] (.*?)(?=^\\[\\d+] |^Question: )", Pattern.DOTALL);
+    private static final Pattern PASSAGE =
+            Pattern.compile("(?m)^\\[(\\d+)] (.*?)(?=^\\[\\d+] |^Question: )", Pattern.DOTALL);
     private static final Pattern QUESTION = Pattern.compile("(?m)^Question: (.*)$");
 
-    public enum Behaviour { CITED, UNCITED, WRONG_CITATIONS, RAMBLING, OTHER_LANGUAGE, FILLER }
+    public enum Behaviour {
+        CITED,
+        UNCITED,
+        WRONG_CITATIONS,
+        RAMBLING,
+        OTHER_LANGUAGE,
+        FILLER
+    }
 
     private final List<ChatRequest> requests = new ArrayList<>();
     private final Optional<Behaviour> fixed;
@@ -68,8 +74,7 @@ public final class SmallModelFake implements ChatModel {
         String prompt = ((UserMessage) request.messages().getLast()).singleText();
         Matcher q = QUESTION.matcher(prompt);
         String question = q.find() ? q.group(1).strip() : "";
-        record Sentence(String text, int passage, int overlap) {
-        }
+        record Sentence(String text, int passage, int overlap) {}
         Set<String> words = words(question);
         List<Sentence> sentences = new ArrayList<>();
         Matcher m = PASSAGE.matcher(prompt);
@@ -85,31 +90,48 @@ public final class SmallModelFake implements ChatModel {
         }
         List<Sentence> best = sentences.stream()
                 .sorted(Comparator.comparingInt(Sentence::overlap).reversed().thenComparingInt(Sentence::passage))
-                .limit(2).toList();
+                .limit(2)
+                .toList();
         StringBuilder answer = new StringBuilder();
         Behaviour behaviour = fixed.orElseGet(() -> behaviourFor(question));
         boolean nothingShared = best.isEmpty() || best.getFirst().overlap() == 0;
-        if (nothingShared && EnumSet.of(Behaviour.CITED, Behaviour.UNCITED, Behaviour.WRONG_CITATIONS).contains(behaviour)) {
-            return ChatResponse.builder().aiMessage(AiMessage.from(NotInPassages.MARKER)).build();
+        if (nothingShared
+                && EnumSet.of(Behaviour.CITED, Behaviour.UNCITED, Behaviour.WRONG_CITATIONS)
+                        .contains(behaviour)) {
+            return ChatResponse.builder()
+                    .aiMessage(AiMessage.from(NotInPassages.MARKER))
+                    .build();
         }
         for (Sentence s : best) {
             String text = s.text().endsWith(".") ? s.text() : s.text() + ".";
             switch (behaviour) {
-                case CITED -> answer.append(text, 0, text.length() - 1).append(" [").append(s.passage()).append("]. ");
+                case CITED ->
+                    answer.append(text, 0, text.length() - 1)
+                            .append(" [")
+                            .append(s.passage())
+                            .append("]. ");
                 case UNCITED, RAMBLING -> answer.append(text).append(' ');
-                case WRONG_CITATIONS -> answer.append(text, 0, text.length() - 1).append(" [").append(s.passage() + 6)
-                        .append("]. ");
-                case OTHER_LANGUAGE -> answer.append("Según el texto: ").append(text).append(' ');
-                case FILLER -> { }
+                case WRONG_CITATIONS ->
+                    answer.append(text, 0, text.length() - 1)
+                            .append(" [")
+                            .append(s.passage() + 6)
+                            .append("]. ");
+                case OTHER_LANGUAGE ->
+                    answer.append("Según el texto: ").append(text).append(' ');
+                case FILLER -> {}
             }
         }
         String reply = switch (behaviour) {
-            case RAMBLING -> "Great question! Go is a language that many people love. " + answer
-                    + "It was designed by Sun Microsystems in 1995 and is mostly used for mobile games.";
-            case FILLER -> "As an AI language model, I think this is an interesting topic with many aspects to consider.";
+            case RAMBLING ->
+                "Great question! Go is a language that many people love. " + answer
+                        + "It was designed by Sun Microsystems in 1995 and is mostly used for mobile games.";
+            case FILLER ->
+                "As an AI language model, I think this is an interesting topic with many aspects to consider.";
             default -> answer.toString().strip();
         };
-        return ChatResponse.builder().aiMessage(AiMessage.from(reply.isBlank() ? "Sorry." : reply)).build();
+        return ChatResponse.builder()
+                .aiMessage(AiMessage.from(reply.isBlank() ? "Sorry." : reply))
+                .build();
     }
 
     public synchronized int calls() {
@@ -118,7 +140,9 @@ public final class SmallModelFake implements ChatModel {
 
     /** The text of the last request's last message: for an answer, the passages, the question and the rules. */
     public synchronized String lastUserText() {
-        return requests.isEmpty() ? "" : ((UserMessage) requests.getLast().messages().getLast()).singleText();
+        return requests.isEmpty()
+                ? ""
+                : ((UserMessage) requests.getLast().messages().getLast()).singleText();
     }
 
     private static Set<String> words(String text) {

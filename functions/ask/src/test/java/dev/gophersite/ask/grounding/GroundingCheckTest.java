@@ -1,18 +1,16 @@
 package dev.gophersite.ask.grounding;
 
-import dev.gophersite.ask.retrieval.Retriever;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gophersite.ask.fakes.TestContent;
 import dev.gophersite.ask.index.RetrievalOptions;
 import dev.gophersite.ask.index.SearchIndex;
+import dev.gophersite.ask.retrieval.Retriever;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import java.util.List;
-import java.util.Optional;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class GroundingCheckTest {
     private static SearchIndex index;
@@ -28,12 +26,14 @@ class GroundingCheckTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "How do I write a decorator in Python?",
-            "What is the capital of Australia?",
-            "Where should I go for dinner tonight?",
-            "What is the weather in Paris?",
-            "Hello?"})
+    @ValueSource(
+            strings = {
+                "How do I write a decorator in Python?",
+                "What is the capital of Australia?",
+                "Where should I go for dinner tonight?",
+                "What is the weather in Paris?",
+                "Hello?"
+            })
     void refuses_questions_the_pages_do_not_cover(String question) {
         // when
         GroundingVerdict verdict = assess(question);
@@ -44,12 +44,14 @@ class GroundingCheckTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "How does Go's startup time compare with Java's?",
-            "What is Go?",
-            "What does the defer statement do?",
-            "How big is the stack a goroutine starts with?",
-            "Who drew the gopher mascot?"})
+    @ValueSource(
+            strings = {
+                "How does Go's startup time compare with Java's?",
+                "What is Go?",
+                "What does the defer statement do?",
+                "How big is the stack a goroutine starts with?",
+                "Who drew the gopher mascot?"
+            })
     void accepts_questions_the_pages_cover(String question) {
         // when
         GroundingVerdict verdict = assess(question);

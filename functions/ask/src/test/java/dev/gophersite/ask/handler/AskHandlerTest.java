@@ -1,28 +1,27 @@
 package dev.gophersite.ask.handler;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.gophersite.ask.record.AnswerCache;
 import dev.gophersite.ask.fakes.FakeChatModel;
 import dev.gophersite.ask.fakes.TestContent;
 import dev.gophersite.ask.fakes.TestSettings;
+import dev.gophersite.ask.record.AnswerCache;
 import dev.gophersite.common.testing.InMemoryContentStore;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.provider.ValueSource;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class AskHandlerTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -54,7 +53,8 @@ class AskHandlerTest {
 
         // then
         assertThat(response.getStatusCode()).isEqualTo(200);
-        assertThat(response.getHeaders()).containsEntry("Content-Type", "application/json; charset=utf-8")
+        assertThat(response.getHeaders())
+                .containsEntry("Content-Type", "application/json; charset=utf-8")
                 .containsEntry("Cache-Control", "no-store");
         JsonNode body = body(response);
         assertThat(body.get("answer").asText()).isEqualTo("Each goroutine starts with a 2KB stack [1].");
@@ -65,7 +65,9 @@ class AskHandlerTest {
         assertThat(body.get("timingsMs").has("total")).isTrue();
         JsonNode first = body.get("sources").get(0);
         assertThat(first.get("text").asText()).contains("2KB");
-        assertThat(first.get("url").asText()).isEqualTo("/" + first.get("slug").asText() + "#" + first.get("url").asText().split("#")[1]);
+        assertThat(first.get("url").asText())
+                .isEqualTo("/" + first.get("slug").asText() + "#"
+                        + first.get("url").asText().split("#")[1]);
         assertThat(first.has("title")).isTrue();
         assertThat(first.has("section")).isTrue();
         assertThat(first.get("score").asDouble()).isPositive();
@@ -115,11 +117,12 @@ class AskHandlerTest {
 
     @ParameterizedTest
     @CsvSource({
-            "post-ask-text-plain.json, 415, unsupported_media_type",
-            "post-ask-malformed-json.json, 400, bad_request",
-            "post-ask-blank-question.json, 400, bad_request",
-            "post-ask-bad-role.json, 400, bad_request",
-            "post-ask-invalid-utf8.json, 400, bad_request"})
+        "post-ask-text-plain.json, 415, unsupported_media_type",
+        "post-ask-malformed-json.json, 400, bad_request",
+        "post-ask-blank-question.json, 400, bad_request",
+        "post-ask-bad-role.json, 400, bad_request",
+        "post-ask-invalid-utf8.json, 400, bad_request"
+    })
     void rejects_bad_input_without_calling_the_model(String fixture, int status, String code) throws IOException {
         // when
         APIGatewayProxyResponseEvent response = handle(event(fixture));
@@ -138,7 +141,8 @@ class AskHandlerTest {
         String question = "What is Go? ".repeat(1500);
 
         // when
-        APIGatewayProxyResponseEvent response = handle(postWithBody(JSON.writeValueAsString(Map.of("question", question))));
+        APIGatewayProxyResponseEvent response =
+                handle(postWithBody(JSON.writeValueAsString(Map.of("question", question))));
 
         // then
         assertThat(response.getStatusCode()).isEqualTo(413);
@@ -150,8 +154,8 @@ class AskHandlerTest {
     void rejects_a_base64_body_that_decodes_to_over_16_kb_with_413() {
         // given
         byte[] large = JSON_BYTES(Map.of("question", "x".repeat(17 * 1024)));
-        APIGatewayProxyRequestEvent event = event("post-ask-base64.json")
-                .withBody(Base64.getEncoder().encodeToString(large));
+        APIGatewayProxyRequestEvent event =
+                event("post-ask-base64.json").withBody(Base64.getEncoder().encodeToString(large));
 
         // when
         APIGatewayProxyResponseEvent response = handle(event);
@@ -163,8 +167,8 @@ class AskHandlerTest {
     @Test
     void rejects_a_question_over_1000_characters() throws IOException {
         // when
-        APIGatewayProxyResponseEvent response = handle(postWithBody(
-                JSON.writeValueAsString(Map.of("question", "a".repeat(1001)))));
+        APIGatewayProxyResponseEvent response =
+                handle(postWithBody(JSON.writeValueAsString(Map.of("question", "a".repeat(1001)))));
 
         // then
         assertThat(response.getStatusCode()).isEqualTo(400);
@@ -174,8 +178,8 @@ class AskHandlerTest {
     @Test
     void accepts_a_question_of_exactly_1000_characters() throws IOException {
         // when
-        APIGatewayProxyResponseEvent response = handle(postWithBody(
-                JSON.writeValueAsString(Map.of("question", "goroutine ".repeat(100).strip() + "s"))));
+        APIGatewayProxyResponseEvent response = handle(postWithBody(JSON.writeValueAsString(
+                Map.of("question", "goroutine ".repeat(100).strip() + "s"))));
 
         // then
         assertThat(response.getStatusCode()).isEqualTo(200);
@@ -190,8 +194,8 @@ class AskHandlerTest {
         }
 
         // when
-        APIGatewayProxyResponseEvent response = handle(postWithBody(
-                JSON.writeValueAsString(Map.of("question", "What is Go?", "history", history))));
+        APIGatewayProxyResponseEvent response =
+                handle(postWithBody(JSON.writeValueAsString(Map.of("question", "What is Go?", "history", history))));
 
         // then
         assertThat(response.getStatusCode()).isEqualTo(400);
@@ -209,14 +213,17 @@ class AskHandlerTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "{\"question\": 42}",
-            "[\"What is Go?\"]",
-            "{\"question\": \"What is Go?\", \"history\": \"none\"}",
-            "{\"question\": \"What is Go?\", \"history\": [\"user: hi\"]}",
-            "{\"question\": \"What is Go?\", \"history\": [{\"role\": \"user\"}]}",
-            "{\"question\": \"What is Go?\"} trailing",
-            "{}"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "{\"question\": 42}",
+                "[\"What is Go?\"]",
+                "{\"question\": \"What is Go?\", \"history\": \"none\"}",
+                "{\"question\": \"What is Go?\", \"history\": [\"user: hi\"]}",
+                "{\"question\": \"What is Go?\", \"history\": [{\"role\": \"user\"}]}",
+                "{\"question\": \"What is Go?\"} trailing",
+                "{}"
+            })
     void rejects_malformed_requests_with_400(String body) throws IOException {
         // when
         APIGatewayProxyResponseEvent response = handle(postWithBody(body));
@@ -246,8 +253,13 @@ class AskHandlerTest {
         // then
         assertThat(response.getStatusCode()).isEqualTo(200);
         assertThat(response.getHeaders().get("Content-Type")).startsWith("text/html");
-        assertThat(response.getBody()).contains("<form", "name=\"q\"", "<nav class=\"site-nav\"", "<label for=\"q\">",
-                "<meta name=\"robots\" content=\"noindex, nofollow\">");
+        assertThat(response.getBody())
+                .contains(
+                        "<form",
+                        "name=\"q\"",
+                        "<nav class=\"site-nav\"",
+                        "<label for=\"q\">",
+                        "<meta name=\"robots\" content=\"noindex, nofollow\">");
         assertThat(response.getHeaders().get("Content-Security-Policy")).contains("script-src 'self'");
     }
 
@@ -258,8 +270,11 @@ class AskHandlerTest {
 
         // then
         assertThat(response.getStatusCode()).isEqualTo(200);
-        assertThat(response.getBody()).contains("&lt;b&gt;defer&lt;/b&gt;").doesNotContain("<b>defer</b>")
-                .contains("Sources").containsPattern("<li><a href=\"[^\"]*/[a-z-]+#[a-z0-9-]+\">");
+        assertThat(response.getBody())
+                .contains("&lt;b&gt;defer&lt;/b&gt;")
+                .doesNotContain("<b>defer</b>")
+                .contains("Sources")
+                .containsPattern("<li><a href=\"[^\"]*/[a-z-]+#[a-z0-9-]+\">");
     }
 
     @Test
@@ -275,7 +290,8 @@ class AskHandlerTest {
     @Test
     void answers_405_for_other_methods_and_404_for_other_resources() {
         // given
-        APIGatewayProxyRequestEvent unknown = event("get-search.json").withResource("/api/other").withPath("/api/other");
+        APIGatewayProxyRequestEvent unknown =
+                event("get-search.json").withResource("/api/other").withPath("/api/other");
 
         // when
         APIGatewayProxyResponseEvent put = handle(event("put-ask.json"));
@@ -337,11 +353,13 @@ class AskHandlerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "{\"question\":\"What is a goroutine?\",\"stream\":true}",
-            "{\"question\":\"What is a goroutine?\",\"history\":[{\"role\":\"user\",\"content\":\"hi\",\"name\":\"x\"}]}"
-    })
-    void rejects_fields_the_request_model_does_not_declare_without_relying_on_api_gateway(String body) throws IOException {
+    @ValueSource(
+            strings = {
+                "{\"question\":\"What is a goroutine?\",\"stream\":true}",
+                "{\"question\":\"What is a goroutine?\",\"history\":[{\"role\":\"user\",\"content\":\"hi\",\"name\":\"x\"}]}"
+            })
+    void rejects_fields_the_request_model_does_not_declare_without_relying_on_api_gateway(String body)
+            throws IOException {
         // when
         APIGatewayProxyResponseEvent response = handle(postWithBody(body));
 
@@ -378,26 +396,36 @@ class AskHandlerTest {
     }
 
     /** Texts with nothing to look up: invisible characters alone, a lone combining mark, punctuation, symbols. */
-    static final List<String> NOTHING_TO_LOOK_UP = List.of("\u200b", "\ufeff", "\u00ad", "\u2060", "\u0301",
-            "\u200b\u200b\u200b", "?!", "\ud83d\ude00", "\u202e", "\u2066x\u2069");
+    static final List<String> NOTHING_TO_LOOK_UP = List.of(
+            "\u200b",
+            "\ufeff",
+            "\u00ad",
+            "\u2060",
+            "\u0301",
+            "\u200b\u200b\u200b",
+            "?!",
+            "\ud83d\ude00",
+            "\u202e",
+            "\u2066x\u2069");
 
     @Test
     void a_question_with_nothing_to_look_up_is_a_400_saying_why_on_every_route() throws IOException {
         for (String text : NOTHING_TO_LOOK_UP) {
             // when
             APIGatewayProxyResponseEvent post = handle(postWithBody(JSON.writeValueAsString(Map.of("question", text))));
-            APIGatewayProxyResponseEvent search = searchHandler.handleRequest(event("get-search.json")
-                    .withQueryStringParameters(Map.of("q", text)), null);
-            APIGatewayProxyResponseEvent askPage = handle(event("get-ask-form-with-question.json")
-                    .withQueryStringParameters(Map.of("q", text)));
-            APIGatewayProxyResponseEvent searchPage = searchHandler.handleRequest(event("get-search-page.json")
-                    .withQueryStringParameters(Map.of("q", text)), null);
+            APIGatewayProxyResponseEvent search = searchHandler.handleRequest(
+                    event("get-search.json").withQueryStringParameters(Map.of("q", text)), null);
+            APIGatewayProxyResponseEvent askPage =
+                    handle(event("get-ask-form-with-question.json").withQueryStringParameters(Map.of("q", text)));
+            APIGatewayProxyResponseEvent searchPage = searchHandler.handleRequest(
+                    event("get-search-page.json").withQueryStringParameters(Map.of("q", text)), null);
 
             // then
             String name = "U+" + Integer.toHexString(text.codePointAt(0));
             assertThat(post.getStatusCode()).as(name + " POST /ask").isEqualTo(400);
-            assertThat(body(post).at("/error/message").asText()).as(name).matches(
-                    ".*(letter or digit|invisible formatting characters).*");
+            assertThat(body(post).at("/error/message").asText())
+                    .as(name)
+                    .matches(".*(letter or digit|invisible formatting characters).*");
             assertThat(search.getStatusCode()).as(name + " /api/search").isEqualTo(400);
             assertThat(askPage.getStatusCode()).as(name + " GET /ask").isEqualTo(400);
             assertThat(askPage.getHeaders().get("Content-Type")).startsWith("text/html");
@@ -411,8 +439,8 @@ class AskHandlerTest {
     void an_unpaired_surrogate_or_a_direction_override_is_refused_in_history_turns_too() {
         for (String content : List.of("\\ud800 and then?", "and \\u202e then?", "\\u200b")) {
             // given
-            String body = "{\"question\":\"And defer?\",\"history\":[{\"role\":\"user\",\"content\":\"" + content
-                    + "\"}]}";
+            String body =
+                    "{\"question\":\"And defer?\",\"history\":[{\"role\":\"user\",\"content\":\"" + content + "\"}]}";
 
             // when
             APIGatewayProxyResponseEvent response = handle(postWithBody(body));

@@ -1,21 +1,22 @@
 package dev.gophersite.ask.handler;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.gophersite.ask.record.AnswerCache;
-import dev.gophersite.ask.record.CachedAnswer;
-import dev.gophersite.ask.record.IssuedAnswers;
 import dev.gophersite.ask.fakes.FakeChatModel;
 import dev.gophersite.ask.fakes.InMemoryAnswerCache;
 import dev.gophersite.ask.fakes.TestContent;
 import dev.gophersite.ask.fakes.TestSettings;
 import dev.gophersite.ask.fakes.TimedContext;
-import dev.gophersite.ask.model.ModelSettings;
-import dev.gophersite.ask.metrics.AskMetrics;
 import dev.gophersite.ask.index.RetrievalOptions;
+import dev.gophersite.ask.metrics.AskMetrics;
+import dev.gophersite.ask.model.ModelSettings;
+import dev.gophersite.ask.record.AnswerCache;
+import dev.gophersite.ask.record.CachedAnswer;
 import dev.gophersite.ask.wiring.AskSettings;
 import dev.gophersite.ask.wiring.AskWiring;
 import dev.gophersite.common.content.Page;
@@ -23,16 +24,13 @@ import dev.gophersite.common.content.SiteIndex;
 import dev.gophersite.common.store.ContentSettings;
 import dev.gophersite.common.store.ContentStore;
 import dev.gophersite.common.store.DynamoSettings;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * One deadline per request: with every DynamoDB call taking its whole budget and a model that never answers, the
@@ -79,8 +77,8 @@ class RequestDeadlineTest {
         AskHandler handler = handler(model);
 
         // when
-        APIGatewayProxyResponseEvent response = handler.handleRequest(event("post-ask.json"),
-                new TimedContext(Duration.ofSeconds(25)));
+        APIGatewayProxyResponseEvent response =
+                handler.handleRequest(event("post-ask.json"), new TimedContext(Duration.ofSeconds(25)));
 
         // then
         JsonNode body = JSON.readTree(response.getBody());
@@ -94,7 +92,8 @@ class RequestDeadlineTest {
         AskWiring wiring = wiring(FakeChatModel.answering("unused"));
 
         // then a deployed function (25 s, 3 s per call) leaves the model at most 18 s after the request starts
-        assertThat(wiring.deadline().reserve()).isEqualTo(CALL_BUDGET.multipliedBy(2).plusSeconds(1));
+        assertThat(wiring.deadline().reserve())
+                .isEqualTo(CALL_BUDGET.multipliedBy(2).plusSeconds(1));
     }
 
     private static APIGatewayProxyRequestEvent event(String fixture) {
@@ -106,12 +105,24 @@ class RequestDeadlineTest {
     }
 
     private static AskWiring wiring(FakeChatModel model) {
-        AskSettings settings = new AskSettings(new DynamoSettings(Optional.empty(), CALL_BUDGET),
+        AskSettings settings = new AskSettings(
+                new DynamoSettings(Optional.empty(), CALL_BUDGET),
                 new ContentSettings("unused", Duration.ofMillis(100)),
-                new ModelSettings(ModelSettings.Provider.OLLAMA, TestSettings.MODEL, "http://127.0.0.1:9", MODEL_BUDGET),
-                Optional.empty(), Duration.ofHours(1), Optional.empty(), TestSettings.CIRCUIT_OPEN, AskSettings.Retrieval.LEXICAL);
-        return AskWiring.of(new AtItsLimit(TestContent.store()), Optional.of(model), new CacheAtItsLimit(),
-                (answerId, question) -> pause(), settings, AskMetrics.none(), RetrievalOptions.bm25());
+                new ModelSettings(
+                        ModelSettings.Provider.OLLAMA, TestSettings.MODEL, "http://127.0.0.1:9", MODEL_BUDGET),
+                Optional.empty(),
+                Duration.ofHours(1),
+                Optional.empty(),
+                TestSettings.CIRCUIT_OPEN,
+                AskSettings.Retrieval.LEXICAL);
+        return AskWiring.of(
+                new AtItsLimit(TestContent.store()),
+                Optional.of(model),
+                new CacheAtItsLimit(),
+                (answerId, question) -> pause(),
+                settings,
+                AskMetrics.none(),
+                RetrievalOptions.bm25());
     }
 
     private static void pause() {

@@ -1,5 +1,7 @@
 package dev.gophersite.ask.handler;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
@@ -7,14 +9,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gophersite.ask.fakes.TestContent;
 import dev.gophersite.ask.fakes.TestSettings;
+import java.io.IOException;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import java.io.IOException;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** SearchFunction: {@code GET /api/search} as JSON; the page form is in {@link SearchPageTest}. */
 class SearchHandlerTest {
@@ -45,7 +44,8 @@ class SearchHandlerTest {
         JsonNode results = body.get("results");
         assertThat(results.size()).isBetween(1, 5);
         assertThat(results.get(0).get("text").asText()).containsIgnoringCase("stack");
-        assertThat(results.get(0).get("score").asDouble()).isGreaterThanOrEqualTo(results.get(1).get("score").asDouble());
+        assertThat(results.get(0).get("score").asDouble())
+                .isGreaterThanOrEqualTo(results.get(1).get("score").asDouble());
     }
 
     @Test
@@ -62,19 +62,20 @@ class SearchHandlerTest {
     void search_with_a_blank_or_too_long_query_is_a_400() {
         // given
         APIGatewayProxyRequestEvent blank = event("get-search.json").withQueryStringParameters(Map.of("q", "   "));
-        APIGatewayProxyRequestEvent tooLong = event("get-search.json").withQueryStringParameters(Map.of("q", "a".repeat(201)));
+        APIGatewayProxyRequestEvent tooLong =
+                event("get-search.json").withQueryStringParameters(Map.of("q", "a".repeat(201)));
 
         // when / then
         assertThat(handle(blank).getStatusCode()).isEqualTo(400);
         assertThat(handle(tooLong).getStatusCode()).isEqualTo(400);
     }
 
-
     @Test
     void search_and_ask_page_answer_control_characters_with_a_4xx_or_a_result() {
         // given
         APIGatewayProxyRequestEvent nul = event("get-search.json").withQueryStringParameters(Map.of("q", "\u0000"));
-        APIGatewayProxyRequestEvent mixed = event("get-search.json").withQueryStringParameters(Map.of("q", "go\u0000\u0007routine"));
+        APIGatewayProxyRequestEvent mixed =
+                event("get-search.json").withQueryStringParameters(Map.of("q", "go\u0000\u0007routine"));
 
         // when
         APIGatewayProxyResponseEvent first = handle(nul);
@@ -87,16 +88,30 @@ class SearchHandlerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"\uD83D\uDE00", "\u200B", "'", "*", "?", "((", "\\", "\uFFFF",
-            "\uD800", "a\u0301", "\u2028go", "AND OR NOT", "x\u00A0"})
+    @ValueSource(
+            strings = {
+                "\uD83D\uDE00",
+                "\u200B",
+                "'",
+                "*",
+                "?",
+                "((",
+                "\\",
+                "\uFFFF",
+                "\uD800",
+                "a\u0301",
+                "\u2028go",
+                "AND OR NOT",
+                "x\u00A0"
+            })
     void search_answers_odd_unicode_without_a_server_error(String q) {
         // when
-        APIGatewayProxyResponseEvent response = handle(event("get-search.json").withQueryStringParameters(Map.of("q", q)));
+        APIGatewayProxyResponseEvent response =
+                handle(event("get-search.json").withQueryStringParameters(Map.of("q", q)));
 
         // then
         assertThat(response.getStatusCode()).isBetween(200, 499);
     }
-
 
     @Test
     void answers_405_for_other_methods_and_404_for_the_routes_of_other_functions() {

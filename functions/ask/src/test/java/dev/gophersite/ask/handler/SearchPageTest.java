@@ -1,25 +1,25 @@
 package dev.gophersite.ask.handler;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
-import dev.gophersite.ask.record.SearchResults;
-import dev.gophersite.ask.record.Source;
 import dev.gophersite.ask.fakes.TestContent;
 import dev.gophersite.ask.fakes.TestSettings;
+import dev.gophersite.ask.record.SearchResults;
+import dev.gophersite.ask.record.Source;
 import dev.gophersite.common.content.PageSummary;
 import dev.gophersite.common.testing.InMemoryContentStore;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** {@code GET /search}: the site search without JavaScript, in the site's layout. */
 class SearchPageTest {
     private static final String SCRIPT = "<script>alert(1)</script>";
-    private static final List<PageSummary> NAV = List.of(new PageSummary("home", "Go", "s", 1, "Home"),
+    private static final List<PageSummary> NAV = List.of(
+            new PageSummary("home", "Go", "s", 1, "Home"),
             new PageSummary("who-uses-go", "Who uses Go", "s", 6, "Who uses it"));
     private final InMemoryContentStore store = TestContent.store();
     private final SearchHandler handler = TestSettings.searchHandler(store);
@@ -38,15 +38,23 @@ class SearchPageTest {
 
         // then
         assertThat(response.getStatusCode()).isEqualTo(200);
-        assertThat(response.getHeaders()).containsEntry("Content-Type", "text/html; charset=utf-8")
-                .containsEntry("Cache-Control", "no-store").containsKey("Content-Security-Policy");
+        assertThat(response.getHeaders())
+                .containsEntry("Content-Type", "text/html; charset=utf-8")
+                .containsEntry("Cache-Control", "no-store")
+                .containsKey("Content-Security-Policy");
         String html = response.getBody();
-        assertThat(html).contains("<title>Search: goroutine stack size · Go:goroutine</title>",
-                "<meta name=\"robots\" content=\"noindex, nofollow\">", "<nav class=\"site-nav\"",
-                "<form class=\"site-search\" role=\"search\" aria-label=\"Site\" method=\"get\" action=\"/prod/search\">",
-                "<h1>Search</h1>", "value=\"goroutine stack size\"", "for “goroutine stack size”</h2>\n<ol class=\"search-list\">");
-        assertThat(html).contains("<li><span class=\"search-hit-page\">Essentials: the Go 8</span>"
-                + "<a href=\"/prod/essentials#goroutines\">Goroutines</a>");
+        assertThat(html)
+                .contains(
+                        "<title>Search: goroutine stack size · Go:goroutine</title>",
+                        "<meta name=\"robots\" content=\"noindex, nofollow\">",
+                        "<nav class=\"site-nav\"",
+                        "<form class=\"site-search\" role=\"search\" aria-label=\"Site\" method=\"get\" action=\"/prod/search\">",
+                        "<h1>Search</h1>",
+                        "value=\"goroutine stack size\"",
+                        "for “goroutine stack size”</h2>\n<ol class=\"search-list\">");
+        assertThat(html)
+                .contains("<li><span class=\"search-hit-page\">Essentials: the Go 8</span>"
+                        + "<a href=\"/prod/essentials#goroutines\">Goroutines</a>");
         assertThat(html.split("<li><span class=\"search-hit-page\">")).hasSizeGreaterThan(2);
     }
 
@@ -57,8 +65,11 @@ class SearchPageTest {
 
         // then
         assertThat(response.getStatusCode()).isEqualTo(200);
-        assertThat(response.getBody()).contains("<form class=\"search-form\" role=\"search\" aria-label=\"Search again\" method=\"get\" action=\"/prod/search\">",
-                "<label for=\"search-page-q\">Search the site</label>").doesNotContain("search-list", "role=\"alert\"");
+        assertThat(response.getBody())
+                .contains(
+                        "<form class=\"search-form\" role=\"search\" aria-label=\"Search again\" method=\"get\" action=\"/prod/search\">",
+                        "<label for=\"search-page-q\">Search the site</label>")
+                .doesNotContain("search-list", "role=\"alert\"");
     }
 
     @Test
@@ -69,14 +80,17 @@ class SearchPageTest {
         // then
         assertThat(response.getStatusCode()).isEqualTo(400);
         assertThat(response.getHeaders().get("Content-Type")).startsWith("text/html");
-        assertThat(response.getBody()).contains("<p class=\"search-error\" role=\"alert\">").doesNotContain(SCRIPT)
+        assertThat(response.getBody())
+                .contains("<p class=\"search-error\" role=\"alert\">")
+                .doesNotContain(SCRIPT)
                 .doesNotContain("xxxxxxxxxx");
     }
 
     @Test
     void other_methods_are_refused() {
         // when
-        APIGatewayProxyResponseEvent response = handler.handleRequest(searchPage("go").withHttpMethod("POST"), null);
+        APIGatewayProxyResponseEvent response =
+                handler.handleRequest(searchPage("go").withHttpMethod("POST"), null);
 
         // then
         assertThat(response.getStatusCode()).isEqualTo(405);
@@ -86,17 +100,32 @@ class SearchPageTest {
     @Test
     void every_text_is_escaped_and_a_section_is_listed_once() {
         // given
-        SearchResults results = new SearchResults(SCRIPT, List.of(
-                new Source("who-uses-go", "Who <b>uses</b> Go", "Project \"Corsa\"", "/who-uses-go#project-corsa",
-                        "Project \"Corsa\"\nOn 2025-03-11 <img src=x onerror=alert(1)> published.", 3.2),
-                new Source("who-uses-go", "Who <b>uses</b> Go", "Project \"Corsa\"", "/who-uses-go#project-corsa",
-                        "a second part of the same section", 1.1)));
+        SearchResults results = new SearchResults(
+                SCRIPT,
+                List.of(
+                        new Source(
+                                "who-uses-go",
+                                "Who <b>uses</b> Go",
+                                "Project \"Corsa\"",
+                                "/who-uses-go#project-corsa",
+                                "Project \"Corsa\"\nOn 2025-03-11 <img src=x onerror=alert(1)> published.",
+                                3.2),
+                        new Source(
+                                "who-uses-go",
+                                "Who <b>uses</b> Go",
+                                "Project \"Corsa\"",
+                                "/who-uses-go#project-corsa",
+                                "a second part of the same section",
+                                1.1)));
 
         // when
         String html = SearchPage.render("/prod", NAV, SCRIPT, results, null);
 
         // then
-        assertThat(html).doesNotContain(SCRIPT).doesNotContain("<img").doesNotContain("<b>")
+        assertThat(html)
+                .doesNotContain(SCRIPT)
+                .doesNotContain("<img")
+                .doesNotContain("<b>")
                 .contains("value=\"&lt;script&gt;alert(1)&lt;/script&gt;\"")
                 .contains("1 result for “&lt;script&gt;alert(1)&lt;/script&gt;”")
                 .contains("<a href=\"/prod/who-uses-go#project-corsa\">Project &quot;Corsa&quot;</a>")
@@ -110,7 +139,8 @@ class SearchPageTest {
         String html = SearchPage.render("", NAV, "wasm & js", new SearchResults("wasm & js", List.of()), null);
 
         // then
-        assertThat(html).contains("No results for “wasm &amp; js”", "<a href=\"/ask?q=wasm+%26+js\">ask about it</a>")
+        assertThat(html)
+                .contains("No results for “wasm &amp; js”", "<a href=\"/ask?q=wasm+%26+js\">ask about it</a>")
                 .doesNotContain("search-list");
     }
 
@@ -123,6 +153,9 @@ class SearchPageTest {
         String snippet = SearchPage.snippet(new Source("s", "T", "Heading", "/s#h", text, 1));
 
         // then
-        assertThat(snippet).startsWith("word word").endsWith("word …").hasSizeLessThanOrEqualTo(SearchPage.SNIPPET_CHARS + 2);
+        assertThat(snippet)
+                .startsWith("word word")
+                .endsWith("word …")
+                .hasSizeLessThanOrEqualTo(SearchPage.SNIPPET_CHARS + 2);
     }
 }

@@ -1,14 +1,13 @@
 package dev.gophersite.ask.index;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.gophersite.common.content.Page;
 import dev.gophersite.common.content.Section;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class ChunkerTest {
 
@@ -35,7 +34,8 @@ class ChunkerTest {
     @Test
     void splits_a_long_section_at_line_breaks_into_parts_sharing_the_section_anchor() {
         // given
-        String text = IntStream.range(0, 12).mapToObj(i -> "Line " + i + " " + "word ".repeat(15).strip())
+        String text = IntStream.range(0, 12)
+                .mapToObj(i -> "Line " + i + " " + "word ".repeat(15).strip())
                 .collect(Collectors.joining("\n"));
         Page page = page(new Section("long", "Long", "", text));
 
@@ -48,8 +48,12 @@ class ChunkerTest {
             assertThat(p.body().length()).isLessThanOrEqualTo(300 + 300 / 4);
             assertThat(p.url()).isEqualTo("/essentials#long");
         });
-        assertThat(passages).extracting(Passage::id).doesNotHaveDuplicates().startsWith("essentials#long", "essentials#long~1");
-        assertThat(passages.stream().map(Passage::body).collect(Collectors.joining("\n"))).isEqualTo(text);
+        assertThat(passages)
+                .extracting(Passage::id)
+                .doesNotHaveDuplicates()
+                .startsWith("essentials#long", "essentials#long~1");
+        assertThat(passages.stream().map(Passage::body).collect(Collectors.joining("\n")))
+                .isEqualTo(text);
     }
 
     @Test
@@ -62,9 +66,11 @@ class ChunkerTest {
         List<Passage> passages = new Chunker().chunk(List.of(page));
 
         // then
-        assertThat(passages).extracting(Passage::body).containsExactly(
-                "Intro line.",
-                "| Go| Java\nStartup time| milliseconds| seconds",
-                "| Go| Java\nGenerics| since 2022| since 2004");
+        assertThat(passages)
+                .extracting(Passage::body)
+                .containsExactly(
+                        "Intro line.",
+                        "| Go| Java\nStartup time| milliseconds| seconds",
+                        "| Go| Java\nGenerics| since 2022| since 2004");
     }
 }

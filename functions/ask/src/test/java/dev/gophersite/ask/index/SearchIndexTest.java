@@ -1,17 +1,14 @@
 package dev.gophersite.ask.index;
 
-import dev.gophersite.ask.retrieval.RankedPassage;
-import dev.gophersite.ask.retrieval.Retrieval;
-
-import dev.gophersite.ask.retrieval.Retriever;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gophersite.ask.fakes.TestContent;
+import dev.gophersite.ask.retrieval.RankedPassage;
+import dev.gophersite.ask.retrieval.Retrieval;
+import dev.gophersite.ask.retrieval.Retriever;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class SearchIndexTest {
     private static SearchIndex index;
@@ -39,7 +36,8 @@ class SearchIndexTest {
 
         // then
         assertThat(retrieval.queryTerms()).containsExactly("goroutin", "stack");
-        assertThat(retrieval.top(3)).anySatisfy(p -> assertThat(p.passage().text()).contains("2KB"));
+        assertThat(retrieval.top(3))
+                .anySatisfy(p -> assertThat(p.passage().text()).contains("2KB"));
     }
 
     @Test
@@ -61,7 +59,8 @@ class SearchIndexTest {
         Retrieval withContext = Retriever.retrieve(index, followUp, List.of("Tell me about the generics in Go"));
 
         // then
-        assertThat(withContext.top(3)).anySatisfy(p -> assertThat(p.passage().text()).containsIgnoringCase("generics"));
+        assertThat(withContext.top(3))
+                .anySatisfy(p -> assertThat(p.passage().text()).containsIgnoringCase("generics"));
         assertThat(alone.top(3)).noneSatisfy(p -> assertThat(p.passage().text()).containsIgnoringCase("generics"));
     }
 

@@ -1,20 +1,18 @@
 package dev.gophersite.ask.index;
 
-import dev.gophersite.ask.retrieval.Retriever;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gophersite.ask.fakes.CapturedLog;
 import dev.gophersite.ask.fakes.TestContent;
+import dev.gophersite.ask.retrieval.Retriever;
 import dev.gophersite.common.content.Page;
 import dev.gophersite.common.content.Section;
 import dev.gophersite.common.store.StoreUnavailableException;
 import dev.gophersite.common.testing.InMemoryContentStore;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class SiteSearchTest {
     private final InMemoryContentStore store = TestContent.store();
@@ -37,9 +35,16 @@ class SiteSearchTest {
         // given
         search.index();
         List<Page> changed = new ArrayList<>(TestContent.pages());
-        changed.add(new Page("wasm", "Go and WebAssembly", "s", 99,
-                List.of(new Section("intro", "Go and WebAssembly", "", "GOOS=js GOARCH=wasm builds a WebAssembly module.")),
-                "", "h", ""));
+        changed.add(new Page(
+                "wasm",
+                "Go and WebAssembly",
+                "s",
+                99,
+                List.of(new Section(
+                        "intro", "Go and WebAssembly", "", "GOOS=js GOARCH=wasm builds a WebAssembly module.")),
+                "",
+                "h",
+                ""));
 
         // when
         store.publish("v2", changed, store.index());
@@ -47,7 +52,12 @@ class SiteSearchTest {
 
         // then
         assertThat(rebuilt.version()).isEqualTo("v2");
-        assertThat(Retriever.retrieve(rebuilt, "WebAssembly module", List.of()).ranked().getFirst().passage().slug()).isEqualTo("wasm");
+        assertThat(Retriever.retrieve(rebuilt, "WebAssembly module", List.of())
+                        .ranked()
+                        .getFirst()
+                        .passage()
+                        .slug())
+                .isEqualTo("wasm");
         assertThat(store.allPagesCalls()).isEqualTo(2);
     }
 

@@ -1,16 +1,18 @@
 package dev.gophersite.ask.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.gophersite.ask.record.DynamoAnswerCache;
 import dev.gophersite.ask.fakes.TestContent;
 import dev.gophersite.ask.fakes.TestSettings;
-import dev.gophersite.ask.model.ChatModels;
 import dev.gophersite.ask.handler.AskHandler;
 import dev.gophersite.ask.handler.SearchHandler;
+import dev.gophersite.ask.model.ChatModels;
+import dev.gophersite.ask.record.DynamoAnswerCache;
 import dev.gophersite.ask.wiring.AskSettings;
 import dev.gophersite.common.content.Section;
 import dev.gophersite.common.log.JsonLog;
@@ -20,18 +22,11 @@ import dev.gophersite.common.store.StoreBackoff;
 import dev.gophersite.dynalite.Dynalite;
 import dev.gophersite.dynalite.DynaliteExtension;
 import dev.gophersite.dynalite.LocalDynamo;
+import dev.gophersite.loader.ContentLoader;
+import dev.gophersite.loader.ParsedPage;
 import dev.gophersite.project.Repo;
 import dev.gophersite.project.SamTemplate;
 import dev.gophersite.project.Tables;
-import dev.gophersite.loader.ContentLoader;
-import dev.gophersite.loader.ParsedPage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -40,8 +35,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** The handler on a real DynamoDB API (dynalite): content table loaded by the loader, answer cache table, Ollama stub. */
 @ExtendWith(DynaliteExtension.class)
@@ -58,17 +57,28 @@ class DynamoAskIT {
     @BeforeEach
     void setUp(Dynalite dynalite) {
         dynamo = LocalDynamo.client(dynalite.endpoint());
-        Tables.ensure(dynamo, SamTemplate.load(Repo.root().resolve("template.yaml")),
-                Map.of("ContentTable", contentTable, "AnswerCacheTable", cacheTable), System.out::println);
+        Tables.ensure(
+                dynamo,
+                SamTemplate.load(Repo.root().resolve("template.yaml")),
+                Map.of("ContentTable", contentTable, "AnswerCacheTable", cacheTable),
+                System.out::println);
         new ContentLoader(dynamo, contentTable).load(TestContent.parsed());
         ollama = new OllamaStub();
         AskSettings settings = TestSettings.withModelAt(ollama.baseUrl(), Duration.ofSeconds(2));
         StoreBackoff backoff = new StoreBackoff(new JsonLog(StoreBackoff.class));
-        DynamoContentStore store = new DynamoContentStore(dynamo, new ContentSettings(contentTable, POINTER_TTL), backoff);
+        DynamoContentStore store =
+                new DynamoContentStore(dynamo, new ContentSettings(contentTable, POINTER_TTL), backoff);
         searchHandler = TestSettings.searchHandler(store);
-        handler = TestSettings.handler(store,
-                ChatModels.ollama(ollama.baseUrl(), TestSettings.MODEL, settings.model().timeout()),
-                new DynamoAnswerCache(dynamo, cacheTable, Duration.ofHours(1), Clock.systemUTC(), backoff,
+        handler = TestSettings.handler(
+                store,
+                ChatModels.ollama(
+                        ollama.baseUrl(), TestSettings.MODEL, settings.model().timeout()),
+                new DynamoAnswerCache(
+                        dynamo,
+                        cacheTable,
+                        Duration.ofHours(1),
+                        Clock.systemUTC(),
+                        backoff,
                         new JsonLog(DynamoAnswerCache.class)),
                 settings);
     }
@@ -114,8 +124,15 @@ class DynamoAskIT {
         // given
         assertThat(search("WebAssembly").get("results")).isEmpty();
         List<ParsedPage> changed = new ArrayList<>(TestContent.parsed());
-        changed.add(new ParsedPage("wasm", "Go and WebAssembly", "Compiling Go to WebAssembly.", 99,
-                List.of(new Section("intro", "Go and WebAssembly", "<p>x</p>",
+        changed.add(new ParsedPage(
+                "wasm",
+                "Go and WebAssembly",
+                "Compiling Go to WebAssembly.",
+                99,
+                List.of(new Section(
+                        "intro",
+                        "Go and WebAssembly",
+                        "<p>x</p>",
                         "GOOS=js GOARCH=wasm go build produces a WebAssembly module for the browser."))));
 
         // when
@@ -148,9 +165,11 @@ class DynamoAskIT {
         assertThat(second.get("id").asText()).isNotEqualTo(first.get("id").asText());
         assertThat(second.get("sources")).isEqualTo(first.get("sources"));
         assertThat(second.get("timingsMs").has("cacheHit")).isTrue();
-        List<Map<String, AttributeValue>> items = dynamo.scan(b -> b.tableName(cacheTable)).items();
+        List<Map<String, AttributeValue>> items =
+                dynamo.scan(b -> b.tableName(cacheTable)).items();
         assertThat(items).singleElement().satisfies(item -> {
-            assertThat(Long.parseLong(item.get("expiresAt").n())).isGreaterThan(Instant.now().getEpochSecond());
+            assertThat(Long.parseLong(item.get("expiresAt").n()))
+                    .isGreaterThan(Instant.now().getEpochSecond());
             assertThat(item).doesNotContainKey("id");
         });
     }

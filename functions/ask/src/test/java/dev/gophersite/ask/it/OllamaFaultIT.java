@@ -1,24 +1,23 @@
 package dev.gophersite.ask.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.gophersite.ask.record.AnswerCache;
 import dev.gophersite.ask.fakes.TestContent;
 import dev.gophersite.ask.fakes.TestSettings;
+import dev.gophersite.ask.handler.AskHandler;
 import dev.gophersite.ask.model.ChatModels;
 import dev.gophersite.ask.model.ModelSettings;
-import dev.gophersite.ask.handler.AskHandler;
+import dev.gophersite.ask.record.AnswerCache;
 import dev.gophersite.ask.wiring.AskSettings;
 import dev.gophersite.dynalite.FaultProxy;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-
-import java.io.IOException;
-import java.net.URI;
-import java.time.Duration;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * TCP faults between /ask and an Ollama-protocol server: every fault gives the extractive answer within the
@@ -30,7 +29,13 @@ class OllamaFaultIT {
     private static OllamaStub ollama;
     private static FaultProxy proxy;
 
-    enum Fault { REFUSE, RESET, LATENCY, GARBAGE, HTTP_503 }
+    enum Fault {
+        REFUSE,
+        RESET,
+        LATENCY,
+        GARBAGE,
+        HTTP_503
+    }
 
     @BeforeAll
     static void start() throws IOException {
@@ -53,8 +58,11 @@ class OllamaFaultIT {
         String base = proxy.endpoint().toString();
         AskSettings settings = TestSettings.withModel(
                 new ModelSettings(ModelSettings.Provider.OLLAMA, TestSettings.MODEL, base, TIMEOUT), CIRCUIT_OPEN);
-        AskHandler handler = TestSettings.handler(TestContent.store(),
-                ChatModels.ollama(base, TestSettings.MODEL, TIMEOUT), AnswerCache.none(), settings);
+        AskHandler handler = TestSettings.handler(
+                TestContent.store(),
+                ChatModels.ollama(base, TestSettings.MODEL, TIMEOUT),
+                AnswerCache.none(),
+                settings);
         assertThat(SampleQuestion.ask(handler).get("mode").asText()).isEqualTo("llm");
 
         // when
@@ -79,7 +87,8 @@ class OllamaFaultIT {
         assertThat(during.get("sources").size()).isPositive();
         assertThat(millis).as(fault + " within the model budget").isLessThan(TIMEOUT.toMillis() + 1500);
         Thread.sleep(CIRCUIT_OPEN.toMillis() + 100);
-        assertThat(SampleQuestion.ask(handler).get("mode").asText()).as(fault + " recovered").isEqualTo("llm");
+        assertThat(SampleQuestion.ask(handler).get("mode").asText())
+                .as(fault + " recovered")
+                .isEqualTo("llm");
     }
-
 }

@@ -1,23 +1,18 @@
 package dev.gophersite.ask.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.gophersite.ask.record.AnswerCache;
 import dev.gophersite.ask.fakes.TestContent;
 import dev.gophersite.ask.fakes.TestSettings;
+import dev.gophersite.ask.handler.AskHandler;
 import dev.gophersite.ask.model.ChatModels;
 import dev.gophersite.ask.model.ModelSettings;
-import dev.gophersite.ask.handler.AskHandler;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.testcontainers.DockerClientFactory;
-import org.testcontainers.containers.Container;
-import org.testcontainers.ollama.OllamaContainer;
-import org.testcontainers.utility.DockerImageName;
-
+import dev.gophersite.ask.record.AnswerCache;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -30,9 +25,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.containers.Container;
+import org.testcontainers.ollama.OllamaContainer;
+import org.testcontainers.utility.DockerImageName;
 
 /**
  * Against a real Ollama with the model present: the server at {@code OLLAMA_BASE_URL} when it is set, else an
@@ -41,7 +40,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * once the model is there, anything but a cited model answer fails.
  */
 class OllamaLiveIT {
-    private static final String MODEL = System.getenv().getOrDefault("OLLAMA_MODEL", ModelSettings.DEFAULT_OLLAMA_MODEL);
+    private static final String MODEL =
+            System.getenv().getOrDefault("OLLAMA_MODEL", ModelSettings.DEFAULT_OLLAMA_MODEL);
     private static final Duration PULL_LIMIT = Duration.ofMinutes(10);
     private static final Pattern CITATION = Pattern.compile("\\[(\\d+)(?:,\\s*(\\d+))*]");
     private static String baseUrl;
@@ -65,8 +65,10 @@ class OllamaLiveIT {
 
     /** Through the server's API: {@code POST /api/pull} answers 200 only once the model is there. */
     private static void pullOver(String url) throws InterruptedException {
-        try (HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build()) {
-            HttpResponse<String> pull = client.send(HttpRequest.newBuilder(URI.create(url + "/api/pull"))
+        try (HttpClient client =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build()) {
+            HttpResponse<String> pull = client.send(
+                    HttpRequest.newBuilder(URI.create(url + "/api/pull"))
                             .timeout(PULL_LIMIT)
                             .POST(HttpRequest.BodyPublishers.ofString("{\"model\":\"" + MODEL + "\",\"stream\":false}"))
                             .build(),
@@ -87,8 +89,7 @@ class OllamaLiveIT {
         container = new OllamaContainer(DockerImageName.parse("ollama/ollama:0.12.10"));
         try {
             container.start();
-            Container.ExecResult pull = CompletableFuture
-                    .supplyAsync(() -> {
+            Container.ExecResult pull = CompletableFuture.supplyAsync(() -> {
                         try {
                             return container.execInContainer("ollama", "pull", MODEL);
                         } catch (IOException e) {
@@ -124,21 +125,26 @@ class OllamaLiveIT {
         // given
         assumeTrue(skipReason == null, skipReason);
         Duration timeout = Duration.ofSeconds(20);
-        AskHandler handler = TestSettings.handler(TestContent.store(), ChatModels.ollama(baseUrl, MODEL, timeout),
-                AnswerCache.none(), TestSettings.withModelAt(baseUrl, timeout));
+        AskHandler handler = TestSettings.handler(
+                TestContent.store(),
+                ChatModels.ollama(baseUrl, MODEL, timeout),
+                AnswerCache.none(),
+                TestSettings.withModelAt(baseUrl, timeout));
 
         // when
-        APIGatewayProxyResponseEvent response = handler.handleRequest(
-                EventLoader.loadApiGatewayRestEvent("events/post-ask.json"), null);
+        APIGatewayProxyResponseEvent response =
+                handler.handleRequest(EventLoader.loadApiGatewayRestEvent("events/post-ask.json"), null);
 
         // then a model answer, not the fallback, whose citations name passages that were given
         assertThat(response.getStatusCode()).isEqualTo(200);
         JsonNode body = new ObjectMapper().readTree(response.getBody());
-        System.out.println("[OllamaLiveIT] " + body.get("mode").asText() + ": " + body.get("answer").asText());
+        System.out.println("[OllamaLiveIT] " + body.get("mode").asText() + ": "
+                + body.get("answer").asText());
         assertThat(body.get("mode").asText()).isEqualTo("llm");
         assertThat(body.get("model").asText()).isEqualTo(MODEL);
         Matcher citation = CITATION.matcher(body.get("answer").asText());
         assertThat(citation.find()).as("the answer cites a passage").isTrue();
-        assertThat(Integer.parseInt(citation.group(1))).isBetween(1, body.get("sources").size());
+        assertThat(Integer.parseInt(citation.group(1)))
+                .isBetween(1, body.get("sources").size());
     }
 }

@@ -1,18 +1,17 @@
 package dev.gophersite.ask.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gophersite.ask.fakes.TestSettings;
 import dev.gophersite.ask.handler.AskHandler;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /** The real langchain4j Ollama client against a server speaking Ollama's HTTP API, through the whole handler. */
 class OllamaProtocolIT {
@@ -51,8 +50,11 @@ class OllamaProtocolIT {
         JsonNode messages = request.get("messages");
         assertThat(messages.get(0).get("role").asText()).isEqualTo("system");
         String user = messages.get(messages.size() - 1).get("content").asText();
-        assertThat(user).contains("[1] ", body.get("sources").get(0).get("text").asText(),
-                "Question: How big is the stack a goroutine starts with?");
+        assertThat(user)
+                .contains(
+                        "[1] ",
+                        body.get("sources").get(0).get("text").asText(),
+                        "Question: How big is the stack a goroutine starts with?");
     }
 
     @Test

@@ -1,16 +1,15 @@
 package dev.gophersite.ask.it;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.client.WireMock;
-
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** A WireMock server that speaks Ollama's native chat API ({@code POST /api/chat}, non-streaming). */
 final class OllamaStub implements AutoCloseable {
@@ -47,26 +46,40 @@ final class OllamaStub implements AutoCloseable {
     }
 
     void replies(String model, String content) {
-        server.stubFor(post(urlEqualTo("/api/chat")).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json; charset=utf-8").withBody(chatReply(model, content))));
+        server.stubFor(post(urlEqualTo("/api/chat"))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json; charset=utf-8")
+                        .withBody(chatReply(model, content))));
     }
 
     void replies(int status, String body) {
-        server.stubFor(post(urlEqualTo("/api/chat")).willReturn(aResponse().withStatus(status)
-                .withHeader("Content-Type", "application/json; charset=utf-8").withBody(body)));
+        server.stubFor(post(urlEqualTo("/api/chat"))
+                .willReturn(aResponse()
+                        .withStatus(status)
+                        .withHeader("Content-Type", "application/json; charset=utf-8")
+                        .withBody(body)));
     }
 
     void repliesAfter(int delayMillis, String model, String content) {
-        server.stubFor(post(urlEqualTo("/api/chat")).willReturn(aResponse().withStatus(200).withFixedDelay(delayMillis)
-                .withHeader("Content-Type", "application/json; charset=utf-8").withBody(chatReply(model, content))));
+        server.stubFor(post(urlEqualTo("/api/chat"))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withFixedDelay(delayMillis)
+                        .withHeader("Content-Type", "application/json; charset=utf-8")
+                        .withBody(chatReply(model, content))));
     }
 
     int chatRequests() {
-        return server.countRequestsMatching(WireMock.postRequestedFor(urlEqualTo("/api/chat")).build()).getCount();
+        return server.countRequestsMatching(
+                        WireMock.postRequestedFor(urlEqualTo("/api/chat")).build())
+                .getCount();
     }
 
     String lastChatBody() {
-        return server.findAll(WireMock.postRequestedFor(urlEqualTo("/api/chat"))).getLast().getBodyAsString();
+        return server.findAll(WireMock.postRequestedFor(urlEqualTo("/api/chat")))
+                .getLast()
+                .getBodyAsString();
     }
 
     @Override

@@ -1,18 +1,17 @@
 package dev.gophersite.ask.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gophersite.ask.fakes.TestSettings;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-
 import java.io.IOException;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * What real small models do with the prompt, through the real langchain4j Ollama client and an Ollama-protocol
@@ -40,12 +39,14 @@ class SmallModelHabitsIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-            "uncited            | Each goroutine starts with a 2KB stack.",
-            "cites a passage that does not exist | Each goroutine starts with a 2KB stack [7].",
-            "rambles with an invented claim | Great question! Each goroutine starts with a 2KB stack. Go was designed by Sun Microsystems in 1995 for mobile games.",
-            "partly in another language | La pila inicial de cada gorutina es pequeña. Each goroutine starts with a 2KB stack."
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "uncited            | Each goroutine starts with a 2KB stack.",
+                "cites a passage that does not exist | Each goroutine starts with a 2KB stack [7].",
+                "rambles with an invented claim | Great question! Each goroutine starts with a 2KB stack. Go was designed by Sun Microsystems in 1995 for mobile games.",
+                "partly in another language | La pila inicial de cada gorutina es pequeña. Each goroutine starts with a 2KB stack."
+            })
     void a_supported_answer_is_kept_cited_and_stripped_of_what_is_not_supported(String habit, String reply)
             throws IOException {
         // when
@@ -54,7 +55,8 @@ class SmallModelHabitsIT {
         // then
         assertThat(body.get("mode").asText()).as(habit).isEqualTo("llm");
         String answer = body.get("answer").asText();
-        assertThat(answer).startsWith("Each goroutine starts with a 2KB stack [")
+        assertThat(answer)
+                .startsWith("Each goroutine starts with a 2KB stack [")
                 .doesNotContain("Sun Microsystems", "Great question", "pila", "[7]");
         Matcher citation = CITATION.matcher(answer);
         assertThat(citation.find()).isTrue();
@@ -63,11 +65,13 @@ class SmallModelHabitsIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-            "filler             | As an AI language model, I think this is an interesting topic with many aspects to consider.",
-            "refuses            | I don't know from this site's pages.",
-            "invents            | Goroutines start with a 64KB stack, like Java threads in 2003."
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "filler             | As an AI language model, I think this is an interesting topic with many aspects to consider.",
+                "refuses            | I don't know from this site's pages.",
+                "invents            | Goroutines start with a 64KB stack, like Java threads in 2003."
+            })
     void an_answer_with_nothing_supported_gives_way_to_the_extractive_answer(String habit, String reply)
             throws IOException {
         // when
@@ -75,6 +79,9 @@ class SmallModelHabitsIT {
 
         // then
         assertThat(body.get("mode").asText()).as(habit).isEqualTo("extractive");
-        assertThat(body.get("answer").asText()).contains("2KB").containsPattern("\\[\\d]").doesNotContain("64KB");
+        assertThat(body.get("answer").asText())
+                .contains("2KB")
+                .containsPattern("\\[\\d]")
+                .doesNotContain("64KB");
     }
 }

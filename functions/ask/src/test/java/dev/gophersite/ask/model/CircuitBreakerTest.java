@@ -1,11 +1,10 @@
 package dev.gophersite.ask.model;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class CircuitBreakerTest {
     private final AtomicLong now = new AtomicLong(1_000);

@@ -1,25 +1,25 @@
 package dev.gophersite.ask.model;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.gophersite.ask.fakes.CapturedLog;
 import dev.gophersite.ask.fakes.FakeChatModel;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.exception.HttpException;
 import dev.langchain4j.exception.InternalServerException;
 import dev.langchain4j.exception.ModelNotFoundException;
-import org.junit.jupiter.api.Test;
-
 import java.net.ConnectException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class ModelClientTest {
     private final CapturedLog log = new CapturedLog();
 
     private ModelClient client(FakeChatModel model, Duration timeout) {
-        return new ModelClient(Optional.of(model), timeout, new CircuitBreaker(Duration.ofSeconds(30)), new CauseLog(log.log()));
+        return new ModelClient(
+                Optional.of(model), timeout, new CircuitBreaker(Duration.ofSeconds(30)), new CauseLog(log.log()));
     }
 
     private static ModelClient.Outcome ask(ModelClient client) {
@@ -41,7 +41,8 @@ class ModelClientTest {
     @Test
     void classifies_a_refused_connection_and_skips_the_model_while_the_circuit_is_open() {
         // given
-        FakeChatModel model = FakeChatModel.failingWith(new RuntimeException(new ConnectException("Connection refused")));
+        FakeChatModel model =
+                FakeChatModel.failingWith(new RuntimeException(new ConnectException("Connection refused")));
         ModelClient client = client(model, Duration.ofSeconds(1));
 
         // when
@@ -57,8 +58,10 @@ class ModelClientTest {
     @Test
     void classifies_a_missing_model() {
         // given
-        ModelClient client = client(FakeChatModel.failingWith(new ModelNotFoundException(
-                new HttpException(404, "{\"error\":\"model 'x' not found, try pulling it first\"}"))), Duration.ofSeconds(1));
+        ModelClient client = client(
+                FakeChatModel.failingWith(new ModelNotFoundException(
+                        new HttpException(404, "{\"error\":\"model 'x' not found, try pulling it first\"}"))),
+                Duration.ofSeconds(1));
 
         // when / then
         assertThat(ask(client)).isEqualTo(new ModelClient.Failed(FailureKind.MODEL_NOT_FOUND));
@@ -107,7 +110,8 @@ class ModelClientTest {
     @Test
     void logs_a_cause_again_after_the_model_recovered_in_between() {
         // given
-        FakeChatModel model = new FakeChatModel().thenReply("").thenReply("fine [1]").thenReply("");
+        FakeChatModel model =
+                new FakeChatModel().thenReply("").thenReply("fine [1]").thenReply("");
         ModelClient client = client(model, Duration.ofSeconds(1));
 
         // when

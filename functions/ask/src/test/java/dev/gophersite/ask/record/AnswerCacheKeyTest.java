@@ -1,15 +1,16 @@
 package dev.gophersite.ask.record;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
 
 class AnswerCacheKeyTest {
 
     @Test
     void keys_the_wording_the_model_answers_so_variants_never_share_an_answer() {
         // when / then: the model is given the stripped question, so only surrounding blanks are the same question
-        assertThat(AnswerCacheKey.of("  What is Go? ", "v1", "m")).isEqualTo(AnswerCacheKey.of("What is Go?", "v1", "m"));
+        assertThat(AnswerCacheKey.of("  What is Go? ", "v1", "m"))
+                .isEqualTo(AnswerCacheKey.of("What is Go?", "v1", "m"));
         assertThat(AnswerCacheKey.of("What is Go?", "v1", "m"))
                 .isNotEqualTo(AnswerCacheKey.of("what is go", "v1", "m"))
                 .isNotEqualTo(AnswerCacheKey.of("What is  Go?", "v1", "m"));
@@ -21,7 +22,8 @@ class AnswerCacheKeyTest {
         String key = AnswerCacheKey.of("What is Go?", "v1", "m");
 
         // then
-        assertThat(key).isNotEqualTo(AnswerCacheKey.of("What is Go?", "v2", "m"))
+        assertThat(key)
+                .isNotEqualTo(AnswerCacheKey.of("What is Go?", "v2", "m"))
                 .isNotEqualTo(AnswerCacheKey.of("What is Go?", "v1", "other"))
                 .doesNotContainIgnoringCase("what");
     }

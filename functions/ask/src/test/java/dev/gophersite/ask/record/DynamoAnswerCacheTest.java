@@ -1,22 +1,12 @@
 package dev.gophersite.ask.record;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.gophersite.ask.fakes.CapturedLog;
 import dev.gophersite.common.log.JsonLog;
 import dev.gophersite.common.store.StoreBackoff;
 import dev.gophersite.dynalite.LocalDynamo;
-import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.PutItemResponse;
-
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -24,9 +14,18 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.PutItemResponse;
 
 class DynamoAnswerCacheTest {
 
@@ -46,8 +45,13 @@ class DynamoAnswerCacheTest {
                 .httpClient(UrlConnectionHttpClient.create())
                 .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
                 .build()) {
-            DynamoAnswerCache cache = new DynamoAnswerCache(dynamo, "answers", Duration.ofHours(1), Clock.systemUTC(),
-                    new StoreBackoff(new JsonLog(StoreBackoff.class)), log.log());
+            DynamoAnswerCache cache = new DynamoAnswerCache(
+                    dynamo,
+                    "answers",
+                    Duration.ofHours(1),
+                    Clock.systemUTC(),
+                    new StoreBackoff(new JsonLog(StoreBackoff.class)),
+                    log.log());
 
             // when
             cache.put("k", new CachedAnswer("Go is simple [1].", List.of(), "m"));
@@ -64,13 +68,14 @@ class DynamoAnswerCacheTest {
         // given an outage another table's call has found
         StoreBackoff backoff = new StoreBackoff(new JsonLog(StoreBackoff.class));
         assertThatThrownBy(() -> backoff.call(() -> {
-            throw SdkClientException.create("connect timed out");
-        })).isInstanceOf(SdkClientException.class);
+                    throw SdkClientException.create("connect timed out");
+                }))
+                .isInstanceOf(SdkClientException.class);
         NoCallsDynamoDbFake dynamo = new NoCallsDynamoDbFake();
-        DynamoAnswerCache cache = new DynamoAnswerCache(dynamo, "answers", Duration.ofHours(1), Clock.systemUTC(),
-                backoff, new CapturedLog().log());
-        DynamoIssuedAnswers issued = new DynamoIssuedAnswers(dynamo, "feedback", Clock.systemUTC(), backoff,
-                new CapturedLog().log());
+        DynamoAnswerCache cache = new DynamoAnswerCache(
+                dynamo, "answers", Duration.ofHours(1), Clock.systemUTC(), backoff, new CapturedLog().log());
+        DynamoIssuedAnswers issued =
+                new DynamoIssuedAnswers(dynamo, "feedback", Clock.systemUTC(), backoff, new CapturedLog().log());
 
         // when
         cache.put("k", new CachedAnswer("Go is simple [1].", List.of(), "m"));
@@ -104,7 +109,6 @@ class DynamoAnswerCacheTest {
         }
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     }
 }

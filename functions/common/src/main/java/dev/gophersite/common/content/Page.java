@@ -11,12 +11,27 @@ import java.util.List;
  * @param updatedAt    ISO-8601 instant at which this content first appeared
  * @param presentation how the page is shown (navigation label, badge, layout)
  */
-public record Page(String slug, String title, String summary, int order, List<Section> sections,
-                   String updatedAt, String hash, String json, Presentation presentation) {
+public record Page(
+        String slug,
+        String title,
+        String summary,
+        int order,
+        List<Section> sections,
+        String updatedAt,
+        String hash,
+        String json,
+        Presentation presentation) {
 
     /** A page without declared presentation: an article listed under its title. */
-    public Page(String slug, String title, String summary, int order, List<Section> sections,
-                String updatedAt, String hash, String json) {
+    public Page(
+            String slug,
+            String title,
+            String summary,
+            int order,
+            List<Section> sections,
+            String updatedAt,
+            String hash,
+            String json) {
         this(slug, title, summary, order, sections, updatedAt, hash, json, Presentation.article(title));
     }
 

@@ -44,7 +44,11 @@ public record Presentation(String navLabel, String badge, Layout layout, List<Se
      * or a timeline entry.
      */
     public enum Role {
-        PLAIN, HERO, CARD, WIDE_CARD, ENTRY;
+        PLAIN,
+        HERO,
+        CARD,
+        WIDE_CARD,
+        ENTRY;
 
         public String wire() {
             return Presentation.wire(this);

@@ -7,8 +7,7 @@ public final class Slugs {
     public static final int MAX_LENGTH = 64;
     private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
 
-    private Slugs() {
-    }
+    private Slugs() {}
 
     public static boolean isValid(String slug) {
         return slug != null && slug.length() <= MAX_LENGTH && SLUG.matcher(slug).matches();

@@ -27,8 +27,8 @@ public interface ErrorFormat {
     /** 503 with Retry-After when retrying shortly will help, else 500. */
     default APIGatewayProxyResponseEvent storeFailure(StoreException e) {
         if (e instanceof StoreUnavailableException unavailable) {
-            APIGatewayProxyResponseEvent response = error(503, "unavailable",
-                    "The content store is busy or unreachable; retry shortly.");
+            APIGatewayProxyResponseEvent response =
+                    error(503, "unavailable", "The content store is busy or unreachable; retry shortly.");
             response.getHeaders().put("Retry-After", Integer.toString(unavailable.retryAfterSeconds()));
             return response;
         }

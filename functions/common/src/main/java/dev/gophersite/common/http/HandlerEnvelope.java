@@ -4,7 +4,6 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import dev.gophersite.common.log.JsonLog;
 import dev.gophersite.common.store.StoreException;
-
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -14,18 +13,23 @@ import java.util.function.Function;
  * as API Gateway's bare 502.
  */
 public final class HandlerEnvelope {
-    private HandlerEnvelope() {
-    }
+    private HandlerEnvelope() {}
 
-    public static APIGatewayProxyResponseEvent run(APIGatewayProxyRequestEvent event, JsonLog log, ErrorFormat errors,
-                                                   Function<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> dispatch) {
-        return run(event, log, errors, failure -> { }, dispatch);
+    public static APIGatewayProxyResponseEvent run(
+            APIGatewayProxyRequestEvent event,
+            JsonLog log,
+            ErrorFormat errors,
+            Function<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> dispatch) {
+        return run(event, log, errors, failure -> {}, dispatch);
     }
 
     /** @param storeFailed told of each store failure, after it is logged (for metrics) */
-    public static APIGatewayProxyResponseEvent run(APIGatewayProxyRequestEvent event, JsonLog log, ErrorFormat errors,
-                                                   Consumer<StoreException> storeFailed,
-                                                   Function<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> dispatch) {
+    public static APIGatewayProxyResponseEvent run(
+            APIGatewayProxyRequestEvent event,
+            JsonLog log,
+            ErrorFormat errors,
+            Consumer<StoreException> storeFailed,
+            Function<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> dispatch) {
         return JsonLog.inRequest(Requests.requestId(event), () -> {
             try {
                 return dispatch.apply(event);

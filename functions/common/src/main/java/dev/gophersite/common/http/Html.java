@@ -2,8 +2,7 @@ package dev.gophersite.common.http;
 
 /** Escaping for text placed into HTML; everything that is not trusted, load-time-rendered HTML goes through here. */
 public final class Html {
-    private Html() {
-    }
+    private Html() {}
 
     public static String escape(String text) {
         if (text == null) {

@@ -2,8 +2,7 @@ package dev.gophersite.common.http;
 
 /** Just enough JSON writing for error bodies and log lines, so the pages path loads no JSON library. */
 public final class Json {
-    private Json() {
-    }
+    private Json() {}
 
     /** The value as a quoted JSON string; control characters, quotes, and {@code <>&} are escaped. */
     public static String quote(String value) {

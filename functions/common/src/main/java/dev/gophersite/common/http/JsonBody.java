@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.util.Iterator;
 import java.util.Optional;
 import java.util.Set;
@@ -23,15 +22,14 @@ public final class JsonBody {
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
-    private JsonBody() {
-    }
+    private JsonBody() {}
 
     /**
      * @param what   how the error messages name the body ("the question", "the vote")
      * @param fields the only top-level fields allowed
      */
-    public static Parsed<ObjectNode> read(APIGatewayProxyRequestEvent event, int maxBytes, String what,
-                                          Set<String> fields) {
+    public static Parsed<ObjectNode> read(
+            APIGatewayProxyRequestEvent event, int maxBytes, String what, Set<String> fields) {
         String raw = event.getBody();
         // base64 is 4/3 the size of what it encodes; anything larger cannot decode to an acceptable body
         if (raw != null && raw.length() > maxBytes * 4 / 3 + 4) {
@@ -69,7 +67,8 @@ public final class JsonBody {
         }
         Optional<String> unknown = unknownField(object, fields);
         if (unknown.isPresent()) {
-            return Parsed.Invalid.badRequest("Unknown field; allowed are " + String.join(", ", fields.stream().sorted().toList()) + ".");
+            return Parsed.Invalid.badRequest("Unknown field; allowed are "
+                    + String.join(", ", fields.stream().sorted().toList()) + ".");
         }
         return new Parsed.Valid<>(object);
     }
@@ -86,7 +85,9 @@ public final class JsonBody {
     }
 
     private static <T> Parsed<T> tooLarge(int maxBytes) {
-        return new Parsed.Invalid<>(413, "payload_too_large", "The body is larger than "
-                + (maxBytes % 1024 == 0 ? maxBytes / 1024 + " KB." : maxBytes + " bytes."));
+        return new Parsed.Invalid<>(
+                413,
+                "payload_too_large",
+                "The body is larger than " + (maxBytes % 1024 == 0 ? maxBytes / 1024 + " KB." : maxBytes + " bytes."));
     }
 }

@@ -1,7 +1,6 @@
 package dev.gophersite.common.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.util.Optional;
 import java.util.function.Supplier;
 

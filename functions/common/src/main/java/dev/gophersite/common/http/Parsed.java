@@ -8,8 +8,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent
  */
 public sealed interface Parsed<T> {
 
-    record Valid<T>(T value) implements Parsed<T> {
-    }
+    record Valid<T>(T value) implements Parsed<T> {}
 
     /** The 4xx to answer; {@code message} names the rule that failed, never the input. */
     record Invalid<T>(int status, String code, String message) implements Parsed<T> {

@@ -1,7 +1,6 @@
 package dev.gophersite.common.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
-
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -16,8 +15,7 @@ public final class Requests {
     /** The path prefix a proxy in front serves the site under, {@code /} for its root (the edge sets it). */
     public static final String FORWARDED_PREFIX = "X-Forwarded-Prefix";
 
-    private Requests() {
-    }
+    private Requests() {}
 
     /**
      * A header's value, by case-insensitive name: from {@code headers}, where API Gateway puts the last value of a
@@ -98,7 +96,9 @@ public final class Requests {
     }
 
     public static String requestId(APIGatewayProxyRequestEvent event) {
-        return event.getRequestContext() == null ? null : event.getRequestContext().getRequestId();
+        return event.getRequestContext() == null
+                ? null
+                : event.getRequestContext().getRequestId();
     }
 
     /** Media type without parameters, lower case; {@code ""} when absent. */
@@ -132,7 +132,9 @@ public final class Requests {
             }
         }
         String path = event.getPath();
-        String full = event.getRequestContext() == null ? null : event.getRequestContext().getPath();
+        String full = event.getRequestContext() == null
+                ? null
+                : event.getRequestContext().getPath();
         if (path == null || full == null || full.equals(path)) {
             return "";
         }

@@ -1,7 +1,6 @@
 package dev.gophersite.common.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
-
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -18,8 +17,8 @@ public final class Responses {
     /** HTTPS only, for a year; browsers ignore it over the dev server's plain HTTP. */
     public static final String HSTS = "max-age=31536000; includeSubDomains";
     /** The site uses none of the browser's powerful features, so no page, or anything framed into it, may. */
-    public static final String PERMISSIONS = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), "
-            + "display-capture=(), fullscreen=()";
+    public static final String PERMISSIONS =
+            "camera=(), microphone=(), geolocation=(), payment=(), usb=(), " + "display-capture=(), fullscreen=()";
 
     /**
      * On a response built from content the store could not confirm as current (it is failing): when that began.
@@ -27,12 +26,11 @@ public final class Responses {
      */
     public static final String STALE_HEADER = "X-Content-Stale";
 
-    private Responses() {
-    }
+    private Responses() {}
 
     /** Says on {@code response} that it was built from stale content, when it was; errors of ours say nothing. */
-    public static APIGatewayProxyResponseEvent markStale(APIGatewayProxyResponseEvent response,
-                                                         Optional<Instant> staleSince) {
+    public static APIGatewayProxyResponseEvent markStale(
+            APIGatewayProxyResponseEvent response, Optional<Instant> staleSince) {
         if (staleSince.isPresent() && response.getStatusCode() != null && response.getStatusCode() < 500) {
             response.getHeaders().put(STALE_HEADER, staleSince.get().toString());
         }
@@ -57,7 +55,10 @@ public final class Responses {
         headers.put("Content-Type", contentType);
         headers.put("X-Content-Type-Options", "nosniff");
         headers.put("Referrer-Policy", "strict-origin-when-cross-origin");
-        return new APIGatewayProxyResponseEvent().withStatusCode(status).withHeaders(headers).withBody(body);
+        return new APIGatewayProxyResponseEvent()
+                .withStatusCode(status)
+                .withHeaders(headers)
+                .withBody(body);
     }
 
     public static APIGatewayProxyResponseEvent notModified(String etag, String cacheControl) {
@@ -68,8 +69,8 @@ public final class Responses {
 
     /** {@code {"error":{"code","message"}}}; the message is ours, never an exception's text or raw input. */
     public static APIGatewayProxyResponseEvent error(int status, String code, String message) {
-        return noStore(json(status,
-                "{\"error\":{\"code\":" + Json.quote(code) + ",\"message\":" + Json.quote(message) + "}}"));
+        return noStore(json(
+                status, "{\"error\":{\"code\":" + Json.quote(code) + ",\"message\":" + Json.quote(message) + "}}"));
     }
 
     /** For answers computed per request (questions, searches, errors), which no cache may keep. */
@@ -79,8 +80,8 @@ public final class Responses {
     }
 
     /** For content identified by {@code etag}, which caches may keep as {@code cacheControl} says. */
-    public static APIGatewayProxyResponseEvent cacheable(APIGatewayProxyResponseEvent response, String etag,
-                                                         String cacheControl) {
+    public static APIGatewayProxyResponseEvent cacheable(
+            APIGatewayProxyResponseEvent response, String etag, String cacheControl) {
         response.getHeaders().put("ETag", etag);
         response.getHeaders().put("Cache-Control", cacheControl);
         return response;

@@ -14,16 +14,17 @@ import java.util.Optional;
  * points, as a person counts characters. Only the joiners that scripts and emoji need (U+200C, U+200D) pass.
  */
 public final class UserText {
-    private UserText() {
-    }
+    private UserText() {}
 
     /** The bytes as UTF-8 text, or empty when they are not valid UTF-8 (never silently replaced characters). */
     public static Optional<String> strictUtf8(byte[] bytes) {
         try {
-            return Optional.of(StandardCharsets.UTF_8.newDecoder()
+            return Optional.of(StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString());
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString());
         } catch (CharacterCodingException e) {
             return Optional.empty();
         }
@@ -58,7 +59,8 @@ public final class UserText {
      * digit, so there is nothing to look up (punctuation, symbols or a lone combining mark). Empty when it has one.
      */
     public static Optional<String> nothingToLookUp(String what, String text) {
-        return text.codePoints().anyMatch(Character::isLetterOrDigit) ? Optional.empty()
+        return text.codePoints().anyMatch(Character::isLetterOrDigit)
+                ? Optional.empty()
                 : Optional.of(what + " needs at least one letter or digit.");
     }
 
@@ -75,7 +77,8 @@ public final class UserText {
     }
 
     public static boolean hasFormatCharacters(String text) {
-        return text.codePoints().anyMatch(cp -> Character.getType(cp) == Character.FORMAT && cp != 0x200C && cp != 0x200D);
+        return text.codePoints()
+                .anyMatch(cp -> Character.getType(cp) == Character.FORMAT && cp != 0x200C && cp != 0x200D);
     }
 
     public static boolean hasControlCharacters(String text) {

@@ -20,6 +20,7 @@ import java.util.function.Supplier;
 public final class NativeWork {
     /** Longest a stop waits: a model load takes about a second, a batch of embeddings a fraction of one. */
     public static final Duration DEFAULT_WAIT = Duration.ofSeconds(10);
+
     private static final NativeGate GATE = new NativeGate();
 
     static {
@@ -31,8 +32,7 @@ public final class NativeWork {
         }
     }
 
-    private NativeWork() {
-    }
+    private NativeWork() {}
 
     /** Thrown instead of starting a native call once the process is stopping. */
     public static final class Stopped extends IllegalStateException {

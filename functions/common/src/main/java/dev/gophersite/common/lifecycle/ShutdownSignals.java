@@ -1,11 +1,10 @@
 package dev.gophersite.common.lifecycle;
 
-import sun.misc.Signal;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import sun.misc.Signal;
 
 /**
  * Handles SIGINT and SIGTERM as the JVM would (exit with 128 + the signal's number, shutdown hooks run), but runs
@@ -17,8 +16,7 @@ public final class ShutdownSignals {
     private static final List<String> SIGNALS = List.of("INT", "TERM");
     private static final AtomicInteger STATUS = new AtomicInteger();
 
-    private ShutdownSignals() {
-    }
+    private ShutdownSignals() {}
 
     /**
      * @param beforeExit runs once on the signal's thread, then the process exits; it should be bounded, since the

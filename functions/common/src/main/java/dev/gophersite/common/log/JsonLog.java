@@ -2,7 +2,6 @@ package dev.gophersite.common.log;
 
 import dev.gophersite.common.Env;
 import dev.gophersite.common.http.Json;
-
 import java.io.PrintStream;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -19,6 +18,7 @@ public final class JsonLog {
     private static final int MAX_TEXT = (int) Env.number("LOG_MAX_TEXT", 80);
     /** Enough frames to name the method that failed and its callers in the project. */
     private static final int FRAMES = 5;
+
     private final String logger;
     private final PrintStream out;
 
@@ -62,7 +62,8 @@ public final class JsonLog {
             Throwable root = rootCause(error);
             fields.put("errorType", error.getClass().getName());
             fields.put("errorMessage", clip(String.valueOf(error.getMessage())));
-            fields.put("cause", root.getClass().getSimpleName() + (root == error ? "" : ": " + clip(root.getMessage())));
+            fields.put(
+                    "cause", root.getClass().getSimpleName() + (root == error ? "" : ": " + clip(root.getMessage())));
             fields.put("frames", frames(root));
         }
         write("ERROR", message, fields);
@@ -83,18 +84,28 @@ public final class JsonLog {
         for (int i = 0; i < Math.min(FRAMES, trace.length); i++) {
             StackTraceElement frame = trace[i];
             String type = frame.getClassName();
-            out.append(i == 0 ? "" : " < ").append(type.substring(type.lastIndexOf('.') + 1)).append('.')
-                    .append(frame.getMethodName()).append(':').append(frame.getLineNumber());
+            out.append(i == 0 ? "" : " < ")
+                    .append(type.substring(type.lastIndexOf('.') + 1))
+                    .append('.')
+                    .append(frame.getMethodName())
+                    .append(':')
+                    .append(frame.getLineNumber());
         }
         return out.toString();
     }
 
     private void write(String level, String message, Map<String, ?> fields) {
         StringBuilder line = new StringBuilder(160)
-                .append("{\"time\":\"").append(Instant.now()).append("\",\"level\":\"").append(level)
-                .append("\",\"logger\":").append(Json.quote(logger))
-                .append(",\"requestId\":").append(Json.quote(REQUEST_ID.isBound() ? REQUEST_ID.get() : null))
-                .append(",\"message\":").append(Json.quote(message));
+                .append("{\"time\":\"")
+                .append(Instant.now())
+                .append("\",\"level\":\"")
+                .append(level)
+                .append("\",\"logger\":")
+                .append(Json.quote(logger))
+                .append(",\"requestId\":")
+                .append(Json.quote(REQUEST_ID.isBound() ? REQUEST_ID.get() : null))
+                .append(",\"message\":")
+                .append(Json.quote(message));
         if (fields != null) {
             for (Map.Entry<String, ?> e : fields.entrySet()) {
                 line.append(',').append(Json.quote(e.getKey())).append(':');

@@ -4,12 +4,11 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import dev.gophersite.common.log.JsonLog;
+import java.util.List;
+import java.util.Map;
 import org.crac.Context;
 import org.crac.Core;
 import org.crac.Resource;
-
-import java.util.List;
-import java.util.Map;
 
 /**
  * SnapStart priming: before Lambda snapshots an initialised function, run its real request path once, so classes
@@ -24,8 +23,12 @@ public final class Priming implements Resource {
     private final Runnable prepare;
     private final Runnable afterRestore;
 
-    private Priming(String function, RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> handler,
-                    List<PrimingRequest> requests, Runnable prepare, Runnable afterRestore) {
+    private Priming(
+            String function,
+            RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> handler,
+            List<PrimingRequest> requests,
+            Runnable prepare,
+            Runnable afterRestore) {
         this.function = function;
         this.handler = handler;
         this.requests = List.copyOf(requests);
@@ -34,16 +37,21 @@ public final class Priming implements Resource {
     }
 
     /** Registers the hooks; keep the returned object referenced, CRaC holds resources weakly. */
-    public static Priming register(String function,
-                                   RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> handler,
-                                   List<PrimingRequest> requests, Runnable afterRestore) {
-        return register(function, handler, requests, () -> { }, afterRestore);
+    public static Priming register(
+            String function,
+            RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> handler,
+            List<PrimingRequest> requests,
+            Runnable afterRestore) {
+        return register(function, handler, requests, () -> {}, afterRestore);
     }
 
     /** @param prepare runs before the requests: work the function does in the background otherwise */
-    public static Priming register(String function,
-                                   RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> handler,
-                                   List<PrimingRequest> requests, Runnable prepare, Runnable afterRestore) {
+    public static Priming register(
+            String function,
+            RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> handler,
+            List<PrimingRequest> requests,
+            Runnable prepare,
+            Runnable afterRestore) {
         Priming priming = new Priming(function, handler, requests, prepare, afterRestore);
         Core.getGlobalContext().register(priming);
         return priming;
@@ -62,8 +70,9 @@ public final class Priming implements Resource {
         long start = System.nanoTime();
         try {
             prime();
-            LOG.info("primed before snapshot", Map.of("function", function,
-                    "ms", (System.nanoTime() - start) / 1_000_000));
+            LOG.info(
+                    "primed before snapshot",
+                    Map.of("function", function, "ms", (System.nanoTime() - start) / 1_000_000));
         } catch (RuntimeException e) {
             // a failed priming only costs speed; the snapshot must still be taken
             LOG.error("priming failed for " + function, e);

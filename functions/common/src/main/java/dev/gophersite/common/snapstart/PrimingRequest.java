@@ -1,7 +1,6 @@
 package dev.gophersite.common.snapstart;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
-
 import java.util.HashMap;
 import java.util.Map;
 
@@ -9,8 +8,7 @@ import java.util.Map;
  * One request a function sends itself before its snapshot: a route ({@code /api/pages/{slug}}), the value of its
  * one path parameter if it has one, and query parameters. Only reads: priming must not change anything.
  */
-public record PrimingRequest(String method, String resource, String pathValue, Map<String, String> query,
-                             String body) {
+public record PrimingRequest(String method, String resource, String pathValue, Map<String, String> query, String body) {
 
     public PrimingRequest {
         query = Map.copyOf(query);
@@ -49,12 +47,17 @@ public record PrimingRequest(String method, String resource, String pathValue, M
             headers.put("Content-Type", "application/json");
         }
         return new APIGatewayProxyRequestEvent()
-                .withHttpMethod(method).withResource(resource).withPath(path)
-                .withHeaders(headers).withPathParameters(params)
+                .withHttpMethod(method)
+                .withResource(resource)
+                .withPath(path)
+                .withHeaders(headers)
+                .withPathParameters(params)
                 .withQueryStringParameters(query.isEmpty() ? null : query)
                 .withBody(body.isEmpty() ? null : body)
                 .withRequestContext(new APIGatewayProxyRequestEvent.ProxyRequestContext()
-                        .withRequestId("snapstart-priming").withPath(path).withResourcePath(resource)
+                        .withRequestId("snapstart-priming")
+                        .withPath(path)
+                        .withResourcePath(resource)
                         .withHttpMethod(method));
     }
 }

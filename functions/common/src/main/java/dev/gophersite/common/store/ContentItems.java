@@ -5,12 +5,11 @@ import dev.gophersite.common.content.PageSummary;
 import dev.gophersite.common.content.Presentation;
 import dev.gophersite.common.content.Section;
 import dev.gophersite.common.content.SiteIndex;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The content table's item layout, in one place for the writer (loader) and the readers (functions).
@@ -35,8 +34,7 @@ public final class ContentItems {
     public static final String INDEX_SK = "INDEX";
     public static final String PAGE_PREFIX = "PAGE#";
 
-    private ContentItems() {
-    }
+    private ContentItems() {}
 
     public static String versionPk(String version) {
         return "V#" + version;
@@ -70,10 +68,20 @@ public final class ContentItems {
         List<AttributeValue> sections = new ArrayList<>();
         for (Section section : page.sections()) {
             Map<String, AttributeValue> m = new HashMap<>(Map.of(
-                    "id", s(section.id()), "heading", s(section.heading()),
-                    "html", s(section.html()), "text", s(section.text())));
+                    "id",
+                    s(section.id()),
+                    "heading",
+                    s(section.heading()),
+                    "html",
+                    s(section.html()),
+                    "text",
+                    s(section.text())));
             if (!section.questions().isEmpty()) {
-                m.put("questions", AttributeValue.fromL(section.questions().stream().map(ContentItems::s).toList()));
+                m.put(
+                        "questions",
+                        AttributeValue.fromL(section.questions().stream()
+                                .map(ContentItems::s)
+                                .toList()));
             }
             sections.add(AttributeValue.fromM(m));
         }
@@ -87,14 +95,26 @@ public final class ContentItems {
         for (AttributeValue value : item.get("sections").l()) {
             Map<String, AttributeValue> m = value.m();
             AttributeValue questions = m.get("questions");
-            sections.add(new Section(m.get("id").s(), m.get("heading").s(), m.get("html").s(), m.get("text").s(),
-                    questions == null || !questions.hasL() ? List.of()
+            sections.add(new Section(
+                    m.get("id").s(),
+                    m.get("heading").s(),
+                    m.get("html").s(),
+                    m.get("text").s(),
+                    questions == null || !questions.hasL()
+                            ? List.of()
                             : questions.l().stream().map(AttributeValue::s).toList()));
         }
         String title = item.get("title").s();
-        return new Page(item.get("slug").s(), title, item.get("summary").s(),
-                Integer.parseInt(item.get("order").n()), List.copyOf(sections), item.get("updatedAt").s(),
-                item.get("hash").s(), item.get("json").s(), presentation(item.get("presentation"), title));
+        return new Page(
+                item.get("slug").s(),
+                title,
+                item.get("summary").s(),
+                Integer.parseInt(item.get("order").n()),
+                List.copyOf(sections),
+                item.get("updatedAt").s(),
+                item.get("hash").s(),
+                item.get("json").s(),
+                presentation(item.get("presentation"), title));
     }
 
     private static AttributeValue presentation(Presentation presentation) {
@@ -127,13 +147,19 @@ public final class ContentItems {
         if (sections != null && sections.hasL()) {
             for (AttributeValue entry : sections.l()) {
                 Map<String, AttributeValue> l = entry.m();
-                looks.add(new Presentation.SectionLook(text(l, "id", ""),
-                        Presentation.Role.fromWire(text(l, "role", "")), text(l, "badge", ""), text(l, "date", ""),
+                looks.add(new Presentation.SectionLook(
+                        text(l, "id", ""),
+                        Presentation.Role.fromWire(text(l, "role", "")),
+                        text(l, "badge", ""),
+                        text(l, "date", ""),
                         text(l, "label", "")));
             }
         }
-        return new Presentation(text(m, "nav", title), text(m, "badge", ""),
-                Presentation.Layout.fromWire(text(m, "layout", "")), looks);
+        return new Presentation(
+                text(m, "nav", title),
+                text(m, "badge", ""),
+                Presentation.Layout.fromWire(text(m, "layout", "")),
+                looks);
     }
 
     private static void putText(Map<String, AttributeValue> into, String name, String value) {
@@ -153,8 +179,16 @@ public final class ContentItems {
         List<AttributeValue> pages = new ArrayList<>();
         for (PageSummary p : index.pages()) {
             pages.add(AttributeValue.fromM(Map.of(
-                    "slug", s(p.slug()), "title", s(p.title()), "summary", s(p.summary()), "order", n(p.order()),
-                    "nav", s(p.navLabel()))));
+                    "slug",
+                    s(p.slug()),
+                    "title",
+                    s(p.title()),
+                    "summary",
+                    s(p.summary()),
+                    "order",
+                    n(p.order()),
+                    "nav",
+                    s(p.navLabel()))));
         }
         item.put("pages", AttributeValue.fromL(pages));
         item.put("json", s(index.json()));
@@ -166,8 +200,12 @@ public final class ContentItems {
         for (AttributeValue value : item.get("pages").l()) {
             Map<String, AttributeValue> m = value.m();
             String title = m.get("title").s();
-            pages.add(new PageSummary(m.get("slug").s(), title, m.get("summary").s(),
-                    Integer.parseInt(m.get("order").n()), text(m, "nav", title)));
+            pages.add(new PageSummary(
+                    m.get("slug").s(),
+                    title,
+                    m.get("summary").s(),
+                    Integer.parseInt(m.get("order").n()),
+                    text(m, "nav", title)));
         }
         return new SiteIndex(version, List.copyOf(pages), item.get("json").s());
     }

@@ -1,7 +1,6 @@
 package dev.gophersite.common.store;
 
 import dev.gophersite.common.Env;
-
 import java.time.Duration;
 
 /**
@@ -14,7 +13,8 @@ public record ContentSettings(String table, Duration pointerTtl) {
     public static final Duration DEFAULT_POINTER_TTL = Duration.ofSeconds(10);
 
     public static ContentSettings fromEnv() {
-        return new ContentSettings(Env.string("TABLE_NAME", "gopher-site-content"),
+        return new ContentSettings(
+                Env.string("TABLE_NAME", "gopher-site-content"),
                 Env.millis("CONTENT_POINTER_TTL_MILLIS", DEFAULT_POINTER_TTL.toMillis()));
     }
 }

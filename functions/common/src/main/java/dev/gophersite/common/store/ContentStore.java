@@ -2,7 +2,6 @@ package dev.gophersite.common.store;
 
 import dev.gophersite.common.content.Page;
 import dev.gophersite.common.content.SiteIndex;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -21,8 +20,7 @@ public interface ContentStore {
     List<Page> allPages();
 
     /** Re-read the current version on next use, e.g. after a SnapStart restore; cached versions stay valid. */
-    default void forgetCurrentVersion() {
-    }
+    default void forgetCurrentVersion() {}
 
     /**
      * Since when the version being served could not be confirmed because the store fails; empty while it is

@@ -2,13 +2,6 @@ package dev.gophersite.common.store;
 
 import dev.gophersite.common.content.Page;
 import dev.gophersite.common.content.SiteIndex;
-import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,6 +12,12 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
  * Reads the current site from the content table.
@@ -49,8 +48,8 @@ public final class DynamoContentStore implements ContentStore {
         this(dynamo, settings.table(), settings.pointerTtl(), System::nanoTime, backoff);
     }
 
-    DynamoContentStore(DynamoDbClient dynamo, String table, Duration pointerTtl, LongSupplier clock,
-                       StoreBackoff backoff) {
+    DynamoContentStore(
+            DynamoDbClient dynamo, String table, Duration pointerTtl, LongSupplier clock, StoreBackoff backoff) {
         this.dynamo = dynamo;
         this.table = table;
         this.pointerTtlNanos = pointerTtl.toNanos();
@@ -185,15 +184,18 @@ public final class DynamoContentStore implements ContentStore {
             for (Map<String, AttributeValue> item : response.items()) {
                 result.add(ContentItems.page(item));
             }
-            startKey = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
-                    ? response.lastEvaluatedKey() : null;
+            startKey = response.hasLastEvaluatedKey()
+                            && !response.lastEvaluatedKey().isEmpty()
+                    ? response.lastEvaluatedKey()
+                    : null;
         } while (startKey != null);
         result.sort(Comparator.comparingInt(Page::order).thenComparing(Page::slug));
         return result;
     }
 
     private Map<String, AttributeValue> get(Map<String, AttributeValue> key) {
-        GetItemResponse response = call(() -> dynamo.getItem(b -> b.tableName(table).key(key)));
+        GetItemResponse response =
+                call(() -> dynamo.getItem(b -> b.tableName(table).key(key)));
         return response.hasItem() && !response.item().isEmpty() ? response.item() : null;
     }
 

@@ -1,5 +1,7 @@
 package dev.gophersite.common.store;
 
+import java.time.Duration;
+import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
@@ -13,9 +15,6 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 
-import java.time.Duration;
-import java.util.Optional;
-
 /**
  * Builds the DynamoDB client the functions share. Region and credentials follow the SDK's standard settings, the
  * endpoint is overridden only for a local DynamoDB API ({@link DynamoSettings#endpoint()}), and the time budget
@@ -27,14 +26,12 @@ import java.util.Optional;
  * reads use the process environment, not {@code Env}: they mirror what the SDK's own providers read.
  */
 public final class DynamoDbClients {
-    private DynamoDbClients() {
-    }
+    private DynamoDbClients() {}
 
     public static DynamoDbClient create(DynamoSettings settings) {
         Duration callBudget = settings.callBudget();
-        DynamoDbClientBuilder builder = DynamoDbClient.builder()
-                .httpClient(httpClient(callBudget))
-                .credentialsProvider(credentials());
+        DynamoDbClientBuilder builder =
+                DynamoDbClient.builder().httpClient(httpClient(callBudget)).credentialsProvider(credentials());
         settings.endpoint().ifPresent(builder::endpointOverride);
         ClientOverrideConfiguration.Builder overrides = overrides(callBudget).toBuilder();
         if (System.getenv("AWS_LAMBDA_FUNCTION_NAME") != null) {

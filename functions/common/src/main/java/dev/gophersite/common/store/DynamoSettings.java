@@ -1,7 +1,6 @@
 package dev.gophersite.common.store;
 
 import dev.gophersite.common.Env;
-
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
@@ -19,7 +18,8 @@ public record DynamoSettings(Optional<URI> endpoint, Duration callBudget) {
 
     public static DynamoSettings fromEnv() {
         String endpoint = Env.string("DYNAMODB_ENDPOINT_URL", "");
-        return new DynamoSettings(endpoint.isEmpty() ? Optional.empty() : Optional.of(URI.create(endpoint)),
+        return new DynamoSettings(
+                endpoint.isEmpty() ? Optional.empty() : Optional.of(URI.create(endpoint)),
                 Env.millis("DYNAMODB_CALL_BUDGET_MILLIS", DEFAULT_CALL_BUDGET.toMillis()));
     }
 }

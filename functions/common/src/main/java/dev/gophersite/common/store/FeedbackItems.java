@@ -17,8 +17,7 @@ public final class FeedbackItems {
     public static final String EXPIRES_AT = "expiresAt";
     public static final String QUESTION = "question";
 
-    private FeedbackItems() {
-    }
+    private FeedbackItems() {}
 
     public static String answerKey(String answerId) {
         return "A#" + answerId;

@@ -1,8 +1,6 @@
 package dev.gophersite.common.store;
 
 import dev.gophersite.common.log.JsonLog;
-import software.amazon.awssdk.core.exception.SdkException;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
+import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * What a function knows about DynamoDB's health, shared by every store of the function (one per execution
@@ -87,15 +86,16 @@ public final class StoreBackoff {
     private synchronized void admit() {
         long left = retryAt - nanos.getAsLong();
         if (failures > 0 && left > 0) {
-            throw new StoreUnavailableException("DynamoDB failed recently; not called during the back-off", null,
-                    (int) Math.max(1, (left + 999_999_999L) / 1_000_000_000L));
+            throw new StoreUnavailableException("DynamoDB failed recently; not called during the back-off", null, (int)
+                    Math.max(1, (left + 999_999_999L) / 1_000_000_000L));
         }
     }
 
     private synchronized void succeeded() {
         if (failures > 0) {
-            log.info("DynamoDB answers again; calls resume", Map.of("failedCalls", failures,
-                    "downSince", String.valueOf(downSince)));
+            log.info(
+                    "DynamoDB answers again; calls resume",
+                    Map.of("failedCalls", failures, "downSince", String.valueOf(downSince)));
         }
         failures = 0;
         downSince = null;

@@ -1,7 +1,6 @@
 package dev.gophersite.common.web;
 
 import dev.gophersite.common.Hashes;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -21,15 +20,14 @@ import java.util.regex.Pattern;
 public final class AssetNames {
     /** The files every page links. */
     static final List<String> LINKED = List.of("site.css", "widget.css", "search.js", "widget.js");
+
     private static final Pattern REQUESTED = Pattern.compile("([a-z0-9-]{1,40})(?:\\.([0-9a-f]{16}))?\\.(css|js|svg)");
     private static final Map<String, String> HASHES = hashes();
 
-    private AssetNames() {
-    }
+    private AssetNames() {}
 
     /** A requested asset: the file, and the hash its name carried, if any. */
-    public record Requested(String file, Optional<String> hash) {
-    }
+    public record Requested(String file, Optional<String> hash) {}
 
     /** The name a page links {@code file} with. */
     public static String hashed(String file) {
@@ -50,7 +48,8 @@ public final class AssetNames {
         if (!matcher.matches()) {
             return Optional.empty();
         }
-        return Optional.of(new Requested(matcher.group(1) + "." + matcher.group(3), Optional.ofNullable(matcher.group(2))));
+        return Optional.of(
+                new Requested(matcher.group(1) + "." + matcher.group(3), Optional.ofNullable(matcher.group(2))));
     }
 
     /** The hash the file's name carries: the first 16 hex digits of the SHA-256 of its bytes. */

@@ -14,6 +14,5 @@ public final class CacheHeaders {
     /** An asset under its plain name, or a name whose hash is not the current file's: whatever it is now. */
     public static final String ASSET = "public, max-age=300";
 
-    private CacheHeaders() {
-    }
+    private CacheHeaders() {}
 }

@@ -12,8 +12,7 @@ public final class Links {
     /** An attribute value starting with one slash: a path on this site, not {@code //host} or a full URL. */
     private static final Pattern ROOT_RELATIVE = Pattern.compile("\\b(href|src)=\"/(?!/)");
 
-    private Links() {
-    }
+    private Links() {}
 
     /** @param base a validated base path ({@code ""} or e.g. {@code /prod}, see Requests.basePath) */
     public static String rebase(String html, String base) {

@@ -1,14 +1,13 @@
 package dev.gophersite.common.lifecycle;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class NativeGateTest {
 
@@ -19,12 +18,13 @@ class NativeGateTest {
         CountDownLatch inside = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         AtomicBoolean finished = new AtomicBoolean();
-        Thread caller = Thread.ofPlatform().start(() -> gate.run(() -> {
-            inside.countDown();
-            await(release);
-            finished.set(true);
-            return null;
-        }));
+        Thread caller = Thread.ofPlatform()
+                .start(() -> gate.run(() -> {
+                    inside.countDown();
+                    await(release);
+                    finished.set(true);
+                    return null;
+                }));
         assertThat(inside.await(5, TimeUnit.SECONDS)).isTrue();
 
         // when the gate closes while the call runs, and the call then returns
@@ -48,11 +48,12 @@ class NativeGateTest {
         NativeGate gate = new NativeGate();
         CountDownLatch inside = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        Thread caller = Thread.ofPlatform().start(() -> gate.run(() -> {
-            inside.countDown();
-            await(release);
-            return null;
-        }));
+        Thread caller = Thread.ofPlatform()
+                .start(() -> gate.run(() -> {
+                    inside.countDown();
+                    await(release);
+                    return null;
+                }));
         assertThat(inside.await(5, TimeUnit.SECONDS)).isTrue();
 
         // when
@@ -71,11 +72,12 @@ class NativeGateTest {
         NativeGate gate = new NativeGate();
         CountDownLatch inside = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        Thread caller = Thread.ofPlatform().start(() -> gate.run(() -> {
-            inside.countDown();
-            await(release);
-            return null;
-        }));
+        Thread caller = Thread.ofPlatform()
+                .start(() -> gate.run(() -> {
+                    inside.countDown();
+                    await(release);
+                    return null;
+                }));
         assertThat(inside.await(5, TimeUnit.SECONDS)).isTrue();
         AtomicBoolean drained = new AtomicBoolean();
         AtomicBoolean interruptKept = new AtomicBoolean();

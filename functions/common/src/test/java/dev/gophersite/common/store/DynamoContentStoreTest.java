@@ -1,16 +1,14 @@
 package dev.gophersite.common.store;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.gophersite.common.content.Page;
 import dev.gophersite.common.content.PageSummary;
 import dev.gophersite.common.content.Presentation;
 import dev.gophersite.common.content.Section;
 import dev.gophersite.common.content.SiteIndex;
 import dev.gophersite.common.log.JsonLog;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.time.Clock;
@@ -20,19 +18,29 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 class DynamoContentStoreTest {
     private static final Duration POINTER_TTL = Duration.ofSeconds(10);
-    private static final Page HISTORY = new Page("history", "History", "s", 1,
-            List.of(new Section("intro", "History", "<p>x</p>", "x")), "t", "h1", "{}", Presentation.article("History"));
+    private static final Page HISTORY = new Page(
+            "history",
+            "History",
+            "s",
+            1,
+            List.of(new Section("intro", "History", "<p>x</p>", "x")),
+            "t",
+            "h1",
+            "{}",
+            Presentation.article("History"));
     private final AtomicLong now = new AtomicLong(1_000_000_000L);
     private final FakeDynamoDbClient dynamo = new FakeDynamoDbClient();
-    private final JsonLog quiet = new JsonLog(DynamoContentStoreTest.class, new PrintStream(OutputStream.nullOutputStream()));
-    private final StoreBackoff backoff = new StoreBackoff(Duration.ofSeconds(1), Duration.ofSeconds(1), now::get,
-            Clock.systemUTC(), quiet);
+    private final JsonLog quiet =
+            new JsonLog(DynamoContentStoreTest.class, new PrintStream(OutputStream.nullOutputStream()));
+    private final StoreBackoff backoff =
+            new StoreBackoff(Duration.ofSeconds(1), Duration.ofSeconds(1), now::get, Clock.systemUTC(), quiet);
     private DynamoContentStore store;
 
     @BeforeEach

@@ -1,13 +1,12 @@
 package dev.gophersite.common.store;
 
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
-
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 
 /**
  * Unit-test fake of the DynamoDB client: GetItem from a map of items keyed by {@code pk/sk}, or the failure set
@@ -38,8 +37,11 @@ final class FakeDynamoDbClient implements DynamoDbClient {
         if (failing != null) {
             throw failing.get();
         }
-        var item = items.get(request.key().get("pk").s() + "/" + request.key().get("sk").s());
-        return item == null ? GetItemResponse.builder().build() : GetItemResponse.builder().item(item).build();
+        var item = items.get(
+                request.key().get("pk").s() + "/" + request.key().get("sk").s());
+        return item == null
+                ? GetItemResponse.builder().build()
+                : GetItemResponse.builder().item(item).build();
     }
 
     @Override
@@ -48,6 +50,5 @@ final class FakeDynamoDbClient implements DynamoDbClient {
     }
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

@@ -1,10 +1,9 @@
 package dev.gophersite.common.store;
 
-import dev.gophersite.common.log.JsonLog;
-import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.gophersite.common.log.JsonLog;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -12,15 +11,19 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 class StoreBackoffTest {
     private final AtomicLong now = new AtomicLong(1_000_000_000L);
     private final ByteArrayOutputStream logged = new ByteArrayOutputStream();
-    private final StoreBackoff backoff = new StoreBackoff(Duration.ofSeconds(1), Duration.ofSeconds(4), now::get,
-            Clock.systemUTC(), new JsonLog(StoreBackoffTest.class, new PrintStream(logged, true, StandardCharsets.UTF_8)));
+    private final StoreBackoff backoff = new StoreBackoff(
+            Duration.ofSeconds(1),
+            Duration.ofSeconds(4),
+            now::get,
+            Clock.systemUTC(),
+            new JsonLog(StoreBackoffTest.class, new PrintStream(logged, true, StandardCharsets.UTF_8)));
     private final AtomicInteger calls = new AtomicInteger();
 
     private String unreachable() {
@@ -42,8 +45,10 @@ class StoreBackoffTest {
         now.addAndGet(Duration.ofMillis(900).toNanos());
 
         // then it fails at once, saying when to retry, and the store is not called
-        assertThatThrownBy(() -> backoff.call(this::answers)).isInstanceOf(StoreUnavailableException.class)
-                .satisfies(e -> assertThat(((StoreUnavailableException) e).retryAfterSeconds()).isEqualTo(1));
+        assertThatThrownBy(() -> backoff.call(this::answers))
+                .isInstanceOf(StoreUnavailableException.class)
+                .satisfies(e -> assertThat(((StoreUnavailableException) e).retryAfterSeconds())
+                        .isEqualTo(1));
         assertThat(calls).hasValue(1);
         assertThat(backoff.down()).isTrue();
         assertThat(backoff.downSince()).isPresent();
@@ -54,7 +59,9 @@ class StoreBackoffTest {
         assertThat(calls).hasValue(2);
         assertThat(backoff.down()).isFalse();
         assertThat(backoff.downSince()).isEmpty();
-        assertThat(logged.toString(StandardCharsets.UTF_8)).contains("DynamoDB failing").contains("DynamoDB answers again");
+        assertThat(logged.toString(StandardCharsets.UTF_8))
+                .contains("DynamoDB failing")
+                .contains("DynamoDB answers again");
     }
 
     @Test
@@ -83,8 +90,12 @@ class StoreBackoffTest {
     void a_request_dynamodb_refuses_does_not_count_as_an_outage() {
         // when
         assertThatThrownBy(() -> backoff.call(() -> {
-            throw ConditionalCheckFailedException.builder().message("condition").statusCode(400).build();
-        })).isInstanceOf(ConditionalCheckFailedException.class);
+                    throw ConditionalCheckFailedException.builder()
+                            .message("condition")
+                            .statusCode(400)
+                            .build();
+                }))
+                .isInstanceOf(ConditionalCheckFailedException.class);
 
         // then
         assertThat(backoff.down()).isFalse();

@@ -5,7 +5,6 @@ import dev.gophersite.common.content.SiteIndex;
 import dev.gophersite.common.store.ContentStore;
 import dev.gophersite.common.store.StoreException;
 import dev.gophersite.common.store.StoreUnavailableException;
-
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;

@@ -15,11 +15,11 @@ import dev.gophersite.common.snapstart.Priming;
 import dev.gophersite.feedback.Feedback;
 import dev.gophersite.feedback.store.FeedbackStore;
 import dev.gophersite.feedback.wiring.FeedbackWiring;
-
 import java.util.Map;
 
 /** {@code POST /api/feedback}: reads a vote and stores it on the answer it is about, if the site gave that answer. */
-public final class FeedbackHandler implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+public final class FeedbackHandler
+        implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
     private static final JsonLog LOG = new JsonLog(FeedbackHandler.class);
     private static final ErrorFormat ERRORS = ErrorFormat.JSON;
     private final FeedbackWiring wiring;
@@ -44,7 +44,8 @@ public final class FeedbackHandler implements RequestHandler<APIGatewayProxyRequ
 
     private APIGatewayProxyResponseEvent dispatch(APIGatewayProxyRequestEvent event) {
         return switch (Requests.resource(event)) {
-            case "/api/feedback" -> "POST".equals(Requests.method(event)) ? vote(event) : ERRORS.methodNotAllowed("POST");
+            case "/api/feedback" ->
+                "POST".equals(Requests.method(event)) ? vote(event) : ERRORS.methodNotAllowed("POST");
             default -> ERRORS.notFound("No such resource.");
         };
     }
@@ -55,12 +56,16 @@ public final class FeedbackHandler implements RequestHandler<APIGatewayProxyRequ
             case Parsed.Valid<Feedback>(Feedback feedback) -> {
                 if (!store.vote(feedback)) {
                     LOG.info("vote for an unknown answer refused", Map.of("answerId", feedback.answerId()));
-                    yield ERRORS.error(404, "unknown_answer",
+                    yield ERRORS.error(
+                            404,
+                            "unknown_answer",
                             "Votes are taken for answers this site gave in the last day; this one is not known.");
                 }
                 LOG.info("vote stored", Map.of("vote", feedback.vote(), "answerId", feedback.answerId()));
-                yield Responses.noStore(Responses.json(201, "{\"answerId\":" + Json.quote(feedback.answerId())
-                        + ",\"vote\":" + Json.quote(feedback.vote()) + "}"));
+                yield Responses.noStore(Responses.json(
+                        201,
+                        "{\"answerId\":" + Json.quote(feedback.answerId()) + ",\"vote\":" + Json.quote(feedback.vote())
+                                + "}"));
             }
         };
     }

@@ -4,15 +4,14 @@ import dev.gophersite.common.store.DynamoErrors;
 import dev.gophersite.common.store.FeedbackItems;
 import dev.gophersite.common.store.StoreBackoff;
 import dev.gophersite.feedback.Feedback;
-import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
  * One conditional UpdateItem per vote, onto the item the ask function wrote when it gave the answer

@@ -2,7 +2,6 @@ package dev.gophersite.feedback.wiring;
 
 import dev.gophersite.common.Env;
 import dev.gophersite.common.store.DynamoSettings;
-
 import java.time.Duration;
 
 /**
@@ -13,7 +12,9 @@ import java.time.Duration;
 public record FeedbackSettings(DynamoSettings dynamo, String table, Duration voteTtl) {
 
     public static FeedbackSettings fromEnv() {
-        return new FeedbackSettings(DynamoSettings.fromEnv(), Env.string("FEEDBACK_TABLE", "gopher-site-feedback"),
+        return new FeedbackSettings(
+                DynamoSettings.fromEnv(),
+                Env.string("FEEDBACK_TABLE", "gopher-site-feedback"),
                 Duration.ofDays(Env.number("FEEDBACK_TTL_DAYS", 90)));
     }
 }

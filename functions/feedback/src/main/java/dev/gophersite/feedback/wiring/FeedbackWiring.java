@@ -3,14 +3,13 @@ package dev.gophersite.feedback.wiring;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import dev.gophersite.common.log.JsonLog;
 import dev.gophersite.common.snapstart.Priming;
 import dev.gophersite.common.snapstart.PrimingRequest;
-import dev.gophersite.common.log.JsonLog;
 import dev.gophersite.common.store.DynamoDbClients;
 import dev.gophersite.common.store.StoreBackoff;
 import dev.gophersite.feedback.store.DynamoFeedbackStore;
 import dev.gophersite.feedback.store.FeedbackStore;
-
 import java.time.Clock;
 import java.util.List;
 
@@ -20,16 +19,20 @@ import java.util.List;
  */
 public record FeedbackWiring(FeedbackStore store) {
     /** A vote the function refuses before writing: the request path up to validation, and no item written. */
-    static final List<PrimingRequest> PRIMING = List.of(
-            PrimingRequest.refusedPost("/api/feedback", "{\"answerId\":\"priming\",\"question\":\"q\",\"vote\":\"none\"}"));
+    static final List<PrimingRequest> PRIMING = List.of(PrimingRequest.refusedPost(
+            "/api/feedback", "{\"answerId\":\"priming\",\"question\":\"q\",\"vote\":\"none\"}"));
 
     public static FeedbackWiring fromEnvironment() {
         FeedbackSettings settings = FeedbackSettings.fromEnv();
-        return new FeedbackWiring(new DynamoFeedbackStore(DynamoDbClients.create(settings.dynamo()), settings.table(),
-                settings.voteTtl(), Clock.systemUTC(), new StoreBackoff(new JsonLog(StoreBackoff.class))));
+        return new FeedbackWiring(new DynamoFeedbackStore(
+                DynamoDbClients.create(settings.dynamo()),
+                settings.table(),
+                settings.voteTtl(),
+                Clock.systemUTC(),
+                new StoreBackoff(new JsonLog(StoreBackoff.class))));
     }
 
     public Priming prime(RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> handler) {
-        return Priming.register("FeedbackFunction", handler, PRIMING, () -> { });
+        return Priming.register("FeedbackFunction", handler, PRIMING, () -> {});
     }
 }

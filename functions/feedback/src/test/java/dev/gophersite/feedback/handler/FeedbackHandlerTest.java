@@ -1,5 +1,7 @@
 package dev.gophersite.feedback.handler;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
@@ -7,10 +9,6 @@ import dev.gophersite.common.store.StoreUnavailableException;
 import dev.gophersite.feedback.Feedback;
 import dev.gophersite.feedback.store.FeedbackStore;
 import dev.gophersite.feedback.wiring.FeedbackWiring;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -19,8 +17,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class FeedbackHandlerTest {
     /** Fake store: knows the answers the site gave and remembers the votes it was asked to store. */
@@ -72,18 +71,19 @@ class FeedbackHandlerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "not json",
-            "[]",
-            "{\"answerId\":\"a1b2c3d4e5f6\",\"question\":\"q\",\"vote\":\"sideways\"}",
-            "{\"answerId\":\"short\",\"question\":\"q\",\"vote\":\"up\"}",
-            "{\"answerId\":\"a1b2c3d4e5f6\",\"question\":\"\u202eq\",\"vote\":\"up\"}",
-            "{\"answerId\":\"a1b2c3d4e5f6\",\"question\":\"\\ud800q\",\"vote\":\"up\"}",
-            "{\"answerId\":\"a1b2c3d4e5f6\",\"vote\":\"up\",\"comment\":\"nice\u200b\"}",
-            "{\"answerId\":\"a1b2c3d4e5f6\",\"question\":\"q\",\"vote\":\"up\",\"isAdmin\":true}",
-            "{\"answerId\":\"a1b2c3d4e5f6\",\"question\":42,\"vote\":\"up\"}",
-            "{\"answerId\":\"<img src=x onerror=alert(1)>\",\"question\":\"q\",\"vote\":\"up\"}"
-    })
+    @ValueSource(
+            strings = {
+                "not json",
+                "[]",
+                "{\"answerId\":\"a1b2c3d4e5f6\",\"question\":\"q\",\"vote\":\"sideways\"}",
+                "{\"answerId\":\"short\",\"question\":\"q\",\"vote\":\"up\"}",
+                "{\"answerId\":\"a1b2c3d4e5f6\",\"question\":\"\u202eq\",\"vote\":\"up\"}",
+                "{\"answerId\":\"a1b2c3d4e5f6\",\"question\":\"\\ud800q\",\"vote\":\"up\"}",
+                "{\"answerId\":\"a1b2c3d4e5f6\",\"vote\":\"up\",\"comment\":\"nice\u200b\"}",
+                "{\"answerId\":\"a1b2c3d4e5f6\",\"question\":\"q\",\"vote\":\"up\",\"isAdmin\":true}",
+                "{\"answerId\":\"a1b2c3d4e5f6\",\"question\":42,\"vote\":\"up\"}",
+                "{\"answerId\":\"<img src=x onerror=alert(1)>\",\"question\":\"q\",\"vote\":\"up\"}"
+            })
     void rejects_invalid_votes_with_400_and_stores_nothing(String body) {
         // given
         APIGatewayProxyRequestEvent request = event();
@@ -94,7 +94,9 @@ class FeedbackHandlerTest {
 
         // then
         assertThat(response.getStatusCode()).isEqualTo(400);
-        assertThat(response.getBody()).startsWith("{\"error\":{\"code\":\"bad_request\"").doesNotContain("<img");
+        assertThat(response.getBody())
+                .startsWith("{\"error\":{\"code\":\"bad_request\"")
+                .doesNotContain("<img");
         assertThat(store.saved).isEmpty();
     }
 
@@ -106,7 +108,7 @@ class FeedbackHandlerTest {
         APIGatewayProxyRequestEvent huge = event();
         huge.setBody("{\"comment\":\"" + "x".repeat(Feedback.MAX_BODY_BYTES) + "\"}");
         APIGatewayProxyRequestEvent binary = event();
-        binary.setBody(Base64.getEncoder().encodeToString(new byte[]{'{', (byte) 0xC3, (byte) 0x28, '}'}));
+        binary.setBody(Base64.getEncoder().encodeToString(new byte[] {'{', (byte) 0xC3, (byte) 0x28, '}'}));
         binary.setIsBase64Encoded(true);
 
         // then
@@ -159,7 +161,8 @@ class FeedbackHandlerTest {
     void rejects_a_request_with_two_content_types() {
         // given
         APIGatewayProxyRequestEvent request = event();
-        request.setMultiValueHeaders(new java.util.HashMap<>(Map.of("Content-Type", List.of("text/plain", "application/json"))));
+        request.setMultiValueHeaders(
+                new java.util.HashMap<>(Map.of("Content-Type", List.of("text/plain", "application/json"))));
 
         // then
         assertThat(handler.handleRequest(request, null).getStatusCode()).isEqualTo(400);

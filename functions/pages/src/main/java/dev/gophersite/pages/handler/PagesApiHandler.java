@@ -12,15 +12,15 @@ import dev.gophersite.common.http.HandlerEnvelope;
 import dev.gophersite.common.http.Requests;
 import dev.gophersite.common.http.Responses;
 import dev.gophersite.common.log.JsonLog;
-import dev.gophersite.common.web.CacheHeaders;
 import dev.gophersite.common.snapstart.Priming;
 import dev.gophersite.common.store.ContentStore;
+import dev.gophersite.common.web.CacheHeaders;
 import dev.gophersite.pages.wiring.PagesWiring;
-
 import java.util.Optional;
 
 /** {@code GET /api/pages} and {@code GET /api/pages/{slug}}: stored JSON bodies with ETags. */
-public final class PagesApiHandler implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+public final class PagesApiHandler
+        implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
     static final String CACHE_CONTROL = CacheHeaders.PAGE;
     private static final JsonLog LOG = new JsonLog(PagesApiHandler.class);
     private static final ErrorFormat ERRORS = ErrorFormat.JSON;

@@ -12,13 +12,12 @@ import dev.gophersite.common.http.HandlerEnvelope;
 import dev.gophersite.common.http.Requests;
 import dev.gophersite.common.http.Responses;
 import dev.gophersite.common.log.JsonLog;
-import dev.gophersite.common.web.CacheHeaders;
 import dev.gophersite.common.snapstart.Priming;
 import dev.gophersite.common.store.ContentStore;
+import dev.gophersite.common.web.CacheHeaders;
 import dev.gophersite.pages.site.Assets;
 import dev.gophersite.pages.site.PageRenderer;
 import dev.gophersite.pages.wiring.PagesWiring;
-
 import java.util.Optional;
 
 /** The HTML site: {@code GET /}, {@code GET /{slug}} and {@code GET /assets/{file}}. Works with JavaScript off. */
@@ -26,9 +25,11 @@ public final class SiteHandler implements RequestHandler<APIGatewayProxyRequestE
     private static final String HOME = "home";
     /** The home page's one address does not change; a day is short enough to move it if it ever must. */
     private static final String REDIRECT_CACHE = "public, max-age=86400";
+
     private static final JsonLog LOG = new JsonLog(SiteHandler.class);
     /** Browsers show what an HTML route answers, errors included, so those are pages too. */
     private static final ErrorFormat ERRORS = PageRenderer::error;
+
     private final PagesWiring wiring;
     private final ContentStore store;
     private final Assets assets;
@@ -80,7 +81,8 @@ public final class SiteHandler implements RequestHandler<APIGatewayProxyRequestE
         if (Requests.etagMatches(event, etag)) {
             return Responses.notModified(etag, CacheHeaders.PAGE);
         }
-        return Responses.cacheable(Responses.html(200, PageRenderer.page(base, index, page.get())), etag, CacheHeaders.PAGE);
+        return Responses.cacheable(
+                Responses.html(200, PageRenderer.page(base, index, page.get())), etag, CacheHeaders.PAGE);
     }
 
     private static APIGatewayProxyResponseEvent redirectHome(APIGatewayProxyRequestEvent event) {
@@ -101,7 +103,9 @@ public final class SiteHandler implements RequestHandler<APIGatewayProxyRequestE
         if (Requests.etagMatches(event, asset.get().etag())) {
             return Responses.notModified(asset.get().etag(), cache);
         }
-        return Responses.cacheable(Responses.response(200, asset.get().contentType(), asset.get().body()),
-                asset.get().etag(), cache);
+        return Responses.cacheable(
+                Responses.response(200, asset.get().contentType(), asset.get().body()),
+                asset.get().etag(),
+                cache);
     }
 }

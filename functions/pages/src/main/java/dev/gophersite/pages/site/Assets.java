@@ -1,7 +1,6 @@
 package dev.gophersite.pages.site;
 
 import dev.gophersite.common.web.AssetNames;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -33,8 +32,14 @@ public final class Assets {
 
     /** The file a requested name names, with whether the name's hash is this file's. */
     public Optional<Asset> find(String requested) {
-        return AssetNames.parse(requested).flatMap(name -> file(name.file()).map(asset -> new Asset(asset.name(),
-                asset.contentType(), asset.body(), asset.hash(), name.hash().filter(asset.hash()::equals).isPresent())));
+        return AssetNames.parse(requested)
+                .flatMap(name -> file(name.file())
+                        .map(asset -> new Asset(
+                                asset.name(),
+                                asset.contentType(),
+                                asset.body(),
+                                asset.hash(),
+                                name.hash().filter(asset.hash()::equals).isPresent())));
     }
 
     private Optional<Asset> file(String name) {
@@ -55,8 +60,8 @@ public final class Assets {
             }
             byte[] bytes = in.readAllBytes();
             String type = TYPES.get(name.substring(name.lastIndexOf('.') + 1));
-            return Optional.of(new Asset(name, type, new String(bytes, StandardCharsets.UTF_8), AssetNames.hash(bytes),
-                    false));
+            return Optional.of(
+                    new Asset(name, type, new String(bytes, StandardCharsets.UTF_8), AssetNames.hash(bytes), false));
         } catch (IOException e) {
             return Optional.empty();
         }

@@ -1,5 +1,7 @@
 package dev.gophersite.pages.site;
 
+import static dev.gophersite.common.http.Html.escape;
+
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import dev.gophersite.common.content.Page;
 import dev.gophersite.common.content.Presentation;
@@ -11,16 +13,13 @@ import dev.gophersite.common.http.Responses;
 import dev.gophersite.common.web.Layout;
 import dev.gophersite.common.web.Links;
 
-import static dev.gophersite.common.http.Html.escape;
-
 /**
  * Server-rendered pages. Section HTML is trusted (rendered from content/ at load time, raw HTML escaped there); the
  * page's presentation (its layout, badges, which sections are cards or timeline entries) was declared in the
  * content and checked by the loader, and only chooses the markup around the sections here.
  */
 public final class PageRenderer {
-    private PageRenderer() {
-    }
+    private PageRenderer() {}
 
     public static String page(String base, SiteIndex index, Page page) {
         Presentation look = page.presentation();
@@ -30,8 +29,12 @@ public final class PageRenderer {
             hero(main, base, page);
         } else {
             eyebrow(main, look);
-            main.append("<h1>").append(escape(page.title())).append("</h1>\n")
-                    .append("<p class=\"lead\">").append(escape(page.summary())).append("</p>\n");
+            main.append("<h1>")
+                    .append(escape(page.title()))
+                    .append("</h1>\n")
+                    .append("<p class=\"lead\">")
+                    .append(escape(page.summary()))
+                    .append("</p>\n");
         }
         boolean toc = look.layout() != Presentation.Layout.HERO && look.layout() != Presentation.Layout.TIMELINE;
         Role open = null;
@@ -56,17 +59,29 @@ public final class PageRenderer {
             }
             switch (role) {
                 case CARD -> {
-                    main.append("<section id=\"").append(escape(section.id())).append("\" class=\"")
-                            .append(sectionLook.role() == Role.WIDE_CARD ? "card card-wide" : "card").append("\">\n");
+                    main.append("<section id=\"")
+                            .append(escape(section.id()))
+                            .append("\" class=\"")
+                            .append(sectionLook.role() == Role.WIDE_CARD ? "card card-wide" : "card")
+                            .append("\">\n");
                     heading(main, section);
                     badge(main, sectionLook);
                 }
                 case ENTRY -> {
-                    main.append("<li class=\"entry\"><section id=\"").append(escape(section.id())).append("\">\n");
-                    main.append("<h2><a class=\"anchor\" href=\"#").append(escape(section.id())).append("\">")
-                            .append("<time datetime=\"").append(escape(sectionLook.date())).append("\">")
-                            .append(escape(sectionLook.date().replace('-', '\u00b7'))).append("</time> ")
-                            .append("<span class=\"entry-title\">").append(escape(sectionLook.label())).append("</span></a></h2>\n");
+                    main.append("<li class=\"entry\"><section id=\"")
+                            .append(escape(section.id()))
+                            .append("\">\n");
+                    main.append("<h2><a class=\"anchor\" href=\"#")
+                            .append(escape(section.id()))
+                            .append("\">")
+                            .append("<time datetime=\"")
+                            .append(escape(sectionLook.date()))
+                            .append("\">")
+                            .append(escape(sectionLook.date().replace('-', '\u00b7')))
+                            .append("</time> ")
+                            .append("<span class=\"entry-title\">")
+                            .append(escape(sectionLook.label()))
+                            .append("</span></a></h2>\n");
                     badge(main, sectionLook);
                 }
                 default -> {
@@ -77,12 +92,16 @@ public final class PageRenderer {
                     }
                 }
             }
-            main.append(Links.rebase(section.html(), base)).append("\n</section>")
+            main.append(Links.rebase(section.html(), base))
+                    .append("\n</section>")
                     .append(role == Role.ENTRY ? "</li>\n" : "\n");
         }
         close(main, open);
-        main.append("<p class=\"updated\">Updated <time datetime=\"").append(escape(page.updatedAt())).append("\">")
-                .append(escape(page.updatedAt().length() >= 10 ? page.updatedAt().substring(0, 10) : page.updatedAt()))
+        main.append("<p class=\"updated\">Updated <time datetime=\"")
+                .append(escape(page.updatedAt()))
+                .append("\">")
+                .append(escape(
+                        page.updatedAt().length() >= 10 ? page.updatedAt().substring(0, 10) : page.updatedAt()))
                 .append("</time></p>\n</article>");
         return Layout.render(base, index.pages(), page.slug(), page.title(), page.summary(), main.toString());
     }
@@ -110,15 +129,19 @@ public final class PageRenderer {
     }
 
     private static void toc(StringBuilder main, Page page) {
-        long headed = page.sections().stream().filter(s -> !s.id().equals("intro")).count();
+        long headed =
+                page.sections().stream().filter(s -> !s.id().equals("intro")).count();
         if (headed < 2) {
             return;
         }
         main.append("<nav class=\"toc\" aria-label=\"On this page\"><h2 class=\"toc-title\">On this page</h2><ol>\n");
         for (Section section : page.sections()) {
             if (!section.id().equals("intro")) {
-                main.append("<li><a href=\"#").append(escape(section.id())).append("\">")
-                        .append(escape(section.heading())).append("</a></li>\n");
+                main.append("<li><a href=\"#")
+                        .append(escape(section.id()))
+                        .append("\">")
+                        .append(escape(section.heading()))
+                        .append("</a></li>\n");
             }
         }
         main.append("</ol></nav>\n");
@@ -127,28 +150,35 @@ public final class PageRenderer {
     /** "History : Timeline": the page's short name and its code-style badge, above the title. */
     private static void eyebrow(StringBuilder main, Presentation look) {
         if (!look.badge().isEmpty()) {
-            main.append("<p class=\"eyebrow\">").append(escape(look.navLabel())).append(" : <code class=\"badge\">")
-                    .append(escape(look.badge())).append("</code></p>\n");
+            main.append("<p class=\"eyebrow\">")
+                    .append(escape(look.navLabel()))
+                    .append(" : <code class=\"badge\">")
+                    .append(escape(look.badge()))
+                    .append("</code></p>\n");
         }
     }
 
     private static void badge(StringBuilder main, SectionLook look) {
         if (!look.badge().isEmpty()) {
-            main.append("<p class=\"section-badge\"><code class=\"badge\">").append(escape(look.badge())).append("</code></p>\n");
+            main.append("<p class=\"section-badge\"><code class=\"badge\">")
+                    .append(escape(look.badge()))
+                    .append("</code></p>\n");
         }
     }
 
     private static void heading(StringBuilder main, Section section) {
-        main.append("<h2><a class=\"anchor\" href=\"#").append(escape(section.id())).append("\">")
-                .append(escape(section.heading())).append("</a></h2>\n");
+        main.append("<h2><a class=\"anchor\" href=\"#")
+                .append(escape(section.id()))
+                .append("\">")
+                .append(escape(section.heading()))
+                .append("</a></h2>\n");
     }
 
     private static void open(StringBuilder main, Role role) {
         switch (role) {
             case CARD -> main.append("<div class=\"cards\">\n");
             case ENTRY -> main.append("<ol class=\"timeline\">\n");
-            default -> {
-            }
+            default -> {}
         }
     }
 

@@ -11,7 +11,6 @@ import dev.gophersite.common.store.DynamoContentStore;
 import dev.gophersite.common.store.DynamoDbClients;
 import dev.gophersite.common.store.StoreBackoff;
 import dev.gophersite.pages.site.Assets;
-
 import java.util.List;
 
 /**
@@ -19,14 +18,20 @@ import java.util.List;
  * constructor builds once per execution environment, and what each primes before a SnapStart snapshot.
  */
 public record PagesWiring(ContentStore store, Assets assets) {
-    static final List<PrimingRequest> PAGES_API_PRIMING = List.of(PrimingRequest.get("/api/pages"),
-            PrimingRequest.get("/api/pages/{slug}", "home"), PrimingRequest.get("/api/pages/{slug}", "history"));
-    static final List<PrimingRequest> SITE_PRIMING = List.of(PrimingRequest.get("/"),
-            PrimingRequest.get("/{slug}", "essentials"), PrimingRequest.get("/assets/{file}", "site.css"));
+    static final List<PrimingRequest> PAGES_API_PRIMING = List.of(
+            PrimingRequest.get("/api/pages"),
+            PrimingRequest.get("/api/pages/{slug}", "home"),
+            PrimingRequest.get("/api/pages/{slug}", "history"));
+    static final List<PrimingRequest> SITE_PRIMING = List.of(
+            PrimingRequest.get("/"),
+            PrimingRequest.get("/{slug}", "essentials"),
+            PrimingRequest.get("/assets/{file}", "site.css"));
 
     public static PagesWiring fromEnvironment() {
         PagesSettings settings = PagesSettings.fromEnv();
-        return of(new DynamoContentStore(DynamoDbClients.create(settings.dynamo()), settings.content(),
+        return of(new DynamoContentStore(
+                DynamoDbClients.create(settings.dynamo()),
+                settings.content(),
                 new StoreBackoff(new JsonLog(StoreBackoff.class))));
     }
 

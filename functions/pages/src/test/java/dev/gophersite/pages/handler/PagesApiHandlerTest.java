@@ -1,5 +1,7 @@
 package dev.gophersite.pages.handler;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
@@ -7,11 +9,8 @@ import dev.gophersite.common.store.StoreException;
 import dev.gophersite.common.store.StoreUnavailableException;
 import dev.gophersite.common.testing.InMemoryContentStore;
 import dev.gophersite.pages.wiring.PagesWiring;
-import org.junit.jupiter.api.Test;
-
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class PagesApiHandlerTest {
     private final InMemoryContentStore store = TestContent.store();
@@ -28,10 +27,14 @@ class PagesApiHandlerTest {
 
         // then
         assertThat(response.getStatusCode()).isEqualTo(200);
-        assertThat(response.getHeaders()).containsEntry("Content-Type", "application/json; charset=utf-8")
-                .containsKey("ETag").containsKey("Cache-Control");
-        assertThat(response.getBody()).startsWith("{\"pages\":[{\"slug\":\"home\"")
-                .contains("\"slug\":\"compare\"").contains("\"order\":8");
+        assertThat(response.getHeaders())
+                .containsEntry("Content-Type", "application/json; charset=utf-8")
+                .containsKey("ETag")
+                .containsKey("Cache-Control");
+        assertThat(response.getBody())
+                .startsWith("{\"pages\":[{\"slug\":\"home\"")
+                .contains("\"slug\":\"compare\"")
+                .contains("\"order\":8");
     }
 
     @Test
@@ -41,15 +44,23 @@ class PagesApiHandlerTest {
 
         // then
         assertThat(response.getStatusCode()).isEqualTo(200);
-        assertThat(response.getBody()).contains("\"slug\":\"history\"", "\"sections\":[", "\"heading\":",
-                "\"html\":", "\"updatedAt\":\"2026-11-01T00:00:00Z\"", "\"version\":");
+        assertThat(response.getBody())
+                .contains(
+                        "\"slug\":\"history\"",
+                        "\"sections\":[",
+                        "\"heading\":",
+                        "\"html\":",
+                        "\"updatedAt\":\"2026-11-01T00:00:00Z\"",
+                        "\"version\":");
         assertThat(response.getHeaders().get("ETag")).matches("\"[0-9a-f]{16}\"");
     }
 
     @Test
     void returns_304_when_etag_matches() {
         // given
-        String etag = handler.handleRequest(event("api-page-history"), null).getHeaders().get("ETag");
+        String etag = handler.handleRequest(event("api-page-history"), null)
+                .getHeaders()
+                .get("ETag");
         APIGatewayProxyRequestEvent conditional = event("api-page-history");
         conditional.getHeaders().put("if-none-match", "W/" + etag);
 
@@ -83,7 +94,8 @@ class PagesApiHandlerTest {
 
         // then
         assertThat(response.getStatusCode()).isEqualTo(404);
-        assertThat(response.getBody()).isEqualTo("{\"error\":{\"code\":\"not_found\",\"message\":\"No page has that name.\"}}");
+        assertThat(response.getBody())
+                .isEqualTo("{\"error\":{\"code\":\"not_found\",\"message\":\"No page has that name.\"}}");
     }
 
     @Test

@@ -1,10 +1,10 @@
 package dev.gophersite.pages.handler;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.gophersite.common.testing.InMemoryContentStore;
 import dev.gophersite.pages.wiring.PagesWiring;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class PrimingTest {
 

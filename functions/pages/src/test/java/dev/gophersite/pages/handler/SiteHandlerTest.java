@@ -1,23 +1,22 @@
 package dev.gophersite.pages.handler;
 
+import static dev.gophersite.pages.handler.PagesApiHandlerTest.event;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import dev.gophersite.common.Hashes;
 import dev.gophersite.common.store.StoreUnavailableException;
 import dev.gophersite.common.testing.InMemoryContentStore;
 import dev.gophersite.pages.wiring.PagesWiring;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static dev.gophersite.pages.handler.PagesApiHandlerTest.event;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class SiteHandlerTest {
     private final InMemoryContentStore store = TestContent.store();
@@ -32,11 +31,17 @@ class SiteHandlerTest {
         assertThat(response.getStatusCode()).isEqualTo(200);
         assertThat(response.getHeaders().get("Content-Type")).isEqualTo("text/html; charset=utf-8");
         String html = response.getBody();
-        assertThat(html).contains("<nav class=\"site-nav\"", "href=\"/prod/history\"", "href=\"/prod/\" aria-current=\"page\"",
-                "id=\"ask-open\" href=\"/prod/ask\"",
-                "<form class=\"site-search\" role=\"search\" aria-label=\"Site\" method=\"get\" action=\"/prod/search\">",
-                "<span class=\"brand-go\">Go</span><span class=\"brand-rest\">:goroutine</span>", "<body data-base=\"/prod\">");
-        assertThat(html).containsPattern("src=\"/prod/assets/widget\\.[0-9a-f]{16}\\.js\"")
+        assertThat(html)
+                .contains(
+                        "<nav class=\"site-nav\"",
+                        "href=\"/prod/history\"",
+                        "href=\"/prod/\" aria-current=\"page\"",
+                        "id=\"ask-open\" href=\"/prod/ask\"",
+                        "<form class=\"site-search\" role=\"search\" aria-label=\"Site\" method=\"get\" action=\"/prod/search\">",
+                        "<span class=\"brand-go\">Go</span><span class=\"brand-rest\">:goroutine</span>",
+                        "<body data-base=\"/prod\">");
+        assertThat(html)
+                .containsPattern("src=\"/prod/assets/widget\\.[0-9a-f]{16}\\.js\"")
                 .containsPattern("src=\"/prod/assets/search\\.[0-9a-f]{16}\\.js\"")
                 .containsPattern("href=\"/prod/assets/site\\.[0-9a-f]{16}\\.css\"");
         assertThat(html).doesNotContain("<script>").doesNotContain("style=");
@@ -48,20 +53,31 @@ class SiteHandlerTest {
         String html = handler.handleRequest(event("site-page-essentials"), null).getBody();
 
         // then
-        assertThat(html).contains("<h1>Essentials: the Go 8</h1>", "<nav class=\"toc\"", "<section id=\"goroutines\" class=\"card\">",
-                "href=\"#goroutines\"", "<code class=\"language-go\">", "aria-current=\"page\">Essentials</a>");
+        assertThat(html)
+                .contains(
+                        "<h1>Essentials: the Go 8</h1>",
+                        "<nav class=\"toc\"",
+                        "<section id=\"goroutines\" class=\"card\">",
+                        "href=\"#goroutines\"",
+                        "<code class=\"language-go\">",
+                        "aria-current=\"page\">Essentials</a>");
     }
 
     @Test
     void html_responses_carry_security_headers() {
         // when
-        Map<String, String> headers = handler.handleRequest(event("site-page-essentials"), null).getHeaders();
+        Map<String, String> headers =
+                handler.handleRequest(event("site-page-essentials"), null).getHeaders();
 
         // then
-        assertThat(headers.get("Content-Security-Policy")).contains("script-src 'self'").contains("frame-ancestors 'none'")
+        assertThat(headers.get("Content-Security-Policy"))
+                .contains("script-src 'self'")
+                .contains("frame-ancestors 'none'")
                 .doesNotContain("unsafe-inline");
-        assertThat(headers).containsEntry("X-Content-Type-Options", "nosniff")
-                .containsEntry("X-Frame-Options", "DENY").containsKey("Referrer-Policy");
+        assertThat(headers)
+                .containsEntry("X-Content-Type-Options", "nosniff")
+                .containsEntry("X-Frame-Options", "DENY")
+                .containsKey("Referrer-Policy");
         assertThat(headers.get("Strict-Transport-Security")).startsWith("max-age=31536000");
         assertThat(headers.get("Permissions-Policy")).contains("camera=()", "microphone=()", "geolocation=()");
     }
@@ -81,7 +97,8 @@ class SiteHandlerTest {
         assertThat(staged.getBody()).contains("href=\"/prod/history\"");
         assertThat(root.getStatusCode()).isEqualTo(200);
         assertThat(root.getBody()).contains("href=\"/history\"");
-        assertThat(root.getHeaders().get("ETag")).isNotEqualTo(staged.getHeaders().get("ETag"));
+        assertThat(root.getHeaders().get("ETag"))
+                .isNotEqualTo(staged.getHeaders().get("ETag"));
     }
 
     @Test
@@ -91,7 +108,9 @@ class SiteHandlerTest {
 
         // then
         assertThat(response.getStatusCode()).isEqualTo(404);
-        assertThat(response.getBody()).contains("Page not found", "href=\"/prod/history\"").doesNotContain("rust");
+        assertThat(response.getBody())
+                .contains("Page not found", "href=\"/prod/history\"")
+                .doesNotContain("rust");
     }
 
     @Test
@@ -111,7 +130,9 @@ class SiteHandlerTest {
     @Test
     void returns_304_when_page_etag_matches() {
         // given
-        String etag = handler.handleRequest(event("site-page-essentials"), null).getHeaders().get("ETag");
+        String etag = handler.handleRequest(event("site-page-essentials"), null)
+                .getHeaders()
+                .get("ETag");
         APIGatewayProxyRequestEvent conditional = event("site-page-essentials");
         conditional.getHeaders().put("If-None-Match", etag);
 
@@ -154,7 +175,8 @@ class SiteHandlerTest {
     void an_asset_under_the_name_pages_link_is_kept_for_a_year_and_the_name_is_its_contents_hash() {
         // given the name the home page links the stylesheet with
         String home = handler.handleRequest(event("site-home"), null).getBody();
-        Matcher linked = Pattern.compile("href=\"/prod/assets/(site\\.([0-9a-f]{16})\\.css)\"").matcher(home);
+        Matcher linked = Pattern.compile("href=\"/prod/assets/(site\\.([0-9a-f]{16})\\.css)\"")
+                .matcher(home);
         assertThat(linked.find()).isTrue();
 
         // when
@@ -162,9 +184,11 @@ class SiteHandlerTest {
 
         // then
         assertThat(css.getStatusCode()).isEqualTo(200);
-        assertThat(css.getHeaders()).containsEntry("Cache-Control", "public, max-age=31536000, immutable")
+        assertThat(css.getHeaders())
+                .containsEntry("Cache-Control", "public, max-age=31536000, immutable")
                 .containsEntry("ETag", "\"" + linked.group(2) + "\"");
-        assertThat(Hashes.sha256Hex(css.getBody().getBytes(StandardCharsets.UTF_8))).startsWith(linked.group(2));
+        assertThat(Hashes.sha256Hex(css.getBody().getBytes(StandardCharsets.UTF_8)))
+                .startsWith(linked.group(2));
     }
 
     @Test
@@ -182,8 +206,15 @@ class SiteHandlerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"site.0123.css", "site.0123456789ABCDEF.css", "site.css.0123456789abcdef", "nope.css",
-            "site..css", "site.0123456789abcdef.0123456789abcdef.css"})
+    @ValueSource(
+            strings = {
+                "site.0123.css",
+                "site.0123456789ABCDEF.css",
+                "site.css.0123456789abcdef",
+                "nope.css",
+                "site..css",
+                "site.0123456789abcdef.0123456789abcdef.css"
+            })
     void a_name_that_is_no_asset_is_a_404(String name) {
         assertThat(asset(name).getStatusCode()).isEqualTo(404);
     }
@@ -194,8 +225,8 @@ class SiteHandlerTest {
         APIGatewayProxyResponseEvent page = handler.handleRequest(event("site-page-essentials"), null);
 
         // then
-        assertThat(page.getHeaders()).containsEntry("Cache-Control",
-                "public, max-age=60, s-maxage=300, stale-while-revalidate=300");
+        assertThat(page.getHeaders())
+                .containsEntry("Cache-Control", "public, max-age=60, s-maxage=300, stale-while-revalidate=300");
     }
 
     private APIGatewayProxyResponseEvent asset(String name) {

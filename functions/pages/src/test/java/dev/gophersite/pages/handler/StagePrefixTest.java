@@ -1,18 +1,17 @@
 package dev.gophersite.pages.handler;
 
+import static dev.gophersite.pages.handler.PagesApiHandlerTest.event;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import dev.gophersite.pages.wiring.PagesWiring;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import static dev.gophersite.pages.handler.PagesApiHandlerTest.event;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Links and redirects under an API Gateway stage prefix, and what is not accepted as one. */
 class StagePrefixTest {
@@ -34,7 +33,8 @@ class StagePrefixTest {
         String home = get("/", "/prod/").getBody();
 
         // then the home page's own Markdown links, not only the navigation
-        assertThat(home).contains("href=\"/prod/history\"", "href=\"/prod/why-go\"", "href=\"/prod/compare\"")
+        assertThat(home)
+                .contains("href=\"/prod/history\"", "href=\"/prod/why-go\"", "href=\"/prod/compare\"")
                 .doesNotContain("href=\"/history\"");
     }
 
@@ -56,7 +56,9 @@ class StagePrefixTest {
 
         // then links and the redirect stay on this site's root
         assertThat(page.getStatusCode()).isEqualTo(200);
-        assertThat(page.getBody()).doesNotContain("evil.example").containsPattern("src=\"/assets/widget\\.[0-9a-f]{16}\\.js\"");
+        assertThat(page.getBody())
+                .doesNotContain("evil.example")
+                .containsPattern("src=\"/assets/widget\\.[0-9a-f]{16}\\.js\"");
         assertThat(redirect.getStatusCode()).isEqualTo(301);
         assertThat(redirect.getHeaders()).containsEntry("Location", "/");
     }

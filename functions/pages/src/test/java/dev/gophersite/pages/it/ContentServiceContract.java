@@ -1,20 +1,28 @@
 package dev.gophersite.pages.it;
 
-import dev.gophersite.common.store.StoreBackoff;
-import dev.gophersite.common.log.JsonLog;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import dev.gophersite.common.log.JsonLog;
 import dev.gophersite.common.store.ContentSettings;
 import dev.gophersite.common.store.DynamoContentStore;
+import dev.gophersite.common.store.StoreBackoff;
 import dev.gophersite.dynalite.LocalDynamo;
-import dev.gophersite.project.Repo;
-import dev.gophersite.project.SamTemplate;
-import dev.gophersite.project.Tables;
 import dev.gophersite.loader.ContentLoader;
 import dev.gophersite.pages.handler.PagesApiHandler;
 import dev.gophersite.pages.handler.SiteHandler;
 import dev.gophersite.pages.wiring.PagesWiring;
+import dev.gophersite.project.Repo;
+import dev.gophersite.project.SamTemplate;
+import dev.gophersite.project.Tables;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.interceptor.Context;
@@ -23,15 +31,6 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-
-import java.net.URI;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The content service end to end against a real DynamoDB API: tables created from template.yaml, content/ loaded
@@ -49,7 +48,10 @@ abstract class ContentServiceContract {
     void loadContent() {
         DynamoDbClient admin = LocalDynamo.client(endpoint());
         String table = "content-" + UUID.randomUUID();
-        Tables.ensure(admin, SamTemplate.load(Repo.root().resolve("template.yaml")), Map.of("ContentTable", table),
+        Tables.ensure(
+                admin,
+                SamTemplate.load(Repo.root().resolve("template.yaml")),
+                Map.of("ContentTable", table),
                 System.out::println);
         new ContentLoader(admin, table).loadDirectory(Repo.root().resolve("content"));
         DynamoDbClient counted = LocalDynamo.builder(endpoint())
@@ -61,7 +63,9 @@ abstract class ContentServiceContract {
                     }
                 }))
                 .build();
-        DynamoContentStore store = new DynamoContentStore(counted, new ContentSettings(table, Duration.ofMinutes(5)),
+        DynamoContentStore store = new DynamoContentStore(
+                counted,
+                new ContentSettings(table, Duration.ofMinutes(5)),
                 new StoreBackoff(new JsonLog(StoreBackoff.class)));
         api = new PagesApiHandler(PagesWiring.of(store));
         site = new SiteHandler(PagesWiring.of(store));
@@ -78,7 +82,8 @@ abstract class ContentServiceContract {
 
         // then
         assertThat(list.getStatusCode()).isEqualTo(200);
-        for (String slug : List.of("home", "what-is-go", "history", "essentials", "why-go", "who-uses-go", "compare", "future")) {
+        for (String slug :
+                List.of("home", "what-is-go", "history", "essentials", "why-go", "who-uses-go", "compare", "future")) {
             assertThat(list.getBody()).contains("\"slug\":\"" + slug + "\"");
             APIGatewayProxyRequestEvent request = event("api-page-history");
             request.setPathParameters(Map.of("slug", slug));
@@ -91,7 +96,8 @@ abstract class ContentServiceContract {
     @Test
     void returns_304_when_etag_matches_and_404_for_unknown_slugs() {
         // given
-        String etag = api.handleRequest(event("api-page-history"), null).getHeaders().get("ETag");
+        String etag =
+                api.handleRequest(event("api-page-history"), null).getHeaders().get("ETag");
         APIGatewayProxyRequestEvent conditional = event("api-page-history");
         conditional.getHeaders().put("If-None-Match", etag);
         APIGatewayProxyRequestEvent unknown = event("api-page-history");
@@ -100,7 +106,8 @@ abstract class ContentServiceContract {
         // then
         assertThat(api.handleRequest(conditional, null).getStatusCode()).isEqualTo(304);
         assertThat(api.handleRequest(unknown, null).getStatusCode()).isEqualTo(404);
-        assertThat(site.handleRequest(event("site-page-unknown"), null).getStatusCode()).isEqualTo(404);
+        assertThat(site.handleRequest(event("site-page-unknown"), null).getStatusCode())
+                .isEqualTo(404);
     }
 
     @Test

@@ -1,26 +1,25 @@
 package dev.gophersite.pages.it;
 
-import dev.gophersite.common.store.StoreBackoff;
-import dev.gophersite.common.log.JsonLog;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import dev.gophersite.common.log.JsonLog;
 import dev.gophersite.common.store.ContentSettings;
 import dev.gophersite.common.store.DynamoContentStore;
 import dev.gophersite.common.store.DynamoDbClients;
+import dev.gophersite.common.store.StoreBackoff;
 import dev.gophersite.dynalite.Dynalite;
 import dev.gophersite.dynalite.DynaliteExtension;
 import dev.gophersite.dynalite.LocalDynamo;
 import dev.gophersite.pages.handler.PagesApiHandler;
 import dev.gophersite.pages.wiring.PagesWiring;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 @ExtendWith(DynaliteExtension.class)
 class DynaliteContentServiceIT extends ContentServiceContract {
@@ -46,8 +45,10 @@ class DynaliteContentServiceIT extends ContentServiceContract {
                 .httpClient(DynamoDbClients.httpClient(Duration.ofSeconds(2)))
                 .overrideConfiguration(DynamoDbClients.overrides(Duration.ofSeconds(2)))
                 .build();
-        PagesApiHandler handler = new PagesApiHandler(PagesWiring.of(new DynamoContentStore(dead,
-                new ContentSettings("content", Duration.ofSeconds(10)), new StoreBackoff(new JsonLog(StoreBackoff.class)))));
+        PagesApiHandler handler = new PagesApiHandler(PagesWiring.of(new DynamoContentStore(
+                dead,
+                new ContentSettings("content", Duration.ofSeconds(10)),
+                new StoreBackoff(new JsonLog(StoreBackoff.class)))));
 
         // when
         long start = System.nanoTime();

@@ -1,12 +1,11 @@
 package dev.gophersite.pages.it;
 
+import java.net.URI;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.testcontainers.junit.jupiter.Testcontainers;
 import org.testcontainers.localstack.LocalStackContainer;
 import org.testcontainers.utility.DockerImageName;
-
-import java.net.URI;
 
 /**
  * The same contract against LocalStack's DynamoDB. Without a Docker engine Testcontainers' own condition disables
@@ -18,7 +17,8 @@ class LocalStackContentServiceIT extends ContentServiceContract {
 
     @BeforeAll
     static void startLocalStack() {
-        localstack = new LocalStackContainer(DockerImageName.parse("localstack/localstack:4.4")).withServices("dynamodb");
+        localstack =
+                new LocalStackContainer(DockerImageName.parse("localstack/localstack:4.4")).withServices("dynamodb");
         localstack.start();
     }
 

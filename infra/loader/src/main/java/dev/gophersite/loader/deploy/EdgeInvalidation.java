@@ -1,8 +1,7 @@
 package dev.gophersite.loader.deploy;
 
-import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
-
 import java.util.List;
+import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
 
 /**
  * Tells CloudFront to drop what a load made stale, so the next request for it reaches the functions. The caller
@@ -18,8 +17,11 @@ public final class EdgeInvalidation {
 
     /** @return the invalidation's id */
     public String invalidate(String distributionId, String siteVersion, List<String> paths) {
-        return cloudFront.createInvalidation(b -> b.distributionId(distributionId).invalidationBatch(batch -> batch
-                .callerReference("content-" + siteVersion)
-                .paths(p -> p.quantity(paths.size()).items(paths)))).invalidation().id();
+        return cloudFront
+                .createInvalidation(b -> b.distributionId(distributionId)
+                        .invalidationBatch(batch -> batch.callerReference("content-" + siteVersion)
+                                .paths(p -> p.quantity(paths.size()).items(paths))))
+                .invalidation()
+                .id();
     }
 }

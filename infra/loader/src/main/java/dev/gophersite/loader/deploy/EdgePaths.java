@@ -1,7 +1,6 @@
 package dev.gophersite.loader.deploy;
 
 import dev.gophersite.loader.ContentChange;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,8 +14,7 @@ public final class EdgePaths {
     static final String EVERYTHING = "/*";
     private static final String HOME = "home";
 
-    private EdgePaths() {
-    }
+    private EdgePaths() {}
 
     public static List<String> of(ContentChange change) {
         if (change.index()) {

@@ -1,15 +1,14 @@
 package dev.gophersite.loader.deploy;
 
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
 import software.amazon.awssdk.core.waiters.WaiterOverrideConfiguration;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.GetFunctionConfigurationRequest;
 import software.amazon.awssdk.services.lambda.model.GetFunctionConfigurationResponse;
-
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.function.Consumer;
 
 /**
  * Publishes a new version of each function and moves its alias there once the version is active, so SnapStart
@@ -33,8 +32,7 @@ public final class FunctionVersions {
     private final WaiterOverrideConfiguration wait;
     private final Consumer<String> log;
 
-    public record Published(String function, String version) {
-    }
+    public record Published(String function, String version) {}
 
     /**
      * @param alias   the alias the API invokes (template.yaml, Globals AutoPublishAlias)
@@ -43,9 +41,11 @@ public final class FunctionVersions {
     public FunctionVersions(LambdaClient lambda, String alias, Duration maxWait, Duration poll, Consumer<String> log) {
         this.lambda = lambda;
         this.alias = alias;
-        this.wait = WaiterOverrideConfiguration.builder().waitTimeout(maxWait)
+        this.wait = WaiterOverrideConfiguration.builder()
+                .waitTimeout(maxWait)
                 .maxAttempts((int) Math.max(1, maxWait.toMillis() / Math.max(1, poll.toMillis())) + 1)
-                .backoffStrategyV2(BackoffStrategy.fixedDelay(poll)).build();
+                .backoffStrategyV2(BackoffStrategy.fixedDelay(poll))
+                .build();
         this.log = log;
     }
 
@@ -56,12 +56,22 @@ public final class FunctionVersions {
             String description = described(latest.description(), siteVersion);
             if (!description.equals(latest.description())) {
                 lambda.updateFunctionConfiguration(b -> b.functionName(function).description(description));
-                lambda.waiter().waitUntilFunctionUpdated(GetFunctionConfigurationRequest.builder().functionName(function).build(), wait);
+                lambda.waiter()
+                        .waitUntilFunctionUpdated(
+                                GetFunctionConfigurationRequest.builder()
+                                        .functionName(function)
+                                        .build(),
+                                wait);
             }
-            String version = lambda.publishVersion(b -> b.functionName(function)
-                    .description("content " + siteVersion)).version();
-            lambda.waiter().waitUntilPublishedVersionActive(
-                    GetFunctionConfigurationRequest.builder().functionName(function).qualifier(version).build(), wait);
+            String version = lambda.publishVersion(b -> b.functionName(function).description("content " + siteVersion))
+                    .version();
+            lambda.waiter()
+                    .waitUntilPublishedVersionActive(
+                            GetFunctionConfigurationRequest.builder()
+                                    .functionName(function)
+                                    .qualifier(version)
+                                    .build(),
+                            wait);
             lambda.updateAlias(b -> b.functionName(function).name(alias).functionVersion(version));
             log.accept(function + ": version " + version + " (content " + siteVersion + ") is " + alias);
             published.add(new Published(function, version));

@@ -2,15 +2,14 @@ package dev.gophersite.loader.deploy;
 
 import dev.gophersite.loader.ContentLoader;
 import dev.gophersite.loader.ParsedPage;
-import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * Content into a deployed stack, then every function re-published so its SnapStart snapshot holds that content
@@ -27,17 +26,25 @@ public final class StackLoad {
     private final Consumer<String> log;
 
     /** @param invalidation the edge's invalidation id, when the stack has an edge and the load changed something */
-    public record Result(StackOutputs stack, ContentLoader.Result content, List<FunctionVersions.Published> published,
-                         Optional<String> invalidation) {
-    }
+    public record Result(
+            StackOutputs stack,
+            ContentLoader.Result content,
+            List<FunctionVersions.Published> published,
+            Optional<String> invalidation) {}
 
     /**
      * @param pointerTtl how long a warm function may still serve the version it read before the flip (template.yaml,
      *                   CONTENT_POINTER_TTL_MILLIS); the edge is invalidated only after it, or it could fetch the old
      *                   version again and keep it
      */
-    public StackLoad(CloudFormationClient cloudFormation, DynamoDbClient dynamo, FunctionVersions versions,
-                     EdgeInvalidation edge, Duration pointerTtl, Clock clock, Consumer<String> log) {
+    public StackLoad(
+            CloudFormationClient cloudFormation,
+            DynamoDbClient dynamo,
+            FunctionVersions versions,
+            EdgeInvalidation edge,
+            Duration pointerTtl,
+            Clock clock,
+            Consumer<String> log) {
         this.cloudFormation = cloudFormation;
         this.dynamo = dynamo;
         this.versions = versions;

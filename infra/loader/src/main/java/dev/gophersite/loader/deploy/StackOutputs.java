@@ -1,14 +1,13 @@
 package dev.gophersite.loader.deploy;
 
-import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
-import software.amazon.awssdk.services.cloudformation.model.Output;
-import software.amazon.awssdk.services.cloudformation.model.Stack;
-
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
+import software.amazon.awssdk.services.cloudformation.model.Output;
+import software.amazon.awssdk.services.cloudformation.model.Stack;
 
 /** What a deployed stack tells the loader through its outputs (template.yaml, Outputs). */
 public record StackOutputs(String stack, Map<String, String> values) {
@@ -17,7 +16,8 @@ public record StackOutputs(String stack, Map<String, String> values) {
     static final String DISTRIBUTION = "DistributionId";
 
     public static StackOutputs read(CloudFormationClient cloudFormation, String stack) {
-        List<Stack> stacks = cloudFormation.describeStacks(b -> b.stackName(stack)).stacks();
+        List<Stack> stacks =
+                cloudFormation.describeStacks(b -> b.stackName(stack)).stacks();
         if (stacks.isEmpty()) {
             throw new IllegalStateException("no stack named " + stack);
         }
@@ -34,7 +34,10 @@ public record StackOutputs(String stack, Map<String, String> values) {
 
     /** The functions whose published versions serve the site, each behind the alias the API calls. */
     public List<String> functions() {
-        return Arrays.stream(required(FUNCTIONS).split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        return Arrays.stream(required(FUNCTIONS).split(","))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .toList();
     }
 
     /** The CloudFront distribution in front of the API, when the stack has one. */
@@ -45,8 +48,8 @@ public record StackOutputs(String stack, Map<String, String> values) {
     private String required(String key) {
         String value = values.get(key);
         if (value == null || value.isBlank()) {
-            throw new IllegalStateException("stack " + stack + " has no output " + key
-                    + "; deploy the current template.yaml first");
+            throw new IllegalStateException(
+                    "stack " + stack + " has no output " + key + "; deploy the current template.yaml first");
         }
         return value;
     }

@@ -1,17 +1,5 @@
 package dev.gophersite.loader.deploy;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
-import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
-import software.amazon.awssdk.services.lambda.LambdaClient;
-
-import java.net.URI;
-import java.util.Map;
-
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -19,6 +7,17 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import java.net.URI;
+import java.util.Map;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
+import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
+import software.amazon.awssdk.services.lambda.LambdaClient;
 
 /**
  * The real SDK clients against WireMock speaking each service's wire protocol (CloudFormation's query protocol with
@@ -28,29 +27,43 @@ final class AwsFakes {
     static final StaticCredentialsProvider CREDENTIALS =
             StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
 
-    private AwsFakes() {
-    }
+    private AwsFakes() {}
 
     static CloudFormationClient cloudFormation(WireMockServer server) {
-        return CloudFormationClient.builder().endpointOverride(URI.create(server.baseUrl())).region(Region.EU_WEST_1)
-                .credentialsProvider(CREDENTIALS).httpClient(UrlConnectionHttpClient.create()).build();
+        return CloudFormationClient.builder()
+                .endpointOverride(URI.create(server.baseUrl()))
+                .region(Region.EU_WEST_1)
+                .credentialsProvider(CREDENTIALS)
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
     }
 
     static LambdaClient lambda(WireMockServer server) {
-        return LambdaClient.builder().endpointOverride(URI.create(server.baseUrl())).region(Region.EU_WEST_1)
-                .credentialsProvider(CREDENTIALS).httpClient(UrlConnectionHttpClient.create()).build();
+        return LambdaClient.builder()
+                .endpointOverride(URI.create(server.baseUrl()))
+                .region(Region.EU_WEST_1)
+                .credentialsProvider(CREDENTIALS)
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
     }
 
     static CloudFrontClient cloudFront(WireMockServer server) {
-        return CloudFrontClient.builder().endpointOverride(URI.create(server.baseUrl())).region(Region.AWS_GLOBAL)
-                .credentialsProvider(CREDENTIALS).httpClient(UrlConnectionHttpClient.create()).build();
+        return CloudFrontClient.builder()
+                .endpointOverride(URI.create(server.baseUrl()))
+                .region(Region.AWS_GLOBAL)
+                .credentialsProvider(CREDENTIALS)
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
     }
 
     /** CreateInvalidation on the distribution, answered as CloudFront does (REST XML, 201 with the batch). */
     static void distribution(WireMockServer server, String id) {
         server.stubFor(post(urlPathEqualTo("/2020-05-31/distribution/" + id + "/invalidation"))
-                .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "text/xml")
-                        .withHeader("Location", server.baseUrl() + "/2020-05-31/distribution/" + id + "/invalidation/I1")
+                .willReturn(aResponse()
+                        .withStatus(201)
+                        .withHeader("Content-Type", "text/xml")
+                        .withHeader(
+                                "Location", server.baseUrl() + "/2020-05-31/distribution/" + id + "/invalidation/I1")
                         .withBody("""
                                 <?xml version="1.0" encoding="UTF-8"?>
                                 <Invalidation xmlns="http://cloudfront.amazonaws.com/doc/2020-05-31/">
@@ -64,11 +77,18 @@ final class AwsFakes {
     /** DescribeStacks answering with one stack and these outputs. */
     static void stack(WireMockServer server, String name, Map<String, String> outputs) {
         StringBuilder members = new StringBuilder();
-        outputs.forEach((key, value) -> members.append("<member><OutputKey>").append(key)
-                .append("</OutputKey><OutputValue>").append(value).append("</OutputValue></member>"));
-        server.stubFor(post(urlEqualTo("/")).withRequestBody(containing("Action=DescribeStacks"))
+        outputs.forEach((key, value) -> members.append("<member><OutputKey>")
+                .append(key)
+                .append("</OutputKey><OutputValue>")
+                .append(value)
+                .append("</OutputValue></member>"));
+        server.stubFor(post(urlEqualTo("/"))
+                .withRequestBody(containing("Action=DescribeStacks"))
                 .withRequestBody(containing("StackName=" + name))
-                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/xml").withBody("""
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "text/xml")
+                        .withBody("""
                         <DescribeStacksResponse xmlns="http://cloudformation.amazonaws.com/doc/2010-05-15/">
                           <DescribeStacksResult><Stacks><member>
                             <StackName>%s</StackName>
@@ -92,14 +112,20 @@ final class AwsFakes {
                  "Version":"$LATEST"}""".formatted(name, description))));
         server.stubFor(put(urlPathEqualTo(base + "/configuration")).willReturn(json("""
                 {"FunctionName":"%s","State":"Active","LastUpdateStatus":"InProgress"}""".formatted(name))));
-        server.stubFor(post(urlPathEqualTo(base + "/versions")).willReturn(aResponse().withStatus(201)
-                .withHeader("Content-Type", "application/json").withBody("""
+        server.stubFor(post(urlPathEqualTo(base + "/versions"))
+                .willReturn(aResponse()
+                        .withStatus(201)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("""
                 {"FunctionName":"%s","Version":"%s","State":"Pending"}""".formatted(name, version))));
         server.stubFor(put(urlPathEqualTo(base + "/aliases/live")).willReturn(json("""
                 {"Name":"live","FunctionVersion":"%s"}""".formatted(version))));
     }
 
     private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(String body) {
-        return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body);
+        return aResponse()
+                .withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withBody(body);
     }
 }

@@ -1,11 +1,10 @@
 package dev.gophersite.loader.deploy;
 
-import dev.gophersite.loader.ContentChange;
-import org.junit.jupiter.api.Test;
-
-import java.util.Set;
-
 import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gophersite.loader.ContentChange;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
 
 class EdgePathsTest {
     @Test

@@ -1,8 +1,8 @@
 package dev.gophersite.loader.deploy;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
 
 class FunctionVersionsTest {
     @Test
@@ -14,6 +14,8 @@ class FunctionVersionsTest {
 
     @Test
     void a_description_stays_within_lambdas_256_characters() {
-        assertThat(FunctionVersions.described("x".repeat(300), "0123456789ab")).hasSize(256).endsWith(" [content 0123456789ab]");
+        assertThat(FunctionVersions.described("x".repeat(300), "0123456789ab"))
+                .hasSize(256)
+                .endsWith(" [content 0123456789ab]");
     }
 }

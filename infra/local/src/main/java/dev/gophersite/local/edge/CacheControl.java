@@ -5,10 +5,15 @@ import java.util.Locale;
 import java.util.Optional;
 
 /** The directives of a response's {@code Cache-Control} that decide what an edge keeps, and for how long. */
-public record CacheControl(Optional<Duration> maxAge, Optional<Duration> sharedMaxAge,
-                           Duration staleWhileRevalidate, boolean noStore, boolean noCache, boolean isPrivate) {
-    static final CacheControl NONE = new CacheControl(Optional.empty(), Optional.empty(), Duration.ZERO, false, false,
-            false);
+public record CacheControl(
+        Optional<Duration> maxAge,
+        Optional<Duration> sharedMaxAge,
+        Duration staleWhileRevalidate,
+        boolean noStore,
+        boolean noCache,
+        boolean isPrivate) {
+    static final CacheControl NONE =
+            new CacheControl(Optional.empty(), Optional.empty(), Duration.ZERO, false, false, false);
 
     /** Unknown directives and malformed values are ignored, as caches ignore them. */
     public static CacheControl parse(String header) {
@@ -23,7 +28,9 @@ public record CacheControl(Optional<Duration> maxAge, Optional<Duration> sharedM
         boolean isPrivate = false;
         for (String part : header.split(",")) {
             String directive = part.strip().toLowerCase(Locale.ROOT);
-            String name = directive.contains("=") ? directive.substring(0, directive.indexOf('=')).strip() : directive;
+            String name = directive.contains("=")
+                    ? directive.substring(0, directive.indexOf('=')).strip()
+                    : directive;
             Optional<Duration> seconds = seconds(directive);
             switch (name) {
                 case "max-age" -> maxAge = seconds;
@@ -32,8 +39,7 @@ public record CacheControl(Optional<Duration> maxAge, Optional<Duration> sharedM
                 case "no-store" -> noStore = true;
                 case "no-cache" -> noCache = true;
                 case "private" -> isPrivate = true;
-                default -> {
-                }
+                default -> {}
             }
         }
         return new CacheControl(maxAge, sharedMaxAge, swr, noStore, noCache, isPrivate);

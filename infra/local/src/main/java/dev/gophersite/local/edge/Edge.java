@@ -24,8 +24,11 @@ public final class Edge {
 
     /** How a request was answered; CloudFront's X-Cache says the same ("Hit from cloudfront" …). */
     public enum Outcome {
-        HIT("Hit from cloudfront"), STALE_HIT("Hit from cloudfront"), MISS("Miss from cloudfront"),
-        PASS("Miss from cloudfront"), REFUSED("Error from cloudfront");
+        HIT("Hit from cloudfront"),
+        STALE_HIT("Hit from cloudfront"),
+        MISS("Miss from cloudfront"),
+        PASS("Miss from cloudfront"),
+        REFUSED("Error from cloudfront");
 
         private final String xCache;
 
@@ -44,16 +47,13 @@ public final class Edge {
     }
 
     /** A viewer's request: path without the query, the raw query (or null), headers by lower-case name. */
-    public record Request(String method, String path, String query, Map<String, String> headers, byte[] body,
-                          String clientAddress) {
-    }
+    public record Request(
+            String method, String path, String query, Map<String, String> headers, byte[] body, String clientAddress) {}
 
     /** What goes to the origin: the origin path prepended, the query and headers the behavior forwards. */
-    public record OriginRequest(String method, String pathAndQuery, Map<String, String> headers, byte[] body) {
-    }
+    public record OriginRequest(String method, String pathAndQuery, Map<String, String> headers, byte[] body) {}
 
-    public record Result(EdgeCache.Response response, Outcome outcome) {
-    }
+    public record Result(EdgeCache.Response response, Outcome outcome) {}
 
     /**
      * @param origin     answers an origin request; a failure is the caller's to turn into a 502
@@ -72,8 +72,12 @@ public final class Edge {
         EdgeConfig.Behavior behavior = config.behaviorFor(request.path());
         String method = request.method().toUpperCase(Locale.ROOT);
         if (!behavior.allowedMethods().contains(method)) {
-            return count(new Result(new EdgeCache.Response(403, Map.of("Content-Type", List.of("text/plain")),
-                    "This distribution does not accept this method here.".getBytes()), Outcome.REFUSED));
+            return count(new Result(
+                    new EdgeCache.Response(
+                            403,
+                            Map.of("Content-Type", List.of("text/plain")),
+                            "This distribution does not accept this method here.".getBytes()),
+                    Outcome.REFUSED));
         }
         boolean read = method.equals("GET") || method.equals("HEAD");
         if (behavior.ttl().neverCaches() || !read) {
@@ -89,9 +93,11 @@ public final class Edge {
             case EdgeCache.Miss ignored -> new Result(fetchAndKeep(key, request, behavior, nowMillis), Outcome.MISS);
         };
         Optional<String> etag = result.response().header("ETag");
-        if (etag.isPresent() && etag.get().equals(request.headers().get("if-none-match"))
+        if (etag.isPresent()
+                && etag.get().equals(request.headers().get("if-none-match"))
                 && result.response().status() == 200) {
-            result = new Result(new EdgeCache.Response(304, result.response().headers(), new byte[0]), result.outcome());
+            result =
+                    new Result(new EdgeCache.Response(304, result.response().headers(), new byte[0]), result.outcome());
         }
         return count(result);
     }
@@ -109,8 +115,8 @@ public final class Edge {
 
     private EdgeCache.Response fetchAndKeep(String key, Request request, EdgeConfig.Behavior behavior, long nowMillis) {
         // the cache key is the path alone, so the origin gets nothing else that could change the answer
-        EdgeCache.Response response = origin.apply(new OriginRequest("GET", config.originPath() + request.path(),
-                originHeaders(request, Map.of()), new byte[0]));
+        EdgeCache.Response response = origin.apply(new OriginRequest(
+                "GET", config.originPath() + request.path(), originHeaders(request, Map.of()), new byte[0]));
         cache.store(key, response, behavior.ttl(), nowMillis);
         return response;
     }
@@ -122,10 +128,11 @@ public final class Edge {
                 forwarded.put(name, value);
             }
         });
-        String path = config.originPath() + request.path()
+        String path = config.originPath()
+                + request.path()
                 + (behavior.forwardQuery() && request.query() != null ? "?" + request.query() : "");
-        return new OriginRequest(request.method().toUpperCase(Locale.ROOT), path, originHeaders(request, forwarded),
-                request.body());
+        return new OriginRequest(
+                request.method().toUpperCase(Locale.ROOT), path, originHeaders(request, forwarded), request.body());
     }
 
     private Map<String, String> originHeaders(Request request, Map<String, String> forwarded) {
@@ -139,7 +146,8 @@ public final class Edge {
     private static EdgeCache.Response served(EdgeCache.Entry entry, long nowMillis) {
         Map<String, List<String>> headers = new LinkedHashMap<>(entry.response().headers());
         headers.put("Age", List.of(Long.toString(entry.age(nowMillis).toSeconds())));
-        return new EdgeCache.Response(entry.response().status(), headers, entry.response().body());
+        return new EdgeCache.Response(
+                entry.response().status(), headers, entry.response().body());
     }
 
     private Result count(Result result) {

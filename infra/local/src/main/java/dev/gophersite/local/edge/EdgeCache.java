@@ -27,23 +27,21 @@ public final class EdgeCache {
     /** What the origin answered. */
     public record Response(int status, Map<String, List<String>> headers, byte[] body) {
         public Optional<String> header(String name) {
-            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
-                    .flatMap(e -> e.getValue().stream()).findFirst();
+            return headers.entrySet().stream()
+                    .filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .flatMap(e -> e.getValue().stream())
+                    .findFirst();
         }
     }
 
-    public sealed interface Lookup {
-    }
+    public sealed interface Lookup {}
 
-    public record Fresh(Entry entry) implements Lookup {
-    }
+    public record Fresh(Entry entry) implements Lookup {}
 
     /** Expired, but within stale-while-revalidate: serve it, and fetch a fresh one. */
-    public record Stale(Entry entry) implements Lookup {
-    }
+    public record Stale(Entry entry) implements Lookup {}
 
-    public record Miss() implements Lookup {
-    }
+    public record Miss() implements Lookup {}
 
     public Lookup lookup(String key, long nowMillis) {
         Entry entry = entries.get(key);
@@ -67,7 +65,8 @@ public final class EdgeCache {
             entries.remove(key);
             return false;
         }
-        Duration swr = CacheControl.parse(response.header("Cache-Control").orElse(null)).staleWhileRevalidate();
+        Duration swr = CacheControl.parse(response.header("Cache-Control").orElse(null))
+                .staleWhileRevalidate();
         long freshUntil = nowMillis + ttl.get().toMillis();
         entries.put(key, new Entry(response, nowMillis, freshUntil, freshUntil + swr.toMillis()));
         return true;
@@ -99,12 +98,16 @@ public final class EdgeCache {
     }
 
     static Optional<Duration> ttl(Response response, Ttl policy) {
-        if (policy.neverCaches() || !(response.status() >= 200 && response.status() < 300 || response.status() == 301
-                || response.status() == 410)) {
+        if (policy.neverCaches()
+                || !(response.status() >= 200 && response.status() < 300
+                        || response.status() == 301
+                        || response.status() == 410)) {
             return Optional.empty();
         }
-        CacheControl control = CacheControl.parse(response.header("Cache-Control").orElse(null));
-        if ((control.noStore() || control.noCache() || control.isPrivate()) && policy.min().isZero()) {
+        CacheControl control =
+                CacheControl.parse(response.header("Cache-Control").orElse(null));
+        if ((control.noStore() || control.noCache() || control.isPrivate())
+                && policy.min().isZero()) {
             return Optional.empty();
         }
         Optional<Duration> asked = control.sharedMaxAge().or(control::maxAge);

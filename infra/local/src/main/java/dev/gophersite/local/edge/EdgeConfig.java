@@ -1,7 +1,6 @@
 package dev.gophersite.local.edge;
 
 import dev.gophersite.project.SamTemplate;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,8 +17,8 @@ import java.util.regex.Pattern;
  * and its behaviors in order with their cache policy's TTLs and what each forwards. Read from the template, like
  * the dev server's routes, so the local edge caches what CloudFront would.
  */
-public record EdgeConfig(String originPath, Map<String, String> originHeaders, List<Behavior> behaviors,
-                         Behavior defaultBehavior) {
+public record EdgeConfig(
+        String originPath, Map<String, String> originHeaders, List<Behavior> behaviors, Behavior defaultBehavior) {
     static final String DISTRIBUTION_TYPE = "AWS::CloudFront::Distribution";
     private static final Map<String, Pattern> PATTERNS = new ConcurrentHashMap<>();
 
@@ -30,11 +29,19 @@ public record EdgeConfig(String originPath, Map<String, String> originHeaders, L
      * @param forwardQuery    whether the query string reaches the origin
      * @param forwardHeaders  the viewer headers that reach the origin (lower case)
      */
-    public record Behavior(String pattern, Set<String> allowedMethods, EdgeCache.Ttl ttl, boolean forwardQuery,
-                           Set<String> forwardHeaders) {
+    public record Behavior(
+            String pattern,
+            Set<String> allowedMethods,
+            EdgeCache.Ttl ttl,
+            boolean forwardQuery,
+            Set<String> forwardHeaders) {
         boolean matches(String path) {
-            return PATTERNS.computeIfAbsent(pattern, p -> Pattern.compile(
-                    Pattern.quote(p).replace("*", "\\E.*\\Q").replace("?", "\\E.\\Q"))).matcher(path).matches();
+            return PATTERNS.computeIfAbsent(
+                            pattern,
+                            p -> Pattern.compile(
+                                    Pattern.quote(p).replace("*", "\\E.*\\Q").replace("?", "\\E.\\Q")))
+                    .matcher(path)
+                    .matches();
         }
     }
 
@@ -53,8 +60,8 @@ public record EdgeConfig(String originPath, Map<String, String> originHeaders, L
         if (distributions.isEmpty()) {
             return Optional.empty();
         }
-        Map<?, ?> config = (Map<?, ?>) SamTemplate.properties(distributions.values().iterator().next())
-                .get("DistributionConfig");
+        Map<?, ?> config = (Map<?, ?>)
+                SamTemplate.properties(distributions.values().iterator().next()).get("DistributionConfig");
         Map<?, ?> origin = (Map<?, ?>) ((List<?>) config.get("Origins")).getFirst();
         Map<String, String> headers = new LinkedHashMap<>();
         for (Object header : (List<?>) value(origin, "OriginCustomHeaders", List.of())) {
@@ -66,14 +73,18 @@ public record EdgeConfig(String originPath, Map<String, String> originHeaders, L
             behaviors.add(behavior(template, (Map<?, ?>) behavior));
         }
         String originPath = String.valueOf(value(origin, "OriginPath", ""));
-        return Optional.of(new EdgeConfig(originPath, Map.copyOf(headers), List.copyOf(behaviors),
-                behavior(template, (Map<?, ?>) config.get("DefaultCacheBehavior"))));
+        return Optional.of(
+                new EdgeConfig(originPath, Map.copyOf(headers), List.copyOf(behaviors), behavior(template, (Map<?, ?>)
+                        config.get("DefaultCacheBehavior"))));
     }
 
     private static Behavior behavior(SamTemplate template, Map<?, ?> behavior) {
-        Set<String> methods = Set.copyOf(((List<?>) behavior.get("AllowedMethods")).stream().map(String::valueOf).toList());
+        Set<String> methods = Set.copyOf(((List<?>) behavior.get("AllowedMethods"))
+                .stream().map(String::valueOf).toList());
         Map<?, ?> cachePolicy = policy(template, behavior.get("CachePolicyId"), "CachePolicyConfig");
-        EdgeCache.Ttl ttl = new EdgeCache.Ttl(seconds(cachePolicy.get("MinTTL")), seconds(cachePolicy.get("DefaultTTL")),
+        EdgeCache.Ttl ttl = new EdgeCache.Ttl(
+                seconds(cachePolicy.get("MinTTL")),
+                seconds(cachePolicy.get("DefaultTTL")),
                 seconds(cachePolicy.get("MaxTTL")));
         boolean query = false;
         Set<String> headers = Set.of();
@@ -81,15 +92,18 @@ public record EdgeConfig(String originPath, Map<String, String> originHeaders, L
             Map<?, ?> request = policy(template, behavior.get("OriginRequestPolicyId"), "OriginRequestPolicyConfig");
             query = "all".equals(((Map<?, ?>) request.get("QueryStringsConfig")).get("QueryStringBehavior"));
             Map<?, ?> headerConfig = (Map<?, ?>) request.get("HeadersConfig");
-            headers = Set.copyOf(((List<?>) value(headerConfig, "Headers", List.of())).stream()
-                    .map(h -> String.valueOf(h).toLowerCase(Locale.ROOT)).toList());
+            headers = Set.copyOf(((List<?>) value(headerConfig, "Headers", List.of()))
+                    .stream()
+                            .map(h -> String.valueOf(h).toLowerCase(Locale.ROOT))
+                            .toList());
         }
         return new Behavior(String.valueOf(value(behavior, "PathPattern", "*")), methods, ttl, query, headers);
     }
 
     /** A policy the behavior names with {@code !Ref} to a resource of the template. */
     private static Map<?, ?> policy(SamTemplate template, Object ref, String configKey) {
-        if (!(ref instanceof Map<?, ?> map && map.get("Ref") instanceof String id
+        if (!(ref instanceof Map<?, ?> map
+                && map.get("Ref") instanceof String id
                 && template.resources().get(id) instanceof Map<String, Object> resource)) {
             throw new IllegalArgumentException("the local edge reads policies the template declares, found " + ref);
         }

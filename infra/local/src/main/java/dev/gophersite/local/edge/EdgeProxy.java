@@ -3,7 +3,6 @@ package dev.gophersite.local.edge;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.gophersite.local.Log;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -29,8 +28,9 @@ import java.util.concurrent.Executors;
  */
 public final class EdgeProxy implements AutoCloseable {
     /** Headers the origin's connection owns, which the edge does not pass on. */
-    private static final Set<String> HOP_BY_HOP = Set.of("connection", "content-length", "transfer-encoding",
-            "keep-alive", "date");
+    private static final Set<String> HOP_BY_HOP =
+            Set.of("connection", "content-length", "transfer-encoding", "keep-alive", "date");
+
     private static final Duration ORIGIN_TIMEOUT = Duration.ofSeconds(30);
 
     private final HttpServer server;
@@ -48,8 +48,10 @@ public final class EdgeProxy implements AutoCloseable {
     /** @param origin the stage's root, without the origin path (the config adds it) */
     public static EdgeProxy start(InetSocketAddress address, EdgeConfig config, URI origin, Clock clock)
             throws IOException {
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
         ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
         Edge edge = new Edge(config, request -> fetch(client, origin, request), executor::execute);
         HttpServer server = HttpServer.create(address, 512);
@@ -77,21 +79,30 @@ public final class EdgeProxy implements AutoCloseable {
     private void handle(HttpExchange exchange) {
         try (exchange) {
             Map<String, String> headers = new LinkedHashMap<>();
-            exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT),
-                    values.getLast()));
+            exchange.getRequestHeaders()
+                    .forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), values.getLast()));
             byte[] body;
             try (InputStream in = exchange.getRequestBody()) {
                 body = in.readAllBytes();
             }
             URI uri = exchange.getRequestURI();
-            Edge.Request request = new Edge.Request(exchange.getRequestMethod(), uri.getRawPath(), uri.getRawQuery(),
-                    headers, body, exchange.getRemoteAddress().getAddress().getHostAddress());
+            Edge.Request request = new Edge.Request(
+                    exchange.getRequestMethod(),
+                    uri.getRawPath(),
+                    uri.getRawQuery(),
+                    headers,
+                    body,
+                    exchange.getRemoteAddress().getAddress().getHostAddress());
             Edge.Result result;
             try {
                 result = edge.handle(request, clock.millis());
             } catch (UncheckedIOException e) {
-                result = new Edge.Result(new EdgeCache.Response(502, Map.of("Content-Type", List.of("text/plain")),
-                        "The origin did not answer.".getBytes()), Edge.Outcome.PASS);
+                result = new Edge.Result(
+                        new EdgeCache.Response(
+                                502,
+                                Map.of("Content-Type", List.of("text/plain")),
+                                "The origin did not answer.".getBytes()),
+                        Edge.Outcome.PASS);
             }
             EdgeCache.Response response = result.response();
             response.headers().forEach((name, values) -> {
@@ -100,7 +111,8 @@ public final class EdgeProxy implements AutoCloseable {
                 }
             });
             exchange.getResponseHeaders().set("X-Cache", result.outcome().xCache());
-            boolean empty = exchange.getRequestMethod().equals("HEAD") || response.status() == 304
+            boolean empty = exchange.getRequestMethod().equals("HEAD")
+                    || response.status() == 304
                     || response.body().length == 0;
             exchange.sendResponseHeaders(response.status(), empty ? -1 : response.body().length);
             if (!empty) {
@@ -117,12 +129,16 @@ public final class EdgeProxy implements AutoCloseable {
     public static EdgeCache.Response fetch(HttpClient client, URI origin, Edge.OriginRequest request) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(origin.resolve(request.pathAndQuery()))
                 .timeout(ORIGIN_TIMEOUT)
-                .method(request.method(), request.body().length == 0 ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofByteArray(request.body()));
+                .method(
+                        request.method(),
+                        request.body().length == 0
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofByteArray(request.body()));
         request.headers().forEach(builder::setHeader);
         try {
             HttpResponse<byte[]> response = client.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
-            return new EdgeCache.Response(response.statusCode(), response.headers().map(), response.body());
+            return new EdgeCache.Response(
+                    response.statusCode(), response.headers().map(), response.body());
         } catch (IOException e) {
             Log.warn("edge: origin request failed: " + e.getMessage());
             throw new UncheckedIOException(e);

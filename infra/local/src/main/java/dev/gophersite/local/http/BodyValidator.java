@@ -8,7 +8,6 @@ import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import dev.gophersite.local.runtime.ProxyJson;
 import dev.gophersite.local.template.RequestModel;
-
 import java.io.IOException;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -29,7 +28,8 @@ final class BodyValidator {
 
     /** Why the body is refused, or empty when it may reach the function. */
     Optional<String> problem(RequestModel model, String contentType, byte[] body) {
-        String mediaType = contentType == null ? "" : contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+        String mediaType =
+                contentType == null ? "" : contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
         if (!mediaType.isEmpty() && !mediaType.equals("application/json")) {
             return Optional.empty();
         }
@@ -44,13 +44,17 @@ final class BodyValidator {
         } catch (IOException e) {
             return Optional.of("the body could not be read");
         }
-        JsonSchema schema = schemas.computeIfAbsent(model,
-                m -> factory.getSchema(ProxyJson.MAPPER.valueToTree(m.schema())));
+        JsonSchema schema =
+                schemas.computeIfAbsent(model, m -> factory.getSchema(ProxyJson.MAPPER.valueToTree(m.schema())));
         Set<ValidationMessage> messages = schema.validate(json);
         if (messages.isEmpty()) {
             return Optional.empty();
         }
-        List<String> details = messages.stream().map(ValidationMessage::getMessage).sorted().limit(3).toList();
+        List<String> details = messages.stream()
+                .map(ValidationMessage::getMessage)
+                .sorted()
+                .limit(3)
+                .toList();
         return Optional.of("the body does not match " + model.name() + ": " + String.join("; ", details));
     }
 }

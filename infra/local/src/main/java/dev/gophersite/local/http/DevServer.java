@@ -10,7 +10,6 @@ import dev.gophersite.local.runtime.Functions;
 import dev.gophersite.local.runtime.Outcome;
 import dev.gophersite.local.runtime.ProxyJson;
 import dev.gophersite.local.template.RequestModel;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -37,6 +36,7 @@ import java.util.concurrent.ThreadLocalRandom;
 public final class DevServer implements AutoCloseable {
     /** Lambda's synchronous payload limit. */
     public static final int MAX_BODY_BYTES = 6 * 1024 * 1024;
+
     private static final String JSON = "application/json; charset=utf-8";
 
     private final HttpServer server;
@@ -47,8 +47,13 @@ public final class DevServer implements AutoCloseable {
     private final Optional<String> stage;
     private final BodyValidator validator = new BodyValidator();
 
-    private DevServer(HttpServer server, ExecutorService executor, RouteTable routes, Functions functions,
-                      boolean logRequests, Optional<String> stage) {
+    private DevServer(
+            HttpServer server,
+            ExecutorService executor,
+            RouteTable routes,
+            Functions functions,
+            boolean logRequests,
+            Optional<String> stage) {
         this.server = server;
         this.executor = executor;
         this.routes = routes;
@@ -57,14 +62,19 @@ public final class DevServer implements AutoCloseable {
         this.stage = stage;
     }
 
-    public static DevServer start(InetSocketAddress address, RouteTable routes, Functions functions,
-                                  boolean logRequests) throws IOException {
+    public static DevServer start(
+            InetSocketAddress address, RouteTable routes, Functions functions, boolean logRequests) throws IOException {
         return start(address, routes, functions, logRequests, Optional.empty());
     }
 
     /** @param stage serve under {@code /<stage>/}, as the execute-api URL of that stage does */
-    public static DevServer start(InetSocketAddress address, RouteTable routes, Functions functions,
-                                  boolean logRequests, Optional<String> stage) throws IOException {
+    public static DevServer start(
+            InetSocketAddress address,
+            RouteTable routes,
+            Functions functions,
+            boolean logRequests,
+            Optional<String> stage)
+            throws IOException {
         // Without TCP_NODELAY a response larger than the server's 8 KB buffer goes out in two writes, and Nagle's
         // algorithm holds the second until the client's delayed ACK: 40 ms on every larger page. Read once, when
         // the JDK's server configuration class loads, hence before the first server is created.
@@ -101,26 +111,35 @@ public final class DevServer implements AutoCloseable {
         try (exchange) {
             Optional<String> routed = withoutStage(fullPath);
             RouteTable.Match match = routed.isEmpty() ? new RouteTable.NotFound() : routes.match(method, routed.get());
-            response = routed.isEmpty() ? new ProxyEvents.Response(403, multi(Map.of("Content-Type", JSON)),
-                    "{\"message\":\"Forbidden\"}".getBytes(StandardCharsets.UTF_8)) : switch (match) {
-                case RouteTable.NotFound ignored ->
-                        error(404, "not_found", "No route in template.yaml matches this path.");
-                case RouteTable.BadPath ignored ->
-                        error(400, "bad_request", "The path is not valid percent-encoding.");
-                case RouteTable.MethodNotAllowed m -> withHeader(
-                        error(405, "method_not_allowed", "This path does not accept this method; see Allow."),
-                        "Allow", String.join(", ", m.allowed()));
-                case RouteTable.Preflight p -> new ProxyEvents.Response(200, multi(p.headers()), new byte[0]);
-                case RouteTable.Found found -> {
-                    target = found.route().functionId();
-                    yield invoke(exchange, found, routed.get(), requestId);
-                }
-            };
+            response = routed.isEmpty()
+                    ? new ProxyEvents.Response(
+                            403,
+                            multi(Map.of("Content-Type", JSON)),
+                            "{\"message\":\"Forbidden\"}".getBytes(StandardCharsets.UTF_8))
+                    : switch (match) {
+                        case RouteTable.NotFound ignored ->
+                            error(404, "not_found", "No route in template.yaml matches this path.");
+                        case RouteTable.BadPath ignored ->
+                            error(400, "bad_request", "The path is not valid percent-encoding.");
+                        case RouteTable.MethodNotAllowed m ->
+                            withHeader(
+                                    error(
+                                            405,
+                                            "method_not_allowed",
+                                            "This path does not accept this method; see Allow."),
+                                    "Allow",
+                                    String.join(", ", m.allowed()));
+                        case RouteTable.Preflight p -> new ProxyEvents.Response(200, multi(p.headers()), new byte[0]);
+                        case RouteTable.Found found -> {
+                            target = found.route().functionId();
+                            yield invoke(exchange, found, routed.get(), requestId);
+                        }
+                    };
             send(exchange, withHeader(response, "x-amzn-RequestId", requestId), head);
             if (logRequests) {
                 long micros = (System.nanoTime() - started) / 1000;
-                Log.info(method + " " + fullPath + " " + response.status() + " " + micros / 1000 + "." + micros % 1000 / 100
-                        + " ms " + target);
+                Log.info(method + " " + fullPath + " " + response.status() + " " + micros / 1000 + "."
+                        + micros % 1000 / 100 + " ms " + target);
             }
         } catch (IOException e) {
             // the client went away; nothing left to answer
@@ -139,24 +158,35 @@ public final class DevServer implements AutoCloseable {
         return rawPath.startsWith(prefix + "/") ? Optional.of(rawPath.substring(prefix.length())) : Optional.empty();
     }
 
-    private ProxyEvents.Response invoke(HttpExchange exchange, RouteTable.Found found, String rawPath,
-                                        String requestId) throws IOException {
+    private ProxyEvents.Response invoke(HttpExchange exchange, RouteTable.Found found, String rawPath, String requestId)
+            throws IOException {
         Optional<byte[]> body = readBody(exchange);
         if (body.isEmpty()) {
             return error(413, "payload_too_large", "The request body is over Lambda's 6 MB payload limit.");
         }
-        Optional<ProxyEvents.Response> refused = validate(exchange, found.route().requestModel(), body.get());
+        Optional<ProxyEvents.Response> refused =
+                validate(exchange, found.route().requestModel(), body.get());
         if (refused.isPresent()) {
             return refused.get();
         }
         URI uri = exchange.getRequestURI();
         APIGatewayProxyRequestEvent event;
         try {
-            event = ProxyEvents.toEvent(new ProxyEvents.Request(exchange.getRequestMethod(), rawPath,
-                            uri.getRawQuery(), exchange.getRequestHeaders(), body.get(),
-                            exchange.getRemoteAddress().getAddress().getHostAddress(), exchange.getProtocol()),
-                    stage, found.head() ? "GET" : exchange.getRequestMethod(), found.route().path(),
-                    found.pathParameters(), requestId, Instant.now());
+            event = ProxyEvents.toEvent(
+                    new ProxyEvents.Request(
+                            exchange.getRequestMethod(),
+                            rawPath,
+                            uri.getRawQuery(),
+                            exchange.getRequestHeaders(),
+                            body.get(),
+                            exchange.getRemoteAddress().getAddress().getHostAddress(),
+                            exchange.getProtocol()),
+                    stage,
+                    found.head() ? "GET" : exchange.getRequestMethod(),
+                    found.route().path(),
+                    found.pathParameters(),
+                    requestId,
+                    Instant.now());
         } catch (IllegalArgumentException e) {
             return error(400, "bad_request", "The query string is not valid percent-encoding.");
         }
@@ -167,15 +197,27 @@ public final class DevServer implements AutoCloseable {
                     yield ProxyEvents.toHttp(r.event());
                 } catch (ProxyEvents.MalformedResponseException e) {
                     Log.warn("[" + function + "] malformed proxy response to " + requestId + ": " + e.getMessage());
-                    yield error(502, "function_error", function + " returned a malformed proxy response: "
-                            + e.getMessage() + ".");
+                    yield error(
+                            502,
+                            "function_error",
+                            function + " returned a malformed proxy response: " + e.getMessage() + ".");
                 }
             }
             case Outcome.FunctionError f -> error(502, "function_error", f.message());
-            case Outcome.Timeout t -> error(504, "timeout", function + " did not answer within its "
-                    + t.limit().toSeconds() + " s Timeout.");
-            case Outcome.Throttled t -> withHeader(error(429, "too_many_requests", "Every execution environment of "
-                    + function + " stayed busy for " + t.waited().toMillis() + " ms."), "Retry-After", "1");
+            case Outcome.Timeout t ->
+                error(
+                        504,
+                        "timeout",
+                        function + " did not answer within its " + t.limit().toSeconds() + " s Timeout.");
+            case Outcome.Throttled t ->
+                withHeader(
+                        error(
+                                429,
+                                "too_many_requests",
+                                "Every execution environment of " + function + " stayed busy for "
+                                        + t.waited().toMillis() + " ms."),
+                        "Retry-After",
+                        "1");
         };
     }
 
@@ -198,12 +240,14 @@ public final class DevServer implements AutoCloseable {
         }
         // the value the function is given (the last, as in the event's headers), so validation and delivery agree
         List<String> contentTypes = exchange.getRequestHeaders().getOrDefault("Content-Type", List.of());
-        Optional<String> problem = validator.problem(model.get(), contentTypes.isEmpty() ? null : contentTypes.getLast(),
-                body);
-        problem.ifPresent(reason -> Log.warn(exchange.getRequestMethod() + " " + exchange.getRequestURI().getRawPath()
-                + " refused, as API Gateway would: " + reason));
-        return problem.map(reason -> new ProxyEvents.Response(model.get().invalidStatus(),
-                multi(Map.of("Content-Type", JSON)), model.get().invalidBody().getBytes(StandardCharsets.UTF_8)));
+        Optional<String> problem =
+                validator.problem(model.get(), contentTypes.isEmpty() ? null : contentTypes.getLast(), body);
+        problem.ifPresent(reason -> Log.warn(exchange.getRequestMethod() + " "
+                + exchange.getRequestURI().getRawPath() + " refused, as API Gateway would: " + reason));
+        return problem.map(reason -> new ProxyEvents.Response(
+                model.get().invalidStatus(),
+                multi(Map.of("Content-Type", JSON)),
+                model.get().invalidBody().getBytes(StandardCharsets.UTF_8)));
     }
 
     private static void send(HttpExchange exchange, ProxyEvents.Response response, boolean head) throws IOException {
@@ -227,8 +271,10 @@ public final class DevServer implements AutoCloseable {
     static ProxyEvents.Response error(int status, String code, String message) {
         ObjectNode body = ProxyJson.MAPPER.createObjectNode();
         body.putObject("error").put("code", code).put("message", message);
-        return new ProxyEvents.Response(status, multi(Map.of("Content-Type", JSON,
-                "Cache-Control", "no-store")), body.toString().getBytes(StandardCharsets.UTF_8));
+        return new ProxyEvents.Response(
+                status,
+                multi(Map.of("Content-Type", JSON, "Cache-Control", "no-store")),
+                body.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     private static ProxyEvents.Response withHeader(ProxyEvents.Response response, String name, String value) {

@@ -4,7 +4,6 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent.ProxyRequestContext;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent.RequestIdentity;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
-
 import java.net.URLDecoder;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -28,20 +27,32 @@ import java.util.Optional;
  * value, query values are decoded, a response's {@code headers} and {@code multiValueHeaders} are merged.
  */
 public final class ProxyEvents {
-    private static final DateTimeFormatter REQUEST_TIME =
-            DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH).withZone(ZoneOffset.UTC);
-    private static final List<String> BINARY_TYPES = List.of("image/", "audio/", "video/", "font/",
-            "application/octet-stream", "application/zip", "application/gzip", "application/pdf",
+    private static final DateTimeFormatter REQUEST_TIME = DateTimeFormatter.ofPattern(
+                    "dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH)
+            .withZone(ZoneOffset.UTC);
+    private static final List<String> BINARY_TYPES = List.of(
+            "image/",
+            "audio/",
+            "video/",
+            "font/",
+            "application/octet-stream",
+            "application/zip",
+            "application/gzip",
+            "application/pdf",
             "application/x-protobuf");
 
     /** An HTTP request as the server read it; header names in any case. */
-    public record Request(String method, String rawPath, String rawQuery, Map<String, List<String>> headers,
-                          byte[] body, String sourceIp, String protocol) {
-    }
+    public record Request(
+            String method,
+            String rawPath,
+            String rawQuery,
+            Map<String, List<String>> headers,
+            byte[] body,
+            String sourceIp,
+            String protocol) {}
 
     /** An HTTP response to write. */
-    public record Response(int status, Map<String, List<String>> headers, byte[] body) {
-    }
+    public record Response(int status, Map<String, List<String>> headers, byte[] body) {}
 
     /** The function's response is not something API Gateway would accept ("Malformed Lambda proxy response"). */
     public static final class MalformedResponseException extends Exception {
@@ -50,16 +61,19 @@ public final class ProxyEvents {
         }
     }
 
-    private ProxyEvents() {
-    }
+    private ProxyEvents() {}
 
     /**
      * @param httpMethod the method the route is declared for (GET for a HEAD request served by a GET route)
      * @throws IllegalArgumentException if the query string is not valid percent-encoding
      */
-    public static APIGatewayProxyRequestEvent toEvent(Request request, String httpMethod, String resource,
-                                                      Map<String, String> pathParameters, String requestId,
-                                                      Instant now) {
+    public static APIGatewayProxyRequestEvent toEvent(
+            Request request,
+            String httpMethod,
+            String resource,
+            Map<String, String> pathParameters,
+            String requestId,
+            Instant now) {
         return toEvent(request, Optional.empty(), httpMethod, resource, pathParameters, requestId, now);
     }
 
@@ -67,17 +81,25 @@ public final class ProxyEvents {
      * @param stage the stage the request came in under; {@code request.rawPath()} is the path without it, as
      *              the event's {@code path}, while {@code requestContext.path} keeps it, as on API Gateway
      */
-    public static APIGatewayProxyRequestEvent toEvent(Request request, Optional<String> stage, String httpMethod,
-                                                      String resource, Map<String, String> pathParameters,
-                                                      String requestId, Instant now) {
+    public static APIGatewayProxyRequestEvent toEvent(
+            Request request,
+            Optional<String> stage,
+            String httpMethod,
+            String resource,
+            Map<String, String> pathParameters,
+            String requestId,
+            Instant now) {
         String path = RouteTable.decodePathSegment(request.rawPath());
         String contextPath = stage.map(name -> "/" + name + path).orElse(path);
         Map<String, List<String>> multiHeaders = new LinkedHashMap<>();
-        request.headers().forEach((name, values) ->
-                multiHeaders.computeIfAbsent(canonical(name), k -> new ArrayList<>()).addAll(values));
+        request.headers()
+                .forEach((name, values) -> multiHeaders
+                        .computeIfAbsent(canonical(name), k -> new ArrayList<>())
+                        .addAll(values));
         String forwardedFor = last(multiHeaders.get("X-Forwarded-For"));
-        multiHeaders.put("X-Forwarded-For", List.of(forwardedFor == null ? request.sourceIp()
-                : forwardedFor + ", " + request.sourceIp()));
+        multiHeaders.put(
+                "X-Forwarded-For",
+                List.of(forwardedFor == null ? request.sourceIp() : forwardedFor + ", " + request.sourceIp()));
         multiHeaders.putIfAbsent("X-Forwarded-Proto", List.of("http"));
         String host = last(multiHeaders.get("Host"));
         if (host != null && host.lastIndexOf(':') > host.lastIndexOf(']')) {
@@ -176,8 +198,12 @@ public final class ProxyEvents {
     }
 
     /** API Gateway drops a single-value header that repeats one given in multiValueHeaders. */
-    private static void addHeader(Map<String, List<String>> headers, Map<String, String> names, String name,
-                                  String value, boolean skipDuplicate) {
+    private static void addHeader(
+            Map<String, List<String>> headers,
+            Map<String, String> names,
+            String name,
+            String value,
+            boolean skipDuplicate) {
         if (name == null || value == null) {
             return;
         }
@@ -220,15 +246,18 @@ public final class ProxyEvents {
 
     /** The body as text, or {@code null} when it is binary: a binary media type, or bytes that are not UTF-8. */
     private static String textOf(String contentType, byte[] body) {
-        String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT).strip();
+        String type =
+                contentType == null ? "" : contentType.toLowerCase(Locale.ROOT).strip();
         if (BINARY_TYPES.stream().anyMatch(type::startsWith)) {
             return null;
         }
         try {
-            return StandardCharsets.UTF_8.newDecoder()
+            return StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(body)).toString();
+                    .decode(ByteBuffer.wrap(body))
+                    .toString();
         } catch (CharacterCodingException e) {
             return null;
         }

@@ -2,7 +2,6 @@ package dev.gophersite.local.http;
 
 import dev.gophersite.local.template.ApiRoute;
 import dev.gophersite.local.template.Cors;
-
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -19,7 +18,11 @@ import java.util.Set;
  * So {@code GET /ask} goes to {@code /ask} even though {@code /{slug}} would also match.
  */
 public final class RouteTable {
-    private enum Kind { LITERAL, PARAM, GREEDY }
+    private enum Kind {
+        LITERAL,
+        PARAM,
+        GREEDY
+    }
 
     private record Segment(Kind kind, String text) {
         static Segment of(String raw) {
@@ -33,32 +36,26 @@ public final class RouteTable {
         }
     }
 
-    private record Resource(String path, List<Segment> segments, Map<String, ApiRoute> byMethod, Cors cors) {
-    }
+    private record Resource(String path, List<Segment> segments, Map<String, ApiRoute> byMethod, Cors cors) {}
 
-    public sealed interface Match {
-    }
+    public sealed interface Match {}
 
     /** {@code head}: a HEAD request answered by the GET route, without a body. */
-    public record Found(ApiRoute route, Map<String, String> pathParameters, boolean head) implements Match {
-    }
+    public record Found(ApiRoute route, Map<String, String> pathParameters, boolean head) implements Match {}
 
-    public record Preflight(Map<String, String> headers) implements Match {
-    }
+    public record Preflight(Map<String, String> headers) implements Match {}
 
-    public record MethodNotAllowed(Set<String> allowed) implements Match {
-    }
+    public record MethodNotAllowed(Set<String> allowed) implements Match {}
 
-    public record NotFound() implements Match {
-    }
+    public record NotFound() implements Match {}
 
     /** The path is not valid percent-encoding. */
-    public record BadPath() implements Match {
-    }
+    public record BadPath() implements Match {}
 
     private static final Comparator<Resource> MOST_SPECIFIC_FIRST = (a, b) -> {
         for (int i = 0; i < Math.min(a.segments().size(), b.segments().size()); i++) {
-            int byKind = a.segments().get(i).kind().compareTo(b.segments().get(i).kind());
+            int byKind =
+                    a.segments().get(i).kind().compareTo(b.segments().get(i).kind());
             if (byKind != 0) {
                 return byKind;
             }
@@ -71,11 +68,13 @@ public final class RouteTable {
     public RouteTable(List<ApiRoute> routes) {
         Map<String, Resource> byPath = new LinkedHashMap<>();
         for (ApiRoute route : routes) {
-            Resource resource = byPath.computeIfAbsent(route.path(), path -> new Resource(path, segments(path),
-                    new LinkedHashMap<>(), route.cors()));
+            Resource resource = byPath.computeIfAbsent(
+                    route.path(), path -> new Resource(path, segments(path), new LinkedHashMap<>(), route.cors()));
             resource.byMethod().put(route.method(), route);
             if (!resource.cors().enabled() && route.cors().enabled()) {
-                byPath.put(route.path(), new Resource(resource.path(), resource.segments(), resource.byMethod(), route.cors()));
+                byPath.put(
+                        route.path(),
+                        new Resource(resource.path(), resource.segments(), resource.byMethod(), route.cors()));
             }
         }
         List<Resource> sorted = new ArrayList<>(byPath.values());
@@ -100,7 +99,8 @@ public final class RouteTable {
     }
 
     private static Match onResource(Resource resource, String method, Map<String, String> parameters) {
-        ApiRoute route = resource.byMethod().getOrDefault(method, resource.byMethod().get("ANY"));
+        ApiRoute route =
+                resource.byMethod().getOrDefault(method, resource.byMethod().get("ANY"));
         if (route != null) {
             return new Found(route, parameters, false);
         }
@@ -149,7 +149,11 @@ public final class RouteTable {
     }
 
     private static List<Segment> segments(String path) {
-        return path.equals("/") ? List.of() : java.util.Arrays.stream(path.substring(1).split("/")).map(Segment::of).toList();
+        return path.equals("/")
+                ? List.of()
+                : java.util.Arrays.stream(path.substring(1).split("/"))
+                        .map(Segment::of)
+                        .toList();
     }
 
     /** The request path's segments, percent-decoded one by one (so an encoded slash stays inside its segment). */

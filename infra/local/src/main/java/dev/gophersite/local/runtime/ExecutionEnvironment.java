@@ -4,7 +4,6 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import dev.gophersite.local.Log;
 import dev.gophersite.local.template.FunctionSpec;
-
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.time.Duration;
@@ -23,14 +22,16 @@ import java.util.concurrent.TimeoutException;
 final class ExecutionEnvironment {
     /** Lambda's limit for the init phase. */
     static final Duration INIT_TIMEOUT = Duration.ofSeconds(10);
+
     private static final String ENV_CLASS = "dev.gophersite.common.Env";
     private static final String NATIVE_WORK_CLASS = "dev.gophersite.common.lifecycle.NativeWork";
     /** How long an environment's end waits for its native calls (a model load) to return; see NativeWork. */
     static final Duration NATIVE_WORK_WAIT = Duration.ofSeconds(10);
 
-    private record Job(APIGatewayProxyRequestEvent event, LocalContext context,
-                       CompletableFuture<APIGatewayProxyResponseEvent> result) {
-    }
+    private record Job(
+            APIGatewayProxyRequestEvent event,
+            LocalContext context,
+            CompletableFuture<APIGatewayProxyResponseEvent> result) {}
 
     private final FunctionSpec spec;
     private final String name;
@@ -58,11 +59,12 @@ final class ExecutionEnvironment {
             return environment;
         } catch (TimeoutException e) {
             environment.discard();
-            throw new InitException(spec.logicalId() + " init did not finish within " + INIT_TIMEOUT.toSeconds() + " s");
+            throw new InitException(
+                    spec.logicalId() + " init did not finish within " + INIT_TIMEOUT.toSeconds() + " s");
         } catch (ExecutionException e) {
             Log.error("[" + spec.logicalId() + "] init failed in " + environment.name, e.getCause());
-            throw new InitException(spec.logicalId() + " init failed: " + e.getCause().getClass().getName()
-                    + " (details in the dev server log)");
+            throw new InitException(spec.logicalId() + " init failed: "
+                    + e.getCause().getClass().getName() + " (details in the dev server log)");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             environment.discard();
@@ -72,7 +74,9 @@ final class ExecutionEnvironment {
 
     Outcome invoke(APIGatewayProxyRequestEvent event, String requestId) {
         long timeoutNanos = spec.timeout().toNanos();
-        Job job = new Job(event, new LocalContext(spec, requestId, name, System.nanoTime() + timeoutNanos),
+        Job job = new Job(
+                event,
+                new LocalContext(spec, requestId, name, System.nanoTime() + timeoutNanos),
                 new CompletableFuture<>());
         try {
             if (discarded || !inbox.offer(job, 1, TimeUnit.SECONDS)) {
@@ -91,8 +95,8 @@ final class ExecutionEnvironment {
             if (cause instanceof Error) {
                 discard();
             }
-            return new Outcome.FunctionError(spec.logicalId() + " failed with " + cause.getClass().getName()
-                    + " (details in the dev server log)");
+            return new Outcome.FunctionError(spec.logicalId() + " failed with "
+                    + cause.getClass().getName() + " (details in the dev server log)");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             discard();

@@ -21,7 +21,7 @@ final class FunctionClassLoader extends URLClassLoader {
     private final ClassLoader host;
 
     FunctionClassLoader(String name, Path code, ClassLoader host) {
-        super(name, new URL[]{url(code)}, ClassLoader.getPlatformClassLoader());
+        super(name, new URL[] {url(code)}, ClassLoader.getPlatformClassLoader());
         this.host = host;
     }
 

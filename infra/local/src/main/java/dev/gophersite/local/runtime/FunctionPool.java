@@ -2,7 +2,6 @@ package dev.gophersite.local.runtime;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import dev.gophersite.local.template.FunctionSpec;
-
 import java.time.Duration;
 import java.util.Deque;
 import java.util.Set;

@@ -4,7 +4,6 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import dev.gophersite.local.Log;
 import dev.gophersite.local.template.FunctionSpec;
 import dev.gophersite.local.template.TemplateException;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -20,8 +19,7 @@ import java.util.Map;
 public final class Functions implements AutoCloseable {
     private final Map<String, FunctionPool> pools = new LinkedHashMap<>();
 
-    private Functions() {
-    }
+    private Functions() {}
 
     /**
      * @param poolSize execution environments per function
@@ -70,8 +68,10 @@ public final class Functions implements AutoCloseable {
     private static void check(FunctionSpec spec, ClassLoader host) {
         String id = spec.logicalId();
         if (!Files.exists(spec.code())) {
-            throw new TemplateException(id, "CodeUri " + spec.code() + " does not exist; build the functions with"
-                    + " `mvn -B -DskipTests install` (infra/local/start does when they are missing)");
+            throw new TemplateException(
+                    id,
+                    "CodeUri " + spec.code() + " does not exist; build the functions with"
+                            + " `mvn -B -DskipTests install` (infra/local/start does when they are missing)");
         }
         try (FunctionClassLoader loader = new FunctionClassLoader(id + "-check", spec.code(), host)) {
             Class<?> type = Class.forName(spec.handlerClass(), false, loader);
@@ -84,7 +84,8 @@ public final class Functions implements AutoCloseable {
         } catch (NoSuchMethodException e) {
             throw new TemplateException(id, spec.handlerClass() + " needs a public no-argument constructor");
         } catch (LinkageError e) {
-            throw new TemplateException(id, spec.handlerClass() + " cannot be loaded from " + spec.code() + ": " + e, e);
+            throw new TemplateException(
+                    id, spec.handlerClass() + " cannot be loaded from " + spec.code() + ": " + e, e);
         } catch (IllegalArgumentException e) {
             throw new TemplateException(id, e.getMessage(), e);
         } catch (IOException e) {

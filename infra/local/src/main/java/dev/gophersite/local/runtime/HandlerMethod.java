@@ -3,7 +3,6 @@ package dev.gophersite.local.runtime;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
-
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
@@ -55,7 +54,8 @@ final class HandlerMethod {
     }
 
     /** Calls the handler; whatever it throws is thrown unwrapped. */
-    APIGatewayProxyResponseEvent call(Object target, APIGatewayProxyRequestEvent event, Context context) throws Throwable {
+    APIGatewayProxyResponseEvent call(Object target, APIGatewayProxyRequestEvent event, Context context)
+            throws Throwable {
         boolean withContext = method.getParameterCount() == (stream ? 3 : 2);
         try {
             if (stream) {
@@ -66,7 +66,8 @@ final class HandlerMethod {
                 } else {
                     method.invoke(target, in, out);
                 }
-                return out.size() == 0 ? null
+                return out.size() == 0
+                        ? null
                         : ProxyJson.MAPPER.readValue(out.toByteArray(), APIGatewayProxyResponseEvent.class);
             }
             Object result = withContext ? method.invoke(target, event, context) : method.invoke(target, event);

@@ -5,7 +5,6 @@ import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import dev.gophersite.local.template.FunctionSpec;
-
 import java.nio.charset.StandardCharsets;
 
 /** The Lambda context of one invocation; the remaining time counts down from the template's Timeout. */

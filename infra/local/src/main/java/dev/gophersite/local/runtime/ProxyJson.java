@@ -12,6 +12,5 @@ public final class ProxyJson {
             .configure(SerializationFeature.FAIL_ON_EMPTY_BEANS, false)
             .setDefaultPropertyInclusion(JsonInclude.Include.NON_NULL);
 
-    private ProxyJson() {
-    }
+    private ProxyJson() {}
 }

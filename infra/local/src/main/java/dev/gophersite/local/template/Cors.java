@@ -7,8 +7,13 @@ import java.util.Map;
  * An API's {@code Cors} setting, with the single quotes API Gateway needs already removed. API Gateway answers
  * the preflight itself (a mock integration SAM adds), so the functions never see OPTIONS.
  */
-public record Cors(boolean enabled, String allowOrigin, String allowMethods, String allowHeaders, String maxAge,
-                   boolean allowCredentials) {
+public record Cors(
+        boolean enabled,
+        String allowOrigin,
+        String allowMethods,
+        String allowHeaders,
+        String maxAge,
+        boolean allowCredentials) {
     public static final Cors NONE = new Cors(false, "", "", "", "", false);
 
     /** Preflight headers; {@code methodsOfPath} is SAM's default when AllowMethods is not set. */

@@ -9,8 +9,14 @@ import java.util.Map;
  * One {@code AWS::Serverless::Function} as the dev server runs it: Globals merged in, intrinsics resolved,
  * {@code code} absolute.
  */
-public record FunctionSpec(String logicalId, String handler, Path code, Duration timeout, int memoryMb,
-                           Map<String, String> environment, List<ApiRoute> routes) {
+public record FunctionSpec(
+        String logicalId,
+        String handler,
+        Path code,
+        Duration timeout,
+        int memoryMb,
+        Map<String, String> environment,
+        List<ApiRoute> routes) {
     public FunctionSpec {
         environment = Map.copyOf(environment);
         routes = List.copyOf(routes);

@@ -1,7 +1,6 @@
 package dev.gophersite.local.template;
 
 import dev.gophersite.project.SamTemplate;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +24,8 @@ public final class Intrinsics {
     private final Map<String, String> parameters;
 
     /** @param parameters values for template parameters, like {@code sam local --parameter-overrides} */
-    public Intrinsics(SamTemplate template, Map<String, String> tableNames, String region, Map<String, String> parameters) {
+    public Intrinsics(
+            SamTemplate template, Map<String, String> tableNames, String region, Map<String, String> parameters) {
         this.template = template;
         this.tableNames = tableNames;
         this.region = region;
@@ -50,8 +50,10 @@ public final class Intrinsics {
                 case "Fn::Join" -> join(argument);
                 case "Fn::If" -> choose(argument);
                 case "Fn::FindInMap" -> findInMap(argument);
-                default -> throw new IllegalArgumentException(call.getKey()
-                        + " cannot be resolved locally; use a literal, !Ref, !GetAtt, !Sub, !Join, !If or !FindInMap");
+                default ->
+                    throw new IllegalArgumentException(
+                            call.getKey()
+                                    + " cannot be resolved locally; use a literal, !Ref, !GetAtt, !Sub, !Join, !If or !FindInMap");
             };
         }
         throw new IllegalArgumentException("expected a text value, found " + value);
@@ -86,7 +88,8 @@ public final class Intrinsics {
             }
             Object fallback = parameter.get("Default");
             return fallback instanceof List<?> list
-                    ? String.join(",", list.stream().map(String::valueOf).toList()) : String.valueOf(fallback);
+                    ? String.join(",", list.stream().map(String::valueOf).toList())
+                    : String.valueOf(fallback);
         }
         Map<String, Object> resource = template.resources().get(name);
         if (resource == null) {
@@ -95,8 +98,9 @@ public final class Intrinsics {
         return switch (String.valueOf(resource.get("Type"))) {
             case "AWS::DynamoDB::Table" -> tableNames.get(name);
             case "AWS::Serverless::Function" -> name;
-            default -> throw new IllegalArgumentException("!Ref " + name + ": a " + resource.get("Type")
-                    + " has no local physical id");
+            default ->
+                throw new IllegalArgumentException(
+                        "!Ref " + name + ": a " + resource.get("Type") + " has no local physical id");
         };
     }
 
@@ -162,7 +166,9 @@ public final class Intrinsics {
             throw new IllegalArgumentException("!Join needs [delimiter, [values]], found " + argument);
         }
         // a list parameter (CommaDelimitedList) in place of the values resolves to its comma-joined items
-        List<?> values = list.get(1) instanceof List<?> items ? items : List.of(resolve(list.get(1)).split(",", -1));
+        List<?> values = list.get(1) instanceof List<?> items
+                ? items
+                : List.of(resolve(list.get(1)).split(",", -1));
         List<String> parts = new ArrayList<>();
         for (Object value : values) {
             String part = resolve(value);
@@ -176,7 +182,8 @@ public final class Intrinsics {
     /** As CloudFormation: a missing map, key or name fails the deployment, so it fails here too. */
     private String findInMap(Object argument) {
         if (!(argument instanceof List<?> list) || list.size() != 3) {
-            throw new IllegalArgumentException("!FindInMap needs [map, top-level key, second-level key], found " + argument);
+            throw new IllegalArgumentException(
+                    "!FindInMap needs [map, top-level key, second-level key], found " + argument);
         }
         String map = resolve(list.get(0));
         String key = resolve(list.get(1));

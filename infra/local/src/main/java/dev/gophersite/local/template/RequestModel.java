@@ -7,8 +7,8 @@ import java.util.Map;
  * model's schema and answers {@code invalidStatus}/{@code invalidBody} (the API's BAD_REQUEST_BODY gateway
  * response) without invoking the function.
  */
-public record RequestModel(String name, Map<String, Object> schema, boolean required, int invalidStatus,
-                           String invalidBody) {
+public record RequestModel(
+        String name, Map<String, Object> schema, boolean required, int invalidStatus, String invalidBody) {
     /** API Gateway's answer when the API does not customize BAD_REQUEST_BODY. */
     static final String DEFAULT_INVALID_BODY = "{\"message\": \"Invalid request body\"}";
 }

@@ -1,7 +1,6 @@
 package dev.gophersite.local.template;
 
 import dev.gophersite.project.SamTemplate;
-
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -13,8 +12,7 @@ import java.util.Map;
 public final class TableNames {
     private static final String PREFIX = "gopher-site-";
 
-    private TableNames() {
-    }
+    private TableNames() {}
 
     public static Map<String, String> of(SamTemplate template) {
         Map<String, String> names = new LinkedHashMap<>();
@@ -26,7 +24,8 @@ public final class TableNames {
 
     static String name(String logicalId) {
         String base = logicalId.endsWith("Table") && logicalId.length() > "Table".length()
-                ? logicalId.substring(0, logicalId.length() - "Table".length()) : logicalId;
+                ? logicalId.substring(0, logicalId.length() - "Table".length())
+                : logicalId;
         return PREFIX + base.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
     }
 }

@@ -1,7 +1,6 @@
 package dev.gophersite.local.template;
 
 import dev.gophersite.project.SamTemplate;
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,13 +20,28 @@ import java.util.regex.Pattern;
 public final class TemplateReader {
     private static final int SAM_DEFAULT_TIMEOUT_SECONDS = 3;
     private static final int SAM_DEFAULT_MEMORY_MB = 128;
-    private static final Pattern HANDLER = Pattern.compile(
-            "[A-Za-z_$][\\w$]*(\\.[A-Za-z_$][\\w$]*)*(::[A-Za-z_$][\\w$]*)?");
+    private static final Pattern HANDLER =
+            Pattern.compile("[A-Za-z_$][\\w$]*(\\.[A-Za-z_$][\\w$]*)*(::[A-Za-z_$][\\w$]*)?");
     private static final Pattern PATH_SEGMENT = Pattern.compile("[^{}/]+|\\{[A-Za-z0-9._-]+\\+?}");
     /** Event sources that are not HTTP: nothing to route, so they are listed and skipped, as sam local start-api does. */
-    private static final Set<String> NON_HTTP_EVENTS = Set.of("Schedule", "ScheduleV2", "SQS", "SNS", "S3",
-            "DynamoDB", "Kinesis", "EventBridgeRule", "CloudWatchEvent", "CloudWatchLogs", "IoTRule", "AlexaSkill",
-            "Cognito", "MSK", "MQ", "SelfManagedKafka", "DocumentDB");
+    private static final Set<String> NON_HTTP_EVENTS = Set.of(
+            "Schedule",
+            "ScheduleV2",
+            "SQS",
+            "SNS",
+            "S3",
+            "DynamoDB",
+            "Kinesis",
+            "EventBridgeRule",
+            "CloudWatchEvent",
+            "CloudWatchLogs",
+            "IoTRule",
+            "AlexaSkill",
+            "Cognito",
+            "MSK",
+            "MQ",
+            "SelfManagedKafka",
+            "DocumentDB");
 
     /**
      * @param parameters    template parameter values for a local run (the model provider), like
@@ -36,13 +50,15 @@ public final class TemplateReader {
      * @param processEnv    the dev server's environment: it overrides variables the template or the local
      *                      defaults declare, like {@code sam local --env-vars}, and adds nothing else
      */
-    public record Settings(Map<String, String> tableNames, String region, Map<String, String> parameters,
-                           Map<String, String> localDefaults, Map<String, String> processEnv) {
-    }
+    public record Settings(
+            Map<String, String> tableNames,
+            String region,
+            Map<String, String> parameters,
+            Map<String, String> localDefaults,
+            Map<String, String> processEnv) {}
 
     /** The served functions, and notes on what was skipped (non-HTTP events). */
-    public record Result(List<FunctionSpec> functions, List<String> notes) {
-    }
+    public record Result(List<FunctionSpec> functions, List<String> notes) {}
 
     private final SamTemplate template;
     private final Settings settings;
@@ -73,7 +89,8 @@ public final class TemplateReader {
         return new Result(List.copyOf(functions), List.copyOf(notes));
     }
 
-    private FunctionSpec function(String id, Map<String, Object> globals, Map<String, Object> props, List<String> notes) {
+    private FunctionSpec function(
+            String id, Map<String, Object> globals, Map<String, Object> props, List<String> notes) {
         String handler = text(id, "Handler", setting("Handler", props, globals));
         if (handler.isEmpty()) {
             throw new TemplateException(id, "Handler is missing");
@@ -85,7 +102,8 @@ public final class TemplateReader {
         if (!(codeUri instanceof String code) || code.isBlank()) {
             throw new TemplateException(id, "CodeUri must be the path of the built jar, found " + codeUri);
         }
-        Path codePath = template.path().toAbsolutePath().getParent().resolve(code).normalize();
+        Path codePath =
+                template.path().toAbsolutePath().getParent().resolve(code).normalize();
         int timeout = number(id, "Timeout", setting("Timeout", props, globals), SAM_DEFAULT_TIMEOUT_SECONDS);
         int memory = number(id, "MemorySize", setting("MemorySize", props, globals), SAM_DEFAULT_MEMORY_MB);
         Map<String, String> environment = environment(id, handler, timeout, memory, globals, props);
@@ -93,8 +111,13 @@ public final class TemplateReader {
         return new FunctionSpec(id, handler, codePath, Duration.ofSeconds(timeout), memory, environment, routes);
     }
 
-    private Map<String, String> environment(String id, String handler, int timeout, int memory,
-                                            Map<String, Object> globals, Map<String, Object> props) {
+    private Map<String, String> environment(
+            String id,
+            String handler,
+            int timeout,
+            int memory,
+            Map<String, Object> globals,
+            Map<String, Object> props) {
         Map<String, String> declared = new LinkedHashMap<>();
         addVariables(id, "Globals.Function.Environment", variables(globals), declared);
         addVariables(id, "Environment", variables(props), declared);
@@ -130,7 +153,9 @@ public final class TemplateReader {
 
     private static Map<?, ?> variables(Map<String, Object> props) {
         return props.get("Environment") instanceof Map<?, ?> environment
-                && environment.get("Variables") instanceof Map<?, ?> variables ? variables : Map.of();
+                        && environment.get("Variables") instanceof Map<?, ?> variables
+                ? variables
+                : Map.of();
     }
 
     private List<ApiRoute> routes(String id, Map<String, Object> props, List<String> notes) {
@@ -148,8 +173,10 @@ public final class TemplateReader {
             if (type.equals("Api")) {
                 routes.add(route(id, String.valueOf(name), event, eventProps));
             } else if (type.equals("HttpApi")) {
-                throw new TemplateException(event, "Type HttpApi (payload format 2.0) is not served by the dev"
-                        + " server; the site's handlers take REST API (Type: Api) events");
+                throw new TemplateException(
+                        event,
+                        "Type HttpApi (payload format 2.0) is not served by the dev"
+                                + " server; the site's handlers take REST API (Type: Api) events");
             } else if (NON_HTTP_EVENTS.contains(type)) {
                 notes.add(event + " (" + type + ") is not an HTTP event: not routed; try it with infra/local/invoke");
             } else {
@@ -170,8 +197,10 @@ public final class TemplateReader {
             String segment = segments[i];
             boolean root = path.equals("/");
             if (!root && !PATH_SEGMENT.matcher(segment).matches()) {
-                throw new TemplateException(event, "Path '" + path + "': segment '" + segment
-                        + "' must be literal text, {name} or a final {name+}");
+                throw new TemplateException(
+                        event,
+                        "Path '" + path + "': segment '" + segment
+                                + "' must be literal text, {name} or a final {name+}");
             }
             if (segment.endsWith("+}") && i != segments.length - 1) {
                 throw new TemplateException(event, "Path '" + path + "': a greedy {name+} must be the last segment");
@@ -180,7 +209,8 @@ public final class TemplateReader {
         if (method.equals("*")) {
             method = "ANY";
         }
-        if (!Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "ANY").contains(method)) {
+        if (!Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "ANY")
+                .contains(method)) {
             throw new TemplateException(event, "Method '" + method + "' is not an HTTP method API Gateway routes");
         }
         Map<String, Object> api = apiOf(props);
@@ -200,7 +230,8 @@ public final class TemplateReader {
         String body = RequestModel.DEFAULT_INVALID_BODY;
         if (api.get("GatewayResponses") instanceof Map<?, ?> responses
                 && responses.get("BAD_REQUEST_BODY") instanceof Map<?, ?> custom) {
-            status = custom.containsKey("StatusCode") ? Integer.parseInt(String.valueOf(custom.get("StatusCode"))) : 400;
+            status =
+                    custom.containsKey("StatusCode") ? Integer.parseInt(String.valueOf(custom.get("StatusCode"))) : 400;
             if (custom.get("ResponseTemplates") instanceof Map<?, ?> templates
                     && templates.get("application/json") instanceof String json) {
                 body = json;
@@ -208,14 +239,15 @@ public final class TemplateReader {
         }
         @SuppressWarnings("unchecked")
         Map<String, Object> typed = (Map<String, Object>) schema;
-        return Optional.of(new RequestModel(name, typed, Boolean.parseBoolean(String.valueOf(model.get("Required"))),
-                status, body));
+        return Optional.of(new RequestModel(
+                name, typed, Boolean.parseBoolean(String.valueOf(model.get("Required"))), status, body));
     }
 
     /** The API the event names (its properties over Globals.Api, as SAM merges them), or the implicit API. */
     private Map<String, Object> apiOf(Map<?, ?> props) {
         Map<String, Object> api = new HashMap<>(template.section("Globals", "Api"));
-        if (props.get("RestApiId") instanceof Map<?, ?> ref && ref.get("Ref") instanceof String apiId
+        if (props.get("RestApiId") instanceof Map<?, ?> ref
+                && ref.get("Ref") instanceof String apiId
                 && template.resources().get(apiId) instanceof Map<String, Object> explicit) {
             api.putAll(SamTemplate.properties(explicit));
         }
@@ -227,12 +259,17 @@ public final class TemplateReader {
         if (setting == null) {
             return Cors.NONE;
         }
-        if (!(setting instanceof Map<?, ?> map) || map.containsKey("Ref") || map.keySet().stream()
-                .anyMatch(k -> String.valueOf(k).startsWith("Fn::"))) {
+        if (!(setting instanceof Map<?, ?> map)
+                || map.containsKey("Ref")
+                || map.keySet().stream().anyMatch(k -> String.valueOf(k).startsWith("Fn::"))) {
             return new Cors(true, corsValue(setting), "", "", "", false);
         }
-        return new Cors(true, corsValue(map.get("AllowOrigin")), corsValue(map.get("AllowMethods")),
-                corsValue(map.get("AllowHeaders")), corsValue(map.get("MaxAge")),
+        return new Cors(
+                true,
+                corsValue(map.get("AllowOrigin")),
+                corsValue(map.get("AllowMethods")),
+                corsValue(map.get("AllowHeaders")),
+                corsValue(map.get("MaxAge")),
                 Boolean.parseBoolean(String.valueOf(map.get("AllowCredentials"))));
     }
 
@@ -251,7 +288,9 @@ public final class TemplateReader {
             return "";
         }
         text = text.strip();
-        return text.length() >= 2 && text.startsWith("'") && text.endsWith("'") ? text.substring(1, text.length() - 1) : text;
+        return text.length() >= 2 && text.startsWith("'") && text.endsWith("'")
+                ? text.substring(1, text.length() - 1)
+                : text;
     }
 
     private static Object setting(String key, Map<String, Object> props, Map<String, Object> globals) {

@@ -22,12 +22,17 @@ final class RawHttp {
         }
     }
 
-    private RawHttp() {
-    }
+    private RawHttp() {}
 
     static Response send(int port, String method, String target, Map<String, String> headers, byte[] body)
             throws IOException {
-        return send(port, method, target, headers.entrySet().stream().map(h -> h.getKey() + ": " + h.getValue()).toList(),
+        return send(
+                port,
+                method,
+                target,
+                headers.entrySet().stream()
+                        .map(h -> h.getKey() + ": " + h.getValue())
+                        .toList(),
                 body);
     }
 
@@ -65,7 +70,8 @@ final class RawHttp {
         int end = indexOf(all, "\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1), 0);
         String head = new String(all, 0, Math.max(0, end), StandardCharsets.ISO_8859_1);
         if (!head.startsWith("HTTP/1.1 ") || end < 0) {
-            throw new IOException("not an HTTP response: " + new String(all, 0, Math.min(80, all.length), StandardCharsets.ISO_8859_1));
+            throw new IOException("not an HTTP response: "
+                    + new String(all, 0, Math.min(80, all.length), StandardCharsets.ISO_8859_1));
         }
         String[] lines = head.split("\r\n");
         int status = Integer.parseInt(lines[0].substring(9, 12));
@@ -73,7 +79,9 @@ final class RawHttp {
         for (int i = 1; i < lines.length; i++) {
             int colon = lines[i].indexOf(':');
             if (colon > 0) {
-                headers.put(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).trim());
+                headers.put(
+                        lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
+                        lines[i].substring(colon + 1).trim());
             }
         }
         byte[] body = java.util.Arrays.copyOfRange(all, end + 4, all.length);

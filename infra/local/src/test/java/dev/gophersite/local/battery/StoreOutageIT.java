@@ -1,15 +1,13 @@
 package dev.gophersite.local.battery;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.gophersite.dynalite.Dynalite;
 import dev.gophersite.dynalite.FaultProxy;
-import dev.gophersite.project.Repo;
 import dev.gophersite.local.Http;
 import dev.gophersite.local.LocalSettings;
 import dev.gophersite.local.LocalSite;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
+import dev.gophersite.project.Repo;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -21,8 +19,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * DynamoDB going away under the whole local stack: every function talks to dynalite through a fault proxy that,
@@ -37,14 +36,14 @@ class StoreOutageIT {
     private static final int SAMPLES = Integer.getInteger("outage.samples", 200);
     /** Far under the 3 s a DynamoDB call may take, far over what serving from memory takes on a loaded machine. */
     private static final long GENEROUS_P99_MILLIS = 1000;
+
     private static final String ASK_BODY = "{\"question\":\"How big is a goroutine stack when it starts?\"}";
     private static Dynalite dynalite;
     private static FaultProxy proxy;
     private static LocalSite site;
     private static Http http;
 
-    record Route(String name, String method, String path) {
-    }
+    record Route(String name, String method, String path) {}
 
     static final List<Route> SEEN = List.of(
             new Route("GET / (home)", "GET", "/"),
@@ -60,8 +59,15 @@ class StoreOutageIT {
     static void start() throws IOException {
         dynalite = Dynalite.start();
         proxy = new FaultProxy(dynalite.endpoint());
-        site = LocalSite.start(new LocalSettings(Repo.root().resolve("template.yaml"), Repo.root().resolve("content"),
-                0, Optional.of(proxy.endpoint()), Map.of("MODEL_ENDPOINT", "http://127.0.0.1:9"), 1, false, false));
+        site = LocalSite.start(new LocalSettings(
+                Repo.root().resolve("template.yaml"),
+                Repo.root().resolve("content"),
+                0,
+                Optional.of(proxy.endpoint()),
+                Map.of("MODEL_ENDPOINT", "http://127.0.0.1:9"),
+                1,
+                false,
+                false));
         http = new Http(site.url());
     }
 
@@ -83,7 +89,9 @@ class StoreOutageIT {
         // given every route visited while the store answers
         for (int round = 0; round < 3; round++) {
             for (Route route : SEEN) {
-                assertThat(send(route).statusCode()).as(route.name() + " before the outage").isEqualTo(200);
+                assertThat(send(route).statusCode())
+                        .as(route.name() + " before the outage")
+                        .isEqualTo(200);
             }
         }
 
@@ -109,12 +117,16 @@ class StoreOutageIT {
         for (Map.Entry<Route, Timed> entry : timed.entrySet()) {
             Timed t = entry.getValue();
             assertThat(t.statuses()).as(entry.getKey().name() + " statuses").containsOnlyKeys(200);
-            assertThat(t.stale()).as(entry.getKey().name() + " marked stale").isEqualTo(t.millis().size());
+            assertThat(t.stale())
+                    .as(entry.getKey().name() + " marked stale")
+                    .isEqualTo(t.millis().size());
             assertThat(t.percentile(99)).as(entry.getKey().name() + " p99 ms").isLessThan(GENEROUS_P99_MILLIS);
         }
         // and once DynamoDB answers again, within the longest back-off, no route says stale any more
         for (Route route : SEEN) {
-            assertThat(awaitFresh(route)).as(route.name() + " fresh again after the outage").isTrue();
+            assertThat(awaitFresh(route))
+                    .as(route.name() + " fresh again after the outage")
+                    .isTrue();
         }
     }
 
@@ -122,7 +134,8 @@ class StoreOutageIT {
         long deadline = System.nanoTime() + Duration.ofSeconds(40).toNanos();
         while (System.nanoTime() < deadline) {
             HttpResponse<String> response = send(route);
-            if (response.statusCode() == 200 && response.headers().firstValue("X-Content-Stale").isEmpty()) {
+            if (response.statusCode() == 200
+                    && response.headers().firstValue("X-Content-Stale").isEmpty()) {
                 return true;
             }
             try {
@@ -164,18 +177,27 @@ class StoreOutageIT {
     }
 
     private static HttpResponse<String> send(Route route) {
-        return route.method().equals("POST") ? http.postJson(route.path().substring(1), ASK_BODY)
+        return route.method().equals("POST")
+                ? http.postJson(route.path().substring(1), ASK_BODY)
                 : http.get(route.path().substring(1));
     }
 
     private static String report(Map<Route, Timed> timed) {
         StringBuilder out = new StringBuilder("Store outage (every DynamoDB connection held unanswered), ")
-                .append(SAMPLES).append(" sequential requests per route through the dev server\n\n")
+                .append(SAMPLES)
+                .append(" sequential requests per route through the dev server\n\n")
                 .append("| route | p50 ms | p99 ms | max ms | statuses | marked stale |\n|---|---|---|---|---|---|\n");
         for (Map.Entry<Route, Timed> entry : timed.entrySet()) {
             Timed t = entry.getValue();
-            out.append(String.format(Locale.ROOT, "| %s | %.1f | %.1f | %.1f | %s | %d |%n", entry.getKey().name(),
-                    t.percentile(50), t.percentile(99), t.max(), t.statuses(), t.stale()));
+            out.append(String.format(
+                    Locale.ROOT,
+                    "| %s | %.1f | %.1f | %.1f | %s | %d |%n",
+                    entry.getKey().name(),
+                    t.percentile(50),
+                    t.percentile(99),
+                    t.max(),
+                    t.statuses(),
+                    t.stale()));
         }
         return out.toString();
     }

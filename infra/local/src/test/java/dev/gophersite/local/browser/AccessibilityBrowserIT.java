@@ -1,10 +1,8 @@
 package dev.gophersite.local.browser;
 
-import dev.gophersite.project.Repo;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gophersite.project.Repo;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,8 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * axe-core, the accessibility engine, run inside real headless Chromium on every page of the site (and the search
@@ -68,8 +67,8 @@ class AccessibilityBrowserIT {
                 }
             }
         }
-        System.out.println("AccessibilityBrowserIT: axe-core checked " + checked + " page views, "
-                + violations.size() + " serious or critical violations");
+        System.out.println("AccessibilityBrowserIT: axe-core checked " + checked + " page views, " + violations.size()
+                + " serious or critical violations");
         assertThat(violations).isEmpty();
     }
 
@@ -109,7 +108,9 @@ class AccessibilityBrowserIT {
         Path script = AXE_DIR.resolve("node_modules/axe-core/axe.min.js");
         if (!Files.exists(script)) {
             Process npm = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund", "--loglevel=error")
-                    .directory(AXE_DIR.toFile()).inheritIO().start();
+                    .directory(AXE_DIR.toFile())
+                    .inheritIO()
+                    .start();
             if (!npm.waitFor(300, TimeUnit.SECONDS) || npm.exitValue() != 0) {
                 throw new IllegalStateException("npm ci in " + AXE_DIR + " failed; axe-core is not installed");
             }

@@ -1,13 +1,8 @@
 package dev.gophersite.local.browser;
 
-import dev.gophersite.project.Repo;
 import dev.gophersite.local.LocalSettings;
 import dev.gophersite.local.LocalSite;
-import org.junit.jupiter.api.Assumptions;
-import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
-
+import dev.gophersite.project.Repo;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -17,6 +12,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The real dev server (every function from its jar, dynalite, content/ loaded, Ollama pointed at a closed port so
@@ -26,8 +25,8 @@ import java.util.Optional;
  */
 final class SiteBrowser implements AutoCloseable {
     /** The site's pages in navigation order, as {@code content/} declares them. */
-    static final List<String> PAGES = List.of("/", "/what-is-go", "/history", "/essentials", "/why-go", "/who-uses-go",
-            "/compare", "/future");
+    static final List<String> PAGES =
+            List.of("/", "/what-is-go", "/history", "/essentials", "/why-go", "/who-uses-go", "/compare", "/future");
 
     private final LocalSite site;
     private final Chromium chromium;
@@ -45,8 +44,8 @@ final class SiteBrowser implements AutoCloseable {
      */
     static SiteBrowser startOrSkip(Optional<String> stage) throws IOException {
         Optional<String> missing = Chromium.missing();
-        Assumptions.assumeTrue(missing.isEmpty(),
-                () -> "browser tests need Chromium and ChromeDriver: " + missing.orElse(""));
+        Assumptions.assumeTrue(
+                missing.isEmpty(), () -> "browser tests need Chromium and ChromeDriver: " + missing.orElse(""));
         return start(stage, true);
     }
 
@@ -55,8 +54,16 @@ final class SiteBrowser implements AutoCloseable {
         Path root = Repo.root();
         Map<String, String> env = new HashMap<>(System.getenv());
         env.put("MODEL_ENDPOINT", "http://127.0.0.1:" + closedPort());
-        LocalSettings settings = new LocalSettings(root.resolve("template.yaml"), root.resolve("content"), 0,
-                Optional.empty(), env, 2, false, false, stage);
+        LocalSettings settings = new LocalSettings(
+                root.resolve("template.yaml"),
+                root.resolve("content"),
+                0,
+                Optional.empty(),
+                env,
+                2,
+                false,
+                false,
+                stage);
         LocalSite site = LocalSite.start(settings);
         try {
             return new SiteBrowser(site, Chromium.start(javascript));
@@ -86,13 +93,15 @@ final class SiteBrowser implements AutoCloseable {
     }
 
     void viewport(int width, int height) {
-        driver().executeCdpCommand("Emulation.setDeviceMetricsOverride",
-                Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", width < 600));
+        driver().executeCdpCommand(
+                        "Emulation.setDeviceMetricsOverride",
+                        Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", width < 600));
     }
 
     void colorScheme(String scheme) {
-        driver().executeCdpCommand("Emulation.setEmulatedMedia",
-                Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", scheme))));
+        driver().executeCdpCommand(
+                        "Emulation.setEmulatedMedia",
+                        Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", scheme))));
     }
 
     void reset() {

@@ -1,5 +1,11 @@
 package dev.gophersite.local.browser;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -10,14 +16,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 
-import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * The design of the source document, checked as structure rather than pixels, in real headless Chromium against
  * the real dev server: brand, short navigation, hero chips, timeline, card grids, side-by-side code, badges, pull
@@ -25,12 +23,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * labelled controls, alt text, contrast, visible focus) on every page in both colour schemes.
  */
 class SiteDesignBrowserIT {
-    private static final List<String> NAV_LABELS = List.of("Home", "What is Go", "History", "Essentials", "Why use it",
-            "Who uses it", "Compare", "Future");
-    private static final List<String> TIMELINE = List.of("2007-09", "2008", "2009-11", "2012-03", "2013-03", "2014-06",
-            "2016-08", "2018-08", "2022-03", "2024-02", "2024-08", "2025-03", "2026");
-    private static final List<String> CHIPS = List.of("Go 1 compatibility promise", "vs OS threads: ~100× memory edge",
-            "Docker / K8s / Terraform", "Project Corsa · tsgo");
+    private static final List<String> NAV_LABELS =
+            List.of("Home", "What is Go", "History", "Essentials", "Why use it", "Who uses it", "Compare", "Future");
+    private static final List<String> TIMELINE = List.of(
+            "2007-09", "2008", "2009-11", "2012-03", "2013-03", "2014-06", "2016-08", "2018-08", "2022-03", "2024-02",
+            "2024-08", "2025-03", "2026");
+    private static final List<String> CHIPS = List.of(
+            "Go 1 compatibility promise",
+            "vs OS threads: ~100× memory edge",
+            "Docker / K8s / Terraform",
+            "Project Corsa · tsgo");
     /** Every page, and the pages that are not content: the search results and the no-JavaScript chat. */
     private static final List<String> ALL_PAGES = new ArrayList<>(SiteBrowser.PAGES);
 
@@ -66,9 +68,12 @@ class SiteDesignBrowserIT {
         site.open("/essentials");
 
         // then
-        assertThat(driver.findElement(By.cssSelector("header .brand")).getDomProperty("textContent")).isEqualTo("Go:goroutine");
+        assertThat(driver.findElement(By.cssSelector("header .brand")).getDomProperty("textContent"))
+                .isEqualTo("Go:goroutine");
         assertThat(texts(".site-nav a")).isEqualTo(NAV_LABELS);
-        assertThat(driver.findElement(By.cssSelector(".site-nav a[aria-current=page]")).getText()).isEqualTo("Essentials");
+        assertThat(driver.findElement(By.cssSelector(".site-nav a[aria-current=page]"))
+                        .getText())
+                .isEqualTo("Essentials");
         assertThat(driver.getTitle()).isEqualTo("Essentials: the Go 8 · Go:goroutine");
     }
 
@@ -81,10 +86,15 @@ class SiteDesignBrowserIT {
         // then
         WebElement hero = driver.findElement(By.cssSelector("main .hero"));
         assertThat(hero.findElement(By.tagName("h1")).getText()).isEqualTo("Go: simple, concurrent, fast");
-        assertThat(hero.findElement(By.cssSelector(".hero-intro p")).getText()).startsWith("In 2007, three Google veterans");
+        assertThat(hero.findElement(By.cssSelector(".hero-intro p")).getText())
+                .startsWith("In 2007, three Google veterans");
         List<WebElement> chips = hero.findElements(By.cssSelector(".chips li"));
-        assertThat(chips).extracting(chip -> chip.findElement(By.tagName("strong")).getText()).isEqualTo(CHIPS);
-        assertThat(chips).extracting(chip -> chip.getRect().getY()).containsOnly(chips.getFirst().getRect().getY());
+        assertThat(chips)
+                .extracting(chip -> chip.findElement(By.tagName("strong")).getText())
+                .isEqualTo(CHIPS);
+        assertThat(chips)
+                .extracting(chip -> chip.getRect().getY())
+                .containsOnly(chips.getFirst().getRect().getY());
         assertThat(driver.findElements(By.cssSelector("main nav.toc"))).isEmpty();
     }
 
@@ -95,20 +105,26 @@ class SiteDesignBrowserIT {
         site.open("/history");
 
         // then
-        assertThat(driver.findElement(By.cssSelector("main .eyebrow")).getText()).isEqualTo("History : Timeline");
+        assertThat(driver.findElement(By.cssSelector("main .eyebrow")).getText())
+                .isEqualTo("History : Timeline");
         List<WebElement> entries = driver.findElements(By.cssSelector("main ol.timeline > li.entry"));
         assertThat(entries).hasSize(13);
         List<String> dates = entries.stream()
-                .map(e -> e.findElement(By.cssSelector("h2 time")).getDomAttribute("datetime")).toList();
+                .map(e -> e.findElement(By.cssSelector("h2 time")).getDomAttribute("datetime"))
+                .toList();
         assertThat(dates).isEqualTo(TIMELINE).isSorted();
-        assertThat(entries.getFirst().findElement(By.cssSelector("h2 time")).getText()).isEqualTo("2007·09");
+        assertThat(entries.getFirst().findElement(By.cssSelector("h2 time")).getText())
+                .isEqualTo("2007·09");
         assertThat(entries.getLast().findElement(By.cssSelector("h2")).getText())
                 .isEqualTo("2026\nCloud-native + AI infrastructure");
         for (int i = 1; i < entries.size(); i++) {
-            assertThat(entries.get(i).getRect().getX()).isEqualTo(entries.getFirst().getRect().getX());
-            assertThat(entries.get(i).getRect().getY()).isGreaterThan(entries.get(i - 1).getRect().getY());
+            assertThat(entries.get(i).getRect().getX())
+                    .isEqualTo(entries.getFirst().getRect().getX());
+            assertThat(entries.get(i).getRect().getY())
+                    .isGreaterThan(entries.get(i - 1).getRect().getY());
         }
-        assertThat(entries.get(4).findElement(By.tagName("section")).getDomAttribute("id")).isEqualTo("2013-03-docker--gos-first-big-break");
+        assertThat(entries.get(4).findElement(By.tagName("section")).getDomAttribute("id"))
+                .isEqualTo("2013-03-docker--gos-first-big-break");
     }
 
     @Test
@@ -120,7 +136,9 @@ class SiteDesignBrowserIT {
         // then
         List<WebElement> cards = driver.findElements(By.cssSelector("main .cards > section.card"));
         assertThat(cards).hasSize(8);
-        assertThat(cards).allSatisfy(card -> assertThat(card.findElements(By.tagName("h2"))).hasSize(1));
+        assertThat(cards)
+                .allSatisfy(
+                        card -> assertThat(card.findElements(By.tagName("h2"))).hasSize(1));
         assertThat(cards.getFirst().getDomAttribute("id")).isEqualTo("goroutines");
         assertThat(columns(cards)).isGreaterThanOrEqualTo(2);
         WebElement quote = driver.findElement(By.cssSelector("#less-is-more figure.pullquote"));
@@ -134,20 +152,31 @@ class SiteDesignBrowserIT {
         site.viewport(1280, 900);
 
         site.open("/why-go");
-        assertThat(driver.findElement(By.cssSelector("main .eyebrow")).getText()).isEqualTo("Why use it : WhyGo");
-        assertThat(driver.findElements(By.cssSelector("main .cards > section.card"))).hasSize(9);
+        assertThat(driver.findElement(By.cssSelector("main .eyebrow")).getText())
+                .isEqualTo("Why use it : WhyGo");
+        assertThat(driver.findElements(By.cssSelector("main .cards > section.card")))
+                .hasSize(9);
 
         site.open("/future");
-        assertThat(driver.findElement(By.cssSelector("main .eyebrow code.badge")).getText()).isEqualTo("TheRoadAhead");
-        assertThat(driver.findElements(By.cssSelector("main .cards > section.card"))).hasSize(6);
+        assertThat(driver.findElement(By.cssSelector("main .eyebrow code.badge"))
+                        .getText())
+                .isEqualTo("TheRoadAhead");
+        assertThat(driver.findElements(By.cssSelector("main .cards > section.card")))
+                .hasSize(6);
 
         site.open("/who-uses-go");
-        assertThat(driver.findElement(By.cssSelector("main .eyebrow")).getText()).isEqualTo("Who uses it : ProductionUsers");
-        assertThat(driver.findElement(By.cssSelector("#cloud-native--ai-infra code.badge")).getText()).isEqualTo("GoEra");
-        assertThat(driver.findElement(By.cssSelector("#cloud-native--ai-infra figure.pullquote blockquote")).getText())
+        assertThat(driver.findElement(By.cssSelector("main .eyebrow")).getText())
+                .isEqualTo("Who uses it : ProductionUsers");
+        assertThat(driver.findElement(By.cssSelector("#cloud-native--ai-infra code.badge"))
+                        .getText())
+                .isEqualTo("GoEra");
+        assertThat(driver.findElement(By.cssSelector("#cloud-native--ai-infra figure.pullquote blockquote"))
+                        .getText())
                 .startsWith("\"What software development needs today");
         List<WebElement> stats = driver.findElements(By.cssSelector("main .stats > .stat"));
-        assertThat(stats).extracting(stat -> stat.findElement(By.cssSelector(".stat-label")).getDomProperty("textContent"))
+        assertThat(stats)
+                .extracting(
+                        stat -> stat.findElement(By.cssSelector(".stat-label")).getDomProperty("textContent"))
                 .containsExactly("CNCF", "Project Corsa", "Stack Overflow / TIOBE");
         assertThat(stats.get(0).getText()).contains("70% of CNCF graduated projects");
         assertThat(columns(stats)).isEqualTo(3);
@@ -165,7 +194,9 @@ class SiteDesignBrowserIT {
         assertThat(wide.get(0).findElement(By.tagName("h3")).getText()).startsWith("Java");
         assertThat(wide.get(1).findElement(By.tagName("h3")).getText()).startsWith("Go");
         assertThat(wide.get(1).getRect().getY()).isEqualTo(wide.get(0).getRect().getY());
-        assertThat(wide.get(1).getRect().getX()).isGreaterThan(wide.get(0).getRect().getX() + wide.get(0).getRect().getWidth() - 1);
+        assertThat(wide.get(1).getRect().getX())
+                .isGreaterThan(
+                        wide.get(0).getRect().getX() + wide.get(0).getRect().getWidth() - 1);
 
         // and when
         site.viewport(390, 844);
@@ -173,8 +204,11 @@ class SiteDesignBrowserIT {
         List<WebElement> narrow = driver.findElements(By.cssSelector("main .compare > .compare-col"));
 
         // then
-        assertThat(narrow.get(1).getRect().getX()).isEqualTo(narrow.get(0).getRect().getX());
-        assertThat(narrow.get(1).getRect().getY()).isGreaterThan(narrow.get(0).getRect().getY() + narrow.get(0).getRect().getHeight() - 1);
+        assertThat(narrow.get(1).getRect().getX())
+                .isEqualTo(narrow.get(0).getRect().getX());
+        assertThat(narrow.get(1).getRect().getY())
+                .isGreaterThan(
+                        narrow.get(0).getRect().getY() + narrow.get(0).getRect().getHeight() - 1);
     }
 
     @Test
@@ -188,7 +222,8 @@ class SiteDesignBrowserIT {
         }
         for (String page : ALL_PAGES) {
             site.open(page);
-            long scrollWidth = (Long) site.script("return Math.max(document.documentElement.scrollWidth, document.body.scrollWidth);");
+            long scrollWidth = (Long)
+                    site.script("return Math.max(document.documentElement.scrollWidth, document.body.scrollWidth);");
             assertThat(scrollWidth).as(page + " scroll width").isLessThanOrEqualTo(390);
         }
     }
@@ -201,14 +236,19 @@ class SiteDesignBrowserIT {
             @SuppressWarnings("unchecked")
             List<String> problems = (List<String>) site.script(AXE_BASICS);
             assertThat(problems).as(page).isEmpty();
-            for (WebElement control : driver.findElements(By.cssSelector("input:not([type=hidden]), select, textarea, button"))) {
+            for (WebElement control :
+                    driver.findElements(By.cssSelector("input:not([type=hidden]), select, textarea, button"))) {
                 if (control.isDisplayed()) {
-                    assertThat(control.getAccessibleName()).as(page + " " + control.getDomProperty("outerHTML")).isNotBlank();
+                    assertThat(control.getAccessibleName())
+                            .as(page + " " + control.getDomProperty("outerHTML"))
+                            .isNotBlank();
                 }
             }
             for (WebElement link : driver.findElements(By.cssSelector("a[href]"))) {
                 if (link.isDisplayed()) {
-                    assertThat(link.getAccessibleName()).as(page + " link " + link.getDomAttribute("href")).isNotBlank();
+                    assertThat(link.getAccessibleName())
+                            .as(page + " link " + link.getDomAttribute("href"))
+                            .isNotBlank();
                 }
             }
         }
@@ -258,7 +298,9 @@ class SiteDesignBrowserIT {
     }
 
     private static List<String> texts(String css) {
-        return driver.findElements(By.cssSelector(css)).stream().map(WebElement::getText).toList();
+        return driver.findElements(By.cssSelector(css)).stream()
+                .map(WebElement::getText)
+                .toList();
     }
 
     /** How many columns the elements are laid out in: distinct left edges. */

@@ -1,12 +1,8 @@
 package dev.gophersite.local.browser;
 
-import dev.gophersite.project.Repo;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gophersite.project.Repo;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,8 +11,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Regenerates {@code docs/screenshots/}: every page at 1280 px and 390 px wide, light and dark, one viewport high,
@@ -29,14 +28,15 @@ class SiteScreenshots {
     private static final List<String> SCHEMES = List.of("light", "dark");
     private static final List<String> FULL_LENGTH = List.of("/", "/history", "/essentials");
 
-    private record Size(int width, int height) {
-    }
+    private record Size(int width, int height) {}
 
     @Test
     void capture_every_page_at_both_widths_in_both_schemes() throws IOException {
         Optional<String> missing = Chromium.missing();
-        Assumptions.assumeTrue(missing.isEmpty(), () -> "screenshots need Chromium and ChromeDriver: " + missing.orElse(""));
-        Path out = Path.of(System.getProperty("screenshots.dir", Repo.root().resolve("docs/screenshots").toString()));
+        Assumptions.assumeTrue(
+                missing.isEmpty(), () -> "screenshots need Chromium and ChromeDriver: " + missing.orElse(""));
+        Path out = Path.of(System.getProperty(
+                "screenshots.dir", Repo.root().resolve("docs/screenshots").toString()));
         Files.createDirectories(out);
         try (Stream<Path> old = Files.list(out)) {
             for (Path png : old.filter(p -> p.toString().endsWith(".png")).toList()) {
@@ -53,7 +53,9 @@ class SiteScreenshots {
                     for (String page : SiteBrowser.PAGES) {
                         site.open(page);
                         settle(site);
-                        write(out.resolve(name(page) + "-" + size.width() + "-" + scheme + ".png"), capture(site, false));
+                        write(
+                                out.resolve(name(page) + "-" + size.width() + "-" + scheme + ".png"),
+                                capture(site, false));
                         written++;
                     }
                 }
@@ -72,14 +74,16 @@ class SiteScreenshots {
                 settle(site);
                 WebElement input = site.driver().findElement(By.id("site-search-q"));
                 input.sendKeys("goroutine stack");
-                new WebDriverWait(site.driver(), java.time.Duration.ofSeconds(15)).until(d ->
-                        !d.findElements(By.cssSelector("#site-search-results [role=option]")).isEmpty());
+                new WebDriverWait(site.driver(), java.time.Duration.ofSeconds(15))
+                        .until(d -> !d.findElements(By.cssSelector("#site-search-results [role=option]"))
+                                .isEmpty());
                 write(out.resolve("search-1280-" + scheme + ".png"), capture(site, false));
                 written++;
             }
         }
         System.out.println("SiteScreenshots: " + written + " screenshots in " + out);
-        assertThat(written).isEqualTo(SCHEMES.size() * SIZES.size() * SiteBrowser.PAGES.size() + FULL_LENGTH.size() + 2);
+        assertThat(written)
+                .isEqualTo(SCHEMES.size() * SIZES.size() * SiteBrowser.PAGES.size() + FULL_LENGTH.size() + 2);
     }
 
     private static String name(String page) {
@@ -88,8 +92,8 @@ class SiteScreenshots {
 
     /** Fonts loaded and the widget's upgrade done, so a capture shows the page as a reader sees it. */
     private static void settle(SiteBrowser site) {
-        new WebDriverWait(site.driver(), java.time.Duration.ofSeconds(15)).until(d ->
-                Boolean.TRUE.equals(site.script("return document.fonts.status === 'loaded' && "
+        new WebDriverWait(site.driver(), java.time.Duration.ofSeconds(15))
+                .until(d -> Boolean.TRUE.equals(site.script("return document.fonts.status === 'loaded' && "
                         + "document.getElementById('ask-open').tagName === 'BUTTON';")));
     }
 
@@ -98,8 +102,13 @@ class SiteScreenshots {
         if (fullLength) {
             Number height = (Number) site.script("return document.documentElement.scrollHeight;");
             Number width = (Number) site.script("return document.documentElement.clientWidth;");
-            params = Map.of("format", "png", "captureBeyondViewport", true,
-                    "clip", Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1));
+            params = Map.of(
+                    "format",
+                    "png",
+                    "captureBeyondViewport",
+                    true,
+                    "clip",
+                    Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1));
         } else {
             params = Map.of("format", "png");
         }

@@ -1,5 +1,12 @@
 package dev.gophersite.local.browser;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -11,14 +18,6 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.io.IOException;
-import java.net.URI;
-import java.time.Duration;
-import java.util.List;
-import java.util.Optional;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * The header search in real headless Chromium, with the site served under the stage prefix {@code /prod} as on an
  * execute-api URL, so every request and link must carry the page's base: results as you type from
@@ -29,6 +28,7 @@ class SiteSearchBrowserIT {
     private static final String STAGE = "prod";
     /** A word that appears only in code on the site (errgroup.WithContext, in Who uses Go, Project Corsa). */
     private static final String QUERY = "errgroup";
+
     private static SiteBrowser site;
     private static ChromeDriver driver;
     private static WebDriverWait wait;
@@ -72,18 +72,25 @@ class SiteSearchBrowserIT {
         assertThat(listbox.getAccessibleName()).isEqualTo("Search results");
         assertThat(input.getAccessibleName()).isEqualTo("Search the site");
         WebElement first = options.getFirst();
-        assertThat(first.findElement(By.cssSelector(".search-hit-page")).getText()).isEqualToIgnoringCase("Who uses Go");
-        assertThat(first.findElement(By.cssSelector(".search-hit-section")).getText()).isEqualTo("Project Corsa");
+        assertThat(first.findElement(By.cssSelector(".search-hit-page")).getText())
+                .isEqualToIgnoringCase("Who uses Go");
+        assertThat(first.findElement(By.cssSelector(".search-hit-section")).getText())
+                .isEqualTo("Project Corsa");
         assertThat(first.findElement(By.tagName("mark")).getText()).isEqualToIgnoringCase(QUERY);
-        assertThat(options).allSatisfy(o -> assertThat(o.getDomAttribute("aria-selected")).isEqualTo("false"));
-        assertThat(driver.findElement(By.cssSelector(".site-search [role=status]")).getDomProperty("textContent"))
+        assertThat(options)
+                .allSatisfy(o -> assertThat(o.getDomAttribute("aria-selected")).isEqualTo("false"));
+        assertThat(driver.findElement(By.cssSelector(".site-search [role=status]"))
+                        .getDomProperty("textContent"))
                 .matches("\\d+ results?, use the up and down arrows to choose");
 
         // and the requests went to the API under the page's base, debounced rather than one per key
         @SuppressWarnings("unchecked")
-        List<String> requests = (List<String>) site.script(
-                "return performance.getEntriesByType('resource').map(e => e.name).filter(n => n.includes('/api/search'));");
-        assertThat(requests).isNotEmpty().hasSizeLessThan(QUERY.length())
+        List<String> requests = (List<String>)
+                site.script(
+                        "return performance.getEntriesByType('resource').map(e => e.name).filter(n => n.includes('/api/search'));");
+        assertThat(requests)
+                .isNotEmpty()
+                .hasSizeLessThan(QUERY.length())
                 .allSatisfy(url -> assertThat(URI.create(url).getRawPath()).isEqualTo("/prod/api/search"));
         assertThat(requests.getLast()).endsWith("?q=" + QUERY);
     }
@@ -101,18 +108,22 @@ class SiteSearchBrowserIT {
         input.sendKeys(Keys.ARROW_DOWN);
 
         // then
-        assertThat(input.getDomAttribute("aria-activedescendant")).isEqualTo(options.getFirst().getDomAttribute("id"));
+        assertThat(input.getDomAttribute("aria-activedescendant"))
+                .isEqualTo(options.getFirst().getDomAttribute("id"));
         assertThat(options.getFirst().getDomAttribute("aria-selected")).isEqualTo("true");
         if (options.size() > 1) {
             input.sendKeys(Keys.ARROW_DOWN);
-            assertThat(input.getDomAttribute("aria-activedescendant")).isEqualTo(options.get(1).getDomAttribute("id"));
+            assertThat(input.getDomAttribute("aria-activedescendant"))
+                    .isEqualTo(options.get(1).getDomAttribute("id"));
             assertThat(options.getFirst().getDomAttribute("aria-selected")).isEqualTo("false");
             input.sendKeys(Keys.ARROW_UP);
         }
         input.sendKeys(Keys.ARROW_UP);
-        assertThat(input.getDomAttribute("aria-activedescendant")).isEqualTo(options.getLast().getDomAttribute("id"));
+        assertThat(input.getDomAttribute("aria-activedescendant"))
+                .isEqualTo(options.getLast().getDomAttribute("id"));
         input.sendKeys(Keys.ARROW_DOWN);
-        assertThat(input.getDomAttribute("aria-activedescendant")).isEqualTo(options.getFirst().getDomAttribute("id"));
+        assertThat(input.getDomAttribute("aria-activedescendant"))
+                .isEqualTo(options.getFirst().getDomAttribute("id"));
 
         // and when
         input.sendKeys(Keys.ENTER);
@@ -139,7 +150,8 @@ class SiteSearchBrowserIT {
         input.sendKeys(Keys.ESCAPE);
 
         // then
-        assertThat(driver.findElement(By.cssSelector(".search-popup")).isDisplayed()).isFalse();
+        assertThat(driver.findElement(By.cssSelector(".search-popup")).isDisplayed())
+                .isFalse();
         assertThat(input.getDomAttribute("aria-expanded")).isEqualTo("false");
         assertThat(input.getDomAttribute("aria-activedescendant")).isNull();
         assertThat(driver.switchTo().activeElement()).isEqualTo(input);
@@ -152,7 +164,8 @@ class SiteSearchBrowserIT {
         // and when a result is clicked
         input.sendKeys("defer");
         WebElement first = waitForOptions().getFirst();
-        String section = first.findElement(By.cssSelector(".search-hit-section")).getText();
+        String section =
+                first.findElement(By.cssSelector(".search-hit-section")).getText();
         first.click();
         wait.until(d -> URI.create(d.getCurrentUrl()).getRawFragment() != null);
 
@@ -182,8 +195,11 @@ class SiteSearchBrowserIT {
         // then
         assertThat(driver.findElement(By.cssSelector("main h1")).getText()).isEqualTo("Search");
         List<WebElement> links = driver.findElements(By.cssSelector("main .search-list li a"));
-        assertThat(links).isNotEmpty().allSatisfy(link ->
-                assertThat(URI.create(link.getDomProperty("href")).getRawPath()).startsWith("/prod/"));
+        assertThat(links)
+                .isNotEmpty()
+                .allSatisfy(link -> assertThat(
+                                URI.create(link.getDomProperty("href")).getRawPath())
+                        .startsWith("/prod/"));
     }
 
     @Test
@@ -199,8 +215,10 @@ class SiteSearchBrowserIT {
         // then
         WebElement foot = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".search-foot")));
         assertThat(foot.getText()).contains("No results for “zzqxv”");
-        assertThat(driver.findElements(By.cssSelector("#site-search-results [role=option]"))).isEmpty();
-        assertThat(driver.findElement(By.cssSelector(".site-search [role=status]")).getDomProperty("textContent"))
+        assertThat(driver.findElements(By.cssSelector("#site-search-results [role=option]")))
+                .isEmpty();
+        assertThat(driver.findElement(By.cssSelector(".site-search [role=status]"))
+                        .getDomProperty("textContent"))
                 .isEqualTo("No results");
         WebElement popup = driver.findElement(By.cssSelector(".search-popup"));
         assertThat(popup.getRect().getX()).isGreaterThanOrEqualTo(0);
@@ -225,11 +243,15 @@ class SiteSearchBrowserIT {
             // then
             assertThat(URI.create(plain.getCurrentUrl()).getQuery()).isEqualTo("q=" + QUERY);
             assertThat(plain.findElement(By.cssSelector("main h1")).getText()).isEqualTo("Search");
-            assertThat(plain.findElement(By.cssSelector("header .brand")).getDomProperty("textContent")).isEqualTo("Go:goroutine");
-            assertThat(plain.findElements(By.cssSelector("header nav.site-nav a"))).hasSize(SiteBrowser.PAGES.size());
-            assertThat(plain.findElement(By.cssSelector("main input[name=q]")).getDomProperty("value")).isEqualTo(QUERY);
+            assertThat(plain.findElement(By.cssSelector("header .brand")).getDomProperty("textContent"))
+                    .isEqualTo("Go:goroutine");
+            assertThat(plain.findElements(By.cssSelector("header nav.site-nav a")))
+                    .hasSize(SiteBrowser.PAGES.size());
+            assertThat(plain.findElement(By.cssSelector("main input[name=q]")).getDomProperty("value"))
+                    .isEqualTo(QUERY);
             WebElement first = plain.findElement(By.cssSelector("main .search-list li"));
-            assertThat(first.findElement(By.cssSelector(".search-hit-page")).getText()).isEqualToIgnoringCase("Who uses Go");
+            assertThat(first.findElement(By.cssSelector(".search-hit-page")).getText())
+                    .isEqualToIgnoringCase("Who uses Go");
             WebElement link = first.findElement(By.tagName("a"));
             assertThat(link.getText()).isEqualTo("Project Corsa");
 

@@ -1,12 +1,30 @@
 package dev.gophersite.local.browser;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.gophersite.project.Repo;
-import dev.gophersite.project.SamTemplate;
 import dev.gophersite.local.LocalSettings;
 import dev.gophersite.local.LocalSite;
 import dev.gophersite.local.template.TableNames;
+import dev.gophersite.project.Repo;
+import dev.gophersite.project.SamTemplate;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -26,25 +44,6 @@ import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The chat widget in real headless Chromium against the real dev server (every function from its jar, dynalite,
@@ -77,8 +76,8 @@ class WidgetBrowserIT {
         Path template = root.resolve("template.yaml");
         Map<String, String> env = new HashMap<>(System.getenv());
         env.put("MODEL_ENDPOINT", "http://127.0.0.1:" + closedPort());
-        site = LocalSite.start(new LocalSettings(template, root.resolve("content"), 0, Optional.empty(), env, 2,
-                false, false));
+        site = LocalSite.start(
+                new LocalSettings(template, root.resolve("content"), 0, Optional.empty(), env, 2, false, false));
         feedbackTable = TableNames.of(SamTemplate.load(template)).get("FeedbackTable");
         base = site.url().toString().replaceAll("/$", "");
         Files.createDirectories(SCREENSHOTS);
@@ -111,13 +110,16 @@ class WidgetBrowserIT {
         HttpClient http = HttpClient.newHttpClient();
         long total = 0;
         for (String asset : List.of("widget.js", "widget.css")) {
-            HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(base + "/assets/" + asset)).build(),
+            HttpResponse<byte[]> response = http.send(
+                    HttpRequest.newBuilder(URI.create(base + "/assets/" + asset))
+                            .build(),
                     HttpResponse.BodyHandlers.ofByteArray());
 
             // then
             assertThat(response.statusCode()).isEqualTo(200);
-            assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
-                    assertThat(type).startsWith(asset.endsWith(".js") ? "text/javascript" : "text/css"));
+            assertThat(response.headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(type ->
+                            assertThat(type).startsWith(asset.endsWith(".js") ? "text/javascript" : "text/css"));
             total += response.body().length;
         }
         assertThat(total).isLessThan(25_000);
@@ -130,9 +132,11 @@ class WidgetBrowserIT {
         fresh("/essentials");
 
         // then
-        assertThat(driver.findElement(By.cssSelector(".site-nav a[aria-current=page]")).getText())
+        assertThat(driver.findElement(By.cssSelector(".site-nav a[aria-current=page]"))
+                        .getText())
                 .isEqualTo("Essentials");
-        assertThat(driver.findElements(By.cssSelector("nav.toc a[href='#goroutines']"))).hasSize(1);
+        assertThat(driver.findElements(By.cssSelector("nav.toc a[href='#goroutines']")))
+                .hasSize(1);
         WebElement opener = driver.findElement(By.id("ask-open"));
         assertThat(opener.getTagName()).isEqualTo("button");
         assertThat(opener.getDomAttribute("type")).isEqualTo("button");
@@ -165,13 +169,17 @@ class WidgetBrowserIT {
         WebElement dialog = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[role=dialog]")));
         assertThat(dialog.getAccessibleName()).isEqualTo("Ask about Go");
         assertThat(dialog.getDomAttribute("aria-modal")).isEqualTo("false");
-        assertThat(driver.findElement(By.id("ask-open")).getDomAttribute("aria-expanded")).isEqualTo("true");
+        assertThat(driver.findElement(By.id("ask-open")).getDomAttribute("aria-expanded"))
+                .isEqualTo("true");
         WebElement input = active();
         assertThat(input.getTagName()).isEqualTo("textarea");
         assertThat(input.getAccessibleName()).isEqualTo("Your question");
         assertThat(dialog.findElements(By.cssSelector(".ask-starters button"))).hasSizeBetween(3, 4);
-        assertThat(dialog.findElement(By.cssSelector("button[aria-label=Close]")).getAccessibleName()).isEqualTo("Close");
-        assertThat(dialog.findElement(By.cssSelector("[aria-live=polite]")).getDomAttribute("role")).isEqualTo("log");
+        assertThat(dialog.findElement(By.cssSelector("button[aria-label=Close]"))
+                        .getAccessibleName())
+                .isEqualTo("Close");
+        assertThat(dialog.findElement(By.cssSelector("[aria-live=polite]")).getDomAttribute("role"))
+                .isEqualTo("log");
         screenshot("02-widget-open");
 
         // and when: Shift+Enter is a new line, not a send
@@ -186,7 +194,8 @@ class WidgetBrowserIT {
     @Order(3)
     void enter_sends_and_the_extractive_answer_has_its_badge_and_citations() {
         // given: the viewport of the README's screenshot
-        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+        driver.executeCdpCommand(
+                "Emulation.setDeviceMetricsOverride",
                 Map.of("width", 1280, "height", 820, "deviceScaleFactor", 1, "mobile", false));
         fresh("/essentials");
         openWithClick();
@@ -208,11 +217,15 @@ class WidgetBrowserIT {
         assertThat(sources).isNotEmpty();
         for (WebElement source : sources) {
             assertThat(URI.create(source.getDomProperty("href")).getRawPath()).matches("/[a-z0-9-]+");
-            assertThat(URI.create(source.getDomProperty("href")).getRawFragment()).matches("[a-z0-9-]+");
+            assertThat(URI.create(source.getDomProperty("href")).getRawFragment())
+                    .matches("[a-z0-9-]+");
         }
         // the cited sources are named by page and section: the goroutine sections of Essentials or Why use Go
-        assertThat(answer.getText()).containsAnyOf("Essentials: the Go 8", "Why use Go").contains("Goroutines");
-        assertThat(driver.findElement(By.id("ask-input")).getDomProperty("value")).isEmpty();
+        assertThat(answer.getText())
+                .containsAnyOf("Essentials: the Go 8", "Why use Go")
+                .contains("Goroutines");
+        assertThat(driver.findElement(By.id("ask-input")).getDomProperty("value"))
+                .isEmpty();
         screenshot("03-widget-answer");
     }
 
@@ -253,10 +266,14 @@ class WidgetBrowserIT {
         openWithClick();
 
         // then
-        assertThat(driver.findElements(By.cssSelector(".ask-q"))).singleElement()
-                .extracting(WebElement::getText).isEqualTo(QUESTION);
-        assertThat(driver.findElements(By.cssSelector(".ask-log article a.ask-cite"))).isNotEmpty();
-        assertThat(driver.findElement(By.cssSelector(".ask-intro")).isDisplayed()).isFalse();
+        assertThat(driver.findElements(By.cssSelector(".ask-q")))
+                .singleElement()
+                .extracting(WebElement::getText)
+                .isEqualTo(QUESTION);
+        assertThat(driver.findElements(By.cssSelector(".ask-log article a.ask-cite")))
+                .isNotEmpty();
+        assertThat(driver.findElement(By.cssSelector(".ask-intro")).isDisplayed())
+                .isFalse();
 
         // and when: a follow-up is sent, the earlier turn goes with it and the earlier answer stays in place
         WebElement restored = driver.findElement(By.cssSelector(".ask-log article"));
@@ -279,12 +296,15 @@ class WidgetBrowserIT {
         assertThat(driver.findElements(By.cssSelector(".ask-log > article"))).hasSize(2);
 
         // and when: Clear empties the conversation and the stored history
-        driver.findElement(By.xpath("//div[@id='ask-panel']//button[normalize-space()='Clear']")).click();
+        driver.findElement(By.xpath("//div[@id='ask-panel']//button[normalize-space()='Clear']"))
+                .click();
 
         // then
         assertThat(driver.findElements(By.cssSelector(".ask-log > *"))).isEmpty();
-        assertThat(driver.executeScript("return sessionStorage.getItem(arguments[0]);", STORE_KEY)).isEqualTo("[]");
-        assertThat(driver.findElement(By.cssSelector(".ask-intro")).isDisplayed()).isTrue();
+        assertThat(driver.executeScript("return sessionStorage.getItem(arguments[0]);", STORE_KEY))
+                .isEqualTo("[]");
+        assertThat(driver.findElement(By.cssSelector(".ask-intro")).isDisplayed())
+                .isTrue();
     }
 
     @Test
@@ -315,7 +335,8 @@ class WidgetBrowserIT {
         assertThat(comment.getAccessibleName()).isEqualTo("What was wrong or missing?");
         assertThat(active()).isEqualTo(comment);
         comment.sendKeys("Too short");
-        answer.findElement(By.xpath(".//button[normalize-space()='Send feedback']")).click();
+        answer.findElement(By.xpath(".//button[normalize-space()='Send feedback']"))
+                .click();
 
         // then
         WebElement note = answer.findElement(By.cssSelector(".ask-feedback [role=status]"));
@@ -331,8 +352,10 @@ class WidgetBrowserIT {
         assertThat(notHelpful.getDomAttribute("aria-pressed")).isEqualTo("false");
         assertThat(helpful.isEnabled()).isFalse();
         assertThat(answer.findElements(By.cssSelector(".ask-why"))).isEmpty();
-        List<Map<String, AttributeValue>> items = site.backend().dynamo().scan(b -> b.tableName(feedbackTable)).items()
-                .stream().filter(item -> item.get("pk").s().equals("A#" + answerId)).toList();
+        List<Map<String, AttributeValue>> items =
+                site.backend().dynamo().scan(b -> b.tableName(feedbackTable)).items().stream()
+                        .filter(item -> item.get("pk").s().equals("A#" + answerId))
+                        .toList();
         assertThat(items).singleElement().satisfies(item -> {
             assertThat(item.get("vote").s()).isEqualTo("up");
             assertThat(item.get("question").s()).isEqualTo(QUESTION);
@@ -373,14 +396,47 @@ class WidgetBrowserIT {
                 ```go
                 go work(i) // <b>not bold</b>
                 ```""";
-        Map<String, Object> turn = Map.of("q", "Markdown?", "a", Map.of("id", "abcdef12-3456", "answer", answer,
-                "mode", "llm", "model", "test-model", "sources", List.of(
-                        Map.of("slug", "essentials", "title", "Essentials: the Go 8", "section", "Goroutines",
-                                "url", "/essentials#goroutines", "text", "Goroutines\nOne keyword."),
-                        Map.of("slug", "javascript", "title", "Evil", "section", "x",
-                                "url", "javascript:alert(3)", "text", "x\ny"))));
+        Map<String, Object> turn = Map.of(
+                "q",
+                "Markdown?",
+                "a",
+                Map.of(
+                        "id",
+                        "abcdef12-3456",
+                        "answer",
+                        answer,
+                        "mode",
+                        "llm",
+                        "model",
+                        "test-model",
+                        "sources",
+                        List.of(
+                                Map.of(
+                                        "slug",
+                                        "essentials",
+                                        "title",
+                                        "Essentials: the Go 8",
+                                        "section",
+                                        "Goroutines",
+                                        "url",
+                                        "/essentials#goroutines",
+                                        "text",
+                                        "Goroutines\nOne keyword."),
+                                Map.of(
+                                        "slug",
+                                        "javascript",
+                                        "title",
+                                        "Evil",
+                                        "section",
+                                        "x",
+                                        "url",
+                                        "javascript:alert(3)",
+                                        "text",
+                                        "x\ny"))));
         fresh("/essentials");
-        driver.executeScript("sessionStorage.setItem(arguments[0], arguments[1]);", STORE_KEY,
+        driver.executeScript(
+                "sessionStorage.setItem(arguments[0], arguments[1]);",
+                STORE_KEY,
                 JSON.writeValueAsString(List.of(turn)));
         driver.navigate().refresh();
         waitUpgraded();
@@ -399,8 +455,10 @@ class WidgetBrowserIT {
         assertThat(md.getText()).contains("<img src=x onerror=alert(1)>", "<script>alert(2)</script>", "[9]");
         List<WebElement> citations = md.findElements(By.cssSelector("a.ask-cite"));
         assertThat(citations).hasSize(2);
-        assertThat(URI.create(citations.get(0).getDomProperty("href")).getRawPath()).isEqualTo("/essentials");
-        assertThat(URI.create(citations.get(0).getDomProperty("href")).getRawFragment()).isEqualTo("goroutines");
+        assertThat(URI.create(citations.get(0).getDomProperty("href")).getRawPath())
+                .isEqualTo("/essentials");
+        assertThat(URI.create(citations.get(0).getDomProperty("href")).getRawFragment())
+                .isEqualTo("goroutines");
         for (WebElement link : driver.findElements(By.cssSelector("#ask-panel a"))) {
             assertThat(link.getDomProperty("href")).startsWith(base + "/");
         }
@@ -464,7 +522,8 @@ class WidgetBrowserIT {
 
         // and the Close button does the same
         openWithClick();
-        driver.findElement(By.cssSelector("#ask-panel button[aria-label=Close]")).click();
+        driver.findElement(By.cssSelector("#ask-panel button[aria-label=Close]"))
+                .click();
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("ask-panel")));
         assertThat(active().getDomAttribute("id")).isEqualTo("ask-open");
     }
@@ -473,7 +532,8 @@ class WidgetBrowserIT {
     @Order(11)
     void narrow_320px_screen_gets_a_full_width_panel_that_still_answers() {
         // given
-        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+        driver.executeCdpCommand(
+                "Emulation.setDeviceMetricsOverride",
                 Map.of("width", 320, "height", 640, "deviceScaleFactor", 2, "mobile", true));
         fresh("/essentials");
         assertThat(((Number) driver.executeScript("return document.documentElement.scrollWidth;")).intValue())
@@ -500,7 +560,9 @@ class WidgetBrowserIT {
         // then
         WebElement answer = waitForAnswer(0);
         assertThat(answer.findElements(By.cssSelector(".ask-refs a"))).isNotEmpty();
-        assertThat(driver.findElement(By.cssSelector("#ask-panel button[aria-label=Close]")).isDisplayed()).isTrue();
+        assertThat(driver.findElement(By.cssSelector("#ask-panel button[aria-label=Close]"))
+                        .isDisplayed())
+                .isTrue();
         screenshot("06-mobile-320-answer");
     }
 
@@ -508,9 +570,13 @@ class WidgetBrowserIT {
     @Order(12)
     void dark_scheme_and_reduced_motion_are_honoured() {
         // given
-        driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features", List.of(
-                Map.of("name", "prefers-color-scheme", "value", "dark"),
-                Map.of("name", "prefers-reduced-motion", "value", "reduce"))));
+        driver.executeCdpCommand(
+                "Emulation.setEmulatedMedia",
+                Map.of(
+                        "features",
+                        List.of(
+                                Map.of("name", "prefers-color-scheme", "value", "dark"),
+                                Map.of("name", "prefers-reduced-motion", "value", "reduce"))));
         fresh("/essentials");
 
         // when
@@ -520,7 +586,8 @@ class WidgetBrowserIT {
         // then
         WebElement panel = driver.findElement(By.id("ask-panel"));
         assertThat(luminance(panel.getCssValue("background-color"))).isLessThan(0.1);
-        assertThat(luminance(driver.findElement(By.tagName("body")).getCssValue("background-color"))).isLessThan(0.1);
+        assertThat(luminance(driver.findElement(By.tagName("body")).getCssValue("background-color")))
+                .isLessThan(0.1);
         assertThat(panel.getCssValue("animation-name")).isEqualTo("none");
         screenshot("07-dark-answer");
     }
@@ -531,7 +598,8 @@ class WidgetBrowserIT {
         try (Chromium noJs = Chromium.start(false)) {
             ChromeDriver plain = noJs.driver();
             WebDriverWait plainWait = new WebDriverWait(plain, Duration.ofSeconds(15));
-            plainWait.ignoring(StaleElementReferenceException.class)
+            plainWait
+                    .ignoring(StaleElementReferenceException.class)
                     .withMessage(() -> "page at " + plain.getCurrentUrl() + ":\n" + plain.getPageSource());
 
             // given
@@ -545,7 +613,8 @@ class WidgetBrowserIT {
             WebElement field = plainWait.until(ExpectedConditions.visibilityOfElementLocated(
                     By.cssSelector("form [name=q], form [name=question]")));
             field.sendKeys(QUESTION);
-            plain.findElement(By.cssSelector("form button[type=submit], form input[type=submit]")).click();
+            plain.findElement(By.cssSelector("form button[type=submit], form input[type=submit]"))
+                    .click();
 
             // then
             plainWait.until(d -> d.findElement(By.tagName("body")).getText().contains("2KB"));
@@ -593,7 +662,8 @@ class WidgetBrowserIT {
             }
             WebElement article = articles.get(before);
             boolean done = article.getDomAttribute("aria-busy") == null
-                    && !article.findElements(By.cssSelector(".ask-md, .ask-fail")).isEmpty();
+                    && !article.findElements(By.cssSelector(".ask-md, .ask-fail"))
+                            .isEmpty();
             return done ? article : null;
         });
     }
@@ -617,7 +687,9 @@ class WidgetBrowserIT {
 
     private static void screenshot(ChromeDriver browser, String name) {
         try {
-            Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), SCREENSHOTS.resolve(name + ".png"),
+            Files.copy(
+                    browser.getScreenshotAs(OutputType.FILE).toPath(),
+                    SCREENSHOTS.resolve(name + ".png"),
                     StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

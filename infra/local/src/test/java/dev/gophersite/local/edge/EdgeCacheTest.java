@@ -1,15 +1,14 @@
 package dev.gophersite.local.edge;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** CloudFront's rules for how long a response stays, as the cache policy of the pages bounds them. */
 class EdgeCacheTest {
@@ -17,15 +16,18 @@ class EdgeCacheTest {
     private static final EdgeCache.Ttl NEVER = new EdgeCache.Ttl(Duration.ZERO, Duration.ZERO, Duration.ZERO);
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "public, max-age=60, s-maxage=300, stale-while-revalidate=300 | 300",
-            "public, max-age=60 | 60",
-            "public, max-age=31536000, immutable | 31536000",
-            "public, max-age=99999999 | 31536000",
-            "no-store | -1",
-            "private, max-age=60 | -1",
-            "no-cache, max-age=60 | -1",
-            "'' | 0"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "public, max-age=60, s-maxage=300, stale-while-revalidate=300 | 300",
+                "public, max-age=60 | 60",
+                "public, max-age=31536000, immutable | 31536000",
+                "public, max-age=99999999 | 31536000",
+                "no-store | -1",
+                "private, max-age=60 | -1",
+                "no-cache, max-age=60 | -1",
+                "'' | 0"
+            })
     void keeps_a_response_for_s_maxage_else_max_age_within_the_policy(String cacheControl, long seconds) {
         // when
         Optional<Duration> ttl = EdgeCache.ttl(response(200, cacheControl), PAGES);
@@ -45,7 +47,8 @@ class EdgeCacheTest {
     void fresh_then_stale_within_stale_while_revalidate_then_gone() {
         // given
         EdgeCache cache = new EdgeCache();
-        cache.store("/history", response(200, "public, max-age=60, s-maxage=300, stale-while-revalidate=300"), PAGES, 0);
+        cache.store(
+                "/history", response(200, "public, max-age=60, s-maxage=300, stale-while-revalidate=300"), PAGES, 0);
 
         // then
         assertThat(cache.lookup("/history", 299_000)).isInstanceOf(EdgeCache.Fresh.class);
@@ -73,7 +76,9 @@ class EdgeCacheTest {
     }
 
     private static EdgeCache.Response response(int status, String cacheControl) {
-        return new EdgeCache.Response(status, cacheControl.isEmpty() ? Map.of()
-                : Map.of("Cache-Control", List.of(cacheControl)), "body".getBytes());
+        return new EdgeCache.Response(
+                status,
+                cacheControl.isEmpty() ? Map.of() : Map.of("Cache-Control", List.of(cacheControl)),
+                "body".getBytes());
     }
 }

@@ -1,16 +1,16 @@
 package dev.gophersite.local.edge;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.gophersite.project.Repo;
 import dev.gophersite.project.SamTemplate;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** The local edge reads the distribution from the real template, as the dev server reads its routes. */
 class EdgeConfigTest {
-    private final EdgeConfig config = EdgeConfig.fromTemplate(SamTemplate.load(Repo.root().resolve("template.yaml")))
+    private final EdgeConfig config = EdgeConfig.fromTemplate(
+                    SamTemplate.load(Repo.root().resolve("template.yaml")))
             .orElseThrow();
 
     @Test
@@ -26,8 +26,9 @@ class EdgeConfigTest {
             assertThat(behavior.ttl().neverCaches()).as(path).isTrue();
             assertThat(behavior.forwardQuery()).as(path).isTrue();
         }
-        for (String path : new String[] {"/", "/history", "/assets/site.css", "/api/pages", "/api/pages/history",
-                "/asks", "/ask/x"}) {
+        for (String path :
+                new String[] {"/", "/history", "/assets/site.css", "/api/pages", "/api/pages/history", "/asks", "/ask/x"
+                }) {
             EdgeConfig.Behavior behavior = config.behaviorFor(path);
             assertThat(behavior.ttl().max()).as(path).isEqualTo(Duration.ofDays(365));
             assertThat(behavior.allowedMethods()).as(path).containsExactlyInAnyOrder("GET", "HEAD");

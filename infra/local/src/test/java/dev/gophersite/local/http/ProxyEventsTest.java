@@ -1,18 +1,17 @@
 package dev.gophersite.local.http;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
-import org.junit.jupiter.api.Test;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class ProxyEventsTest {
     private static final Instant NOW = Instant.parse("2025-03-01T10:15:30Z");
@@ -29,8 +28,8 @@ class ProxyEventsTest {
         assertThat(event.getQueryStringParameters())
                 .containsExactlyInAnyOrderEntriesOf(Map.of("tag", "b", "q", "go routines!", "flag", ""));
         assertThat(event.getMultiValueQueryStringParameters())
-                .containsExactlyInAnyOrderEntriesOf(Map.of("tag", List.of("a", "b"), "q", List.of("go routines!"),
-                        "flag", List.of("")));
+                .containsExactlyInAnyOrderEntriesOf(
+                        Map.of("tag", List.of("a", "b"), "q", List.of("go routines!"), "flag", List.of("")));
     }
 
     @Test
@@ -53,15 +52,18 @@ class ProxyEventsTest {
         headers.put("if-none-match", List.of("\"abc\""));
         headers.put("x-multi", List.of("1", "2"));
         headers.put("Host", List.of("127.0.0.1:3000"));
-        ProxyEvents.Request request = new ProxyEvents.Request("GET", "/api/pages", null, headers, new byte[0],
-                "127.0.0.1", "HTTP/1.1");
+        ProxyEvents.Request request =
+                new ProxyEvents.Request("GET", "/api/pages", null, headers, new byte[0], "127.0.0.1", "HTTP/1.1");
 
         // when
         APIGatewayProxyRequestEvent event = toEvent(request);
 
         // then
-        assertThat(event.getHeaders()).containsEntry("If-None-Match", "\"abc\"").containsEntry("X-Multi", "2")
-                .containsEntry("X-Forwarded-For", "127.0.0.1").containsEntry("X-Forwarded-Proto", "http")
+        assertThat(event.getHeaders())
+                .containsEntry("If-None-Match", "\"abc\"")
+                .containsEntry("X-Multi", "2")
+                .containsEntry("X-Forwarded-For", "127.0.0.1")
+                .containsEntry("X-Forwarded-Proto", "http")
                 .containsEntry("X-Forwarded-Port", "3000");
         assertThat(event.getMultiValueHeaders()).containsEntry("X-Multi", List.of("1", "2"));
     }
@@ -102,8 +104,8 @@ class ProxyEventsTest {
         ProxyEvents.Request request = get("/api/pages/what%20is", null);
 
         // when
-        APIGatewayProxyRequestEvent event = ProxyEvents.toEvent(request, "GET", "/api/pages/{slug}",
-                Map.of("slug", "what is"), "req-1", NOW);
+        APIGatewayProxyRequestEvent event =
+                ProxyEvents.toEvent(request, "GET", "/api/pages/{slug}", Map.of("slug", "what is"), "req-1", NOW);
 
         // then
         assertThat(event.getResource()).isEqualTo("/api/pages/{slug}");
@@ -129,7 +131,7 @@ class ProxyEventsTest {
                 .withStatusCode(200)
                 .withHeaders(Map.of("Set-Cookie", "a=1", "Content-Type", "application/octet-stream"))
                 .withMultiValueHeaders(Map.of("Set-Cookie", List.of("a=1", "b=2")))
-                .withBody(Base64.getEncoder().encodeToString(new byte[]{1, 2, (byte) 0xff}))
+                .withBody(Base64.getEncoder().encodeToString(new byte[] {1, 2, (byte) 0xff}))
                 .withIsBase64Encoded(true);
 
         // when
@@ -138,7 +140,8 @@ class ProxyEventsTest {
         // then
         assertThat(http.status()).isEqualTo(200);
         assertThat(http.body()).containsExactly(1, 2, 0xff);
-        assertThat(http.headers()).containsEntry("Set-Cookie", List.of("a=1", "b=2"))
+        assertThat(http.headers())
+                .containsEntry("Set-Cookie", List.of("a=1", "b=2"))
                 .containsEntry("Content-Type", List.of("application/octet-stream"));
     }
 
@@ -146,12 +149,15 @@ class ProxyEventsTest {
     void response_without_status_or_with_bad_base64_is_malformed() {
         // when / then
         assertThatThrownBy(() -> ProxyEvents.toHttp(new APIGatewayProxyResponseEvent().withBody("x")))
-                .isInstanceOf(ProxyEvents.MalformedResponseException.class).hasMessageContaining("statusCode");
-        assertThatThrownBy(() -> ProxyEvents.toHttp(null))
-                .isInstanceOf(ProxyEvents.MalformedResponseException.class);
-        assertThatThrownBy(() -> ProxyEvents.toHttp(new APIGatewayProxyResponseEvent().withStatusCode(200)
-                .withBody("%%%").withIsBase64Encoded(true)))
-                .isInstanceOf(ProxyEvents.MalformedResponseException.class).hasMessageContaining("base64");
+                .isInstanceOf(ProxyEvents.MalformedResponseException.class)
+                .hasMessageContaining("statusCode");
+        assertThatThrownBy(() -> ProxyEvents.toHttp(null)).isInstanceOf(ProxyEvents.MalformedResponseException.class);
+        assertThatThrownBy(() -> ProxyEvents.toHttp(new APIGatewayProxyResponseEvent()
+                        .withStatusCode(200)
+                        .withBody("%%%")
+                        .withIsBase64Encoded(true)))
+                .isInstanceOf(ProxyEvents.MalformedResponseException.class)
+                .hasMessageContaining("base64");
     }
 
     private static APIGatewayProxyRequestEvent toEvent(ProxyEvents.Request request) {
@@ -163,7 +169,7 @@ class ProxyEventsTest {
     }
 
     private static ProxyEvents.Request post(String contentType, byte[] body) {
-        return new ProxyEvents.Request("POST", "/ask", null, Map.of("Content-Type", List.of(contentType)), body,
-                "127.0.0.1", "HTTP/1.1");
+        return new ProxyEvents.Request(
+                "POST", "/ask", null, Map.of("Content-Type", List.of(contentType)), body, "127.0.0.1", "HTTP/1.1");
     }
 }

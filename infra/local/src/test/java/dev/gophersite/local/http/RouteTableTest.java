@@ -1,14 +1,13 @@
 package dev.gophersite.local.http;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.gophersite.local.template.ApiRoute;
 import dev.gophersite.local.template.Cors;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class RouteTableTest {
     private static final Cors CORS = new Cors(true, "https://example.test", "", "Content-Type", "600", false);
@@ -31,8 +30,10 @@ class RouteTableTest {
         RouteTable.Match match = table.match("GET", "/ask");
 
         // then
-        assertThat(match).isInstanceOfSatisfying(RouteTable.Found.class,
-                found -> assertThat(found.route().functionId()).isEqualTo("Ask"));
+        assertThat(match)
+                .isInstanceOfSatisfying(
+                        RouteTable.Found.class,
+                        found -> assertThat(found.route().functionId()).isEqualTo("Ask"));
     }
 
     @Test
@@ -78,15 +79,20 @@ class RouteTableTest {
         RouteTable.Match match = table.match("GET", "/api/pages/a%2Fb");
 
         // then
-        assertThat(match).isInstanceOfSatisfying(RouteTable.Found.class,
-                found -> assertThat(found.pathParameters()).isEqualTo(Map.of("slug", "a/b")));
+        assertThat(match)
+                .isInstanceOfSatisfying(
+                        RouteTable.Found.class,
+                        found -> assertThat(found.pathParameters()).isEqualTo(Map.of("slug", "a/b")));
     }
 
     @Test
     void root_and_trailing_slash_match_their_routes() {
         // when / then
         assertThat(((RouteTable.Found) table.match("GET", "/")).route().path()).isEqualTo("/");
-        assertThat(((RouteTable.Found) table.match("GET", "/api/pages/")).route().path()).isEqualTo("/api/pages");
+        assertThat(((RouteTable.Found) table.match("GET", "/api/pages/"))
+                        .route()
+                        .path())
+                .isEqualTo("/api/pages");
     }
 
     @Test
@@ -102,8 +108,10 @@ class RouteTableTest {
         RouteTable.Match match = table.match("DELETE", "/api/pages");
 
         // then
-        assertThat(match).isInstanceOfSatisfying(RouteTable.MethodNotAllowed.class,
-                m -> assertThat(m.allowed()).containsExactly("GET", "HEAD", "OPTIONS"));
+        assertThat(match)
+                .isInstanceOfSatisfying(
+                        RouteTable.MethodNotAllowed.class,
+                        m -> assertThat(m.allowed()).containsExactly("GET", "HEAD", "OPTIONS"));
     }
 
     @Test
@@ -124,11 +132,14 @@ class RouteTableTest {
         RouteTable.Match match = table.match("OPTIONS", "/ask");
 
         // then
-        assertThat(match).isInstanceOfSatisfying(RouteTable.Preflight.class, p -> assertThat(p.headers())
-                .containsEntry("Access-Control-Allow-Origin", "https://example.test")
-                .containsEntry("Access-Control-Allow-Methods", "POST,GET,HEAD,OPTIONS")
-                .containsEntry("Access-Control-Allow-Headers", "Content-Type")
-                .containsEntry("Access-Control-Max-Age", "600"));
+        assertThat(match)
+                .isInstanceOfSatisfying(
+                        RouteTable.Preflight.class,
+                        p -> assertThat(p.headers())
+                                .containsEntry("Access-Control-Allow-Origin", "https://example.test")
+                                .containsEntry("Access-Control-Allow-Methods", "POST,GET,HEAD,OPTIONS")
+                                .containsEntry("Access-Control-Allow-Headers", "Content-Type")
+                                .containsEntry("Access-Control-Max-Age", "600"));
     }
 
     @Test

@@ -6,8 +6,7 @@ package dev.gophersite.local.lambda;
  * come, until the process is signalled. For tests that stop a function's process at a chosen moment of its init.
  */
 public final class RuntimeStandIn {
-    private RuntimeStandIn() {
-    }
+    private RuntimeStandIn() {}
 
     public static void main(String[] args) throws Exception {
         Class.forName(args[0]).getDeclaredConstructor().newInstance();

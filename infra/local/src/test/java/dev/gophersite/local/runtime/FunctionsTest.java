@@ -1,26 +1,26 @@
 package dev.gophersite.local.runtime;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import dev.gophersite.local.TestSites;
 import dev.gophersite.local.template.FunctionSpec;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class FunctionsTest {
     private static final String HANDLER = "dev.gophersite.local.testfn.TestHandler::handleRequest";
 
     @TempDir
     static Path dir;
+
     static Path jar;
 
     @BeforeAll
@@ -41,7 +41,8 @@ class FunctionsTest {
         }
 
         // then
-        assertThat(echo).containsEntry("tableAtInit", "local-table")
+        assertThat(echo)
+                .containsEntry("tableAtInit", "local-table")
                 .containsEntry("env.GREETING", "hi")
                 .containsEntry("contextLoaderIsOwn", "true")
                 .containsEntry("context.functionName", "EchoFunction")
@@ -56,8 +57,10 @@ class FunctionsTest {
         FunctionSpec spec = spec("EchoFunction", HANDLER, 5, Map.of());
 
         // when
-        ExecutionEnvironment first = ExecutionEnvironment.start(spec, 1, getClass().getClassLoader());
-        ExecutionEnvironment second = ExecutionEnvironment.start(spec, 2, getClass().getClassLoader());
+        ExecutionEnvironment first =
+                ExecutionEnvironment.start(spec, 1, getClass().getClassLoader());
+        ExecutionEnvironment second =
+                ExecutionEnvironment.start(spec, 2, getClass().getClassLoader());
         Map<String, String> one = echo(first.invoke(event("/", null), "a"));
         Map<String, String> two = echo(second.invoke(event("/", null), "b"));
         first.discard();
@@ -75,16 +78,22 @@ class FunctionsTest {
         FunctionSpec spec = spec("EchoFunction", HANDLER, 5, Map.of());
 
         try (Functions functions = Functions.start(List.of(spec), 1, Duration.ofSeconds(1))) {
-            String before = echo(functions.invoke("EchoFunction", event("/", null), "a")).get("loader");
+            String before = echo(functions.invoke("EchoFunction", event("/", null), "a"))
+                    .get("loader");
 
             // when
             Outcome failed = functions.invoke("EchoFunction", event("/fail", null), "b");
 
             // then
-            assertThat(failed).isInstanceOfSatisfying(Outcome.FunctionError.class, error -> assertThat(error.message())
-                    .contains("EchoFunction failed with java.lang.IllegalStateException")
-                    .doesNotContain("secret detail"));
-            assertThat(echo(functions.invoke("EchoFunction", event("/", null), "c")).get("loader")).isEqualTo(before);
+            assertThat(failed)
+                    .isInstanceOfSatisfying(
+                            Outcome.FunctionError.class,
+                            error -> assertThat(error.message())
+                                    .contains("EchoFunction failed with java.lang.IllegalStateException")
+                                    .doesNotContain("secret detail"));
+            assertThat(echo(functions.invoke("EchoFunction", event("/", null), "c"))
+                            .get("loader"))
+                    .isEqualTo(before);
         }
     }
 
@@ -94,7 +103,8 @@ class FunctionsTest {
         FunctionSpec spec = spec("SlowFunction", HANDLER, 1, Map.of());
 
         try (Functions functions = Functions.start(List.of(spec), 1, Duration.ofSeconds(1))) {
-            String before = echo(functions.invoke("SlowFunction", event("/", null), "a")).get("loader");
+            String before = echo(functions.invoke("SlowFunction", event("/", null), "a"))
+                    .get("loader");
 
             // when
             long started = System.nanoTime();
@@ -104,7 +114,9 @@ class FunctionsTest {
             // then
             assertThat(outcome).isEqualTo(new Outcome.Timeout(Duration.ofSeconds(1)));
             assertThat(tookMillis).isBetween(900L, 6000L);
-            assertThat(echo(functions.invoke("SlowFunction", event("/", null), "c")).get("loader")).isNotEqualTo(before);
+            assertThat(echo(functions.invoke("SlowFunction", event("/", null), "c"))
+                            .get("loader"))
+                    .isNotEqualTo(before);
         }
     }
 
@@ -131,8 +143,10 @@ class FunctionsTest {
     @Test
     void stream_handler_gets_the_event_as_json_and_its_output_is_read_as_the_response() {
         // given
-        FunctionSpec spec = spec("StreamFunction", "dev.gophersite.local.testfn.StreamHandler::handleRequest", 5, Map.of());
-        APIGatewayProxyRequestEvent event = event("/stream", null).withHttpMethod("POST").withBody("ping");
+        FunctionSpec spec =
+                spec("StreamFunction", "dev.gophersite.local.testfn.StreamHandler::handleRequest", 5, Map.of());
+        APIGatewayProxyRequestEvent event =
+                event("/stream", null).withHttpMethod("POST").withBody("ping");
 
         // when
         Outcome outcome;
@@ -153,7 +167,10 @@ class FunctionsTest {
     }
 
     private static APIGatewayProxyRequestEvent event(String resource, Map<String, String> query) {
-        return new APIGatewayProxyRequestEvent().withResource(resource).withPath(resource).withHttpMethod("GET")
+        return new APIGatewayProxyRequestEvent()
+                .withResource(resource)
+                .withPath(resource)
+                .withHttpMethod("GET")
                 .withQueryStringParameters(query)
                 .withRequestContext(new APIGatewayProxyRequestEvent.ProxyRequestContext().withRequestId("event-id"));
     }

@@ -1,18 +1,17 @@
 package dev.gophersite.local.template;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.gophersite.local.LocalSite;
 import dev.gophersite.project.Repo;
 import dev.gophersite.project.SamTemplate;
-import dev.gophersite.local.LocalSite;
-import org.junit.jupiter.api.Test;
-
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class TemplateReaderTest {
     private static final Map<String, String> LOCAL_DEFAULTS = Map.of("CONTENT_POINTER_TTL_MILLIS", "500");
@@ -23,18 +22,20 @@ class TemplateReaderTest {
         List<FunctionSpec> functions = read(realTemplate(), Map.of()).functions();
 
         // then
-        assertThat(functions.stream().flatMap(f -> f.routes().stream())
-                .map(r -> r.method() + " " + r.path() + " " + r.functionId())).containsExactly(
-                "GET /api/pages PagesApiFunction",
-                "GET /api/pages/{slug} PagesApiFunction",
-                "GET / SiteFunction",
-                "GET /{slug} SiteFunction",
-                "GET /assets/{file} SiteFunction",
-                "POST /ask AskFunction",
-                "GET /ask AskFunction",
-                "GET /api/search SearchFunction",
-                "GET /search SearchFunction",
-                "POST /api/feedback FeedbackFunction");
+        assertThat(functions.stream()
+                        .flatMap(f -> f.routes().stream())
+                        .map(r -> r.method() + " " + r.path() + " " + r.functionId()))
+                .containsExactly(
+                        "GET /api/pages PagesApiFunction",
+                        "GET /api/pages/{slug} PagesApiFunction",
+                        "GET / SiteFunction",
+                        "GET /{slug} SiteFunction",
+                        "GET /assets/{file} SiteFunction",
+                        "POST /ask AskFunction",
+                        "GET /ask AskFunction",
+                        "GET /api/search SearchFunction",
+                        "GET /search SearchFunction",
+                        "POST /api/feedback FeedbackFunction");
     }
 
     @Test
@@ -80,14 +81,19 @@ class TemplateReaderTest {
         // when the template's own defaults are used (a deployment), and the local overrides
         FunctionSpec deployed = byId(read(realTemplate(), Map.of(), Map.of())).get("AskFunction");
         FunctionSpec local = byId(read(realTemplate(), Map.of())).get("AskFunction");
-        FunctionSpec none = byId(read(realTemplate(), Map.of("ModelProvider", "none"), Map.of())).get("AskFunction");
+        FunctionSpec none = byId(read(realTemplate(), Map.of("ModelProvider", "none"), Map.of()))
+                .get("AskFunction");
 
         // then !If picks the Bedrock model (through the profile of the region, eu-west-1 here) and no endpoint on
         // AWS, the Ollama model and address locally
-        assertThat(deployed.environment()).containsEntry("MODEL_PROVIDER", "bedrock")
-                .containsEntry("MODEL_ID", "eu.amazon.nova-micro-v1:0").containsEntry("MODEL_ENDPOINT", "");
-        assertThat(local.environment()).containsEntry("MODEL_PROVIDER", "ollama")
-                .containsEntry("MODEL_ID", "qwen2.5:0.5b-instruct").containsEntry("MODEL_ENDPOINT", "http://localhost:11434");
+        assertThat(deployed.environment())
+                .containsEntry("MODEL_PROVIDER", "bedrock")
+                .containsEntry("MODEL_ID", "eu.amazon.nova-micro-v1:0")
+                .containsEntry("MODEL_ENDPOINT", "");
+        assertThat(local.environment())
+                .containsEntry("MODEL_PROVIDER", "ollama")
+                .containsEntry("MODEL_ID", "qwen2.5:0.5b-instruct")
+                .containsEntry("MODEL_ENDPOINT", "http://localhost:11434");
         assertThat(none.environment()).containsEntry("MODEL_PROVIDER", "none").containsEntry("MODEL_ENDPOINT", "");
     }
 
@@ -100,14 +106,17 @@ class TemplateReaderTest {
         FunctionSpec ask = byId(read(realTemplate(), processEnv)).get("AskFunction");
 
         // then
-        assertThat(ask.environment()).containsEntry("MODEL_ENDPOINT", "http://gpu-box:11434").doesNotContainKey("HOME");
+        assertThat(ask.environment())
+                .containsEntry("MODEL_ENDPOINT", "http://gpu-box:11434")
+                .doesNotContainKey("HOME");
     }
 
     @Test
     void local_defaults_replace_template_values_unless_the_process_environment_sets_them() {
         // when
         FunctionSpec byDefault = byId(read(realTemplate(), Map.of())).get("SiteFunction");
-        FunctionSpec overridden = byId(read(realTemplate(), Map.of("CONTENT_POINTER_TTL_MILLIS", "42"))).get("SiteFunction");
+        FunctionSpec overridden = byId(read(realTemplate(), Map.of("CONTENT_POINTER_TTL_MILLIS", "42")))
+                .get("SiteFunction");
 
         // then
         assertThat(byDefault.environment()).containsEntry("CONTENT_POINTER_TTL_MILLIS", "500");
@@ -117,7 +126,8 @@ class TemplateReaderTest {
     @Test
     void lambda_runtime_variables_are_set_and_cannot_be_overridden() {
         // when
-        FunctionSpec ask = byId(read(realTemplate(), Map.of("AWS_LAMBDA_FUNCTION_NAME", "other"))).get("AskFunction");
+        FunctionSpec ask = byId(read(realTemplate(), Map.of("AWS_LAMBDA_FUNCTION_NAME", "other")))
+                .get("AskFunction");
 
         // then
         assertThat(ask.environment())
@@ -130,7 +140,8 @@ class TemplateReaderTest {
     @Test
     void getatt_sub_join_and_refs_resolve_to_local_values() {
         // when
-        FunctionSpec function = read(testTemplate("intrinsics.yaml"), Map.of()).functions().getFirst();
+        FunctionSpec function =
+                read(testTemplate("intrinsics.yaml"), Map.of()).functions().getFirst();
 
         // then
         assertThat(function.timeout()).isEqualTo(Duration.ofSeconds(7));
@@ -148,7 +159,8 @@ class TemplateReaderTest {
     @Test
     void the_real_api_has_no_cors_so_no_other_origin_is_allowed() {
         // when
-        ApiRoute route = byId(read(realTemplate(), Map.of())).get("AskFunction").routes().getFirst();
+        ApiRoute route =
+                byId(read(realTemplate(), Map.of())).get("AskFunction").routes().getFirst();
 
         // then
         assertThat(route.cors()).isEqualTo(Cors.NONE);
@@ -180,20 +192,28 @@ class TemplateReaderTest {
 
         // then
         assertThat(result.notes()).singleElement().asString().contains("EchoFunction.Events.Nightly (Schedule)");
-        assertThat(byId(result).get("EchoFunction").routes()).extracting(ApiRoute::eventName).doesNotContain("Nightly");
+        assertThat(byId(result).get("EchoFunction").routes())
+                .extracting(ApiRoute::eventName)
+                .doesNotContain("Nightly");
     }
 
     @Test
     void templates_the_dev_server_cannot_serve_are_rejected_naming_function_and_problem() {
         // when / then
-        assertRejected("bad-handler.yaml", "BrokenFunction: Handler 'dev.gophersite.local.testfn.TestHandler handleRequest'"
-                + " is not 'package.Class::method'");
+        assertRejected(
+                "bad-handler.yaml",
+                "BrokenFunction: Handler 'dev.gophersite.local.testfn.TestHandler handleRequest'"
+                        + " is not 'package.Class::method'");
         assertRejected("unknown-event.yaml", "TypoFunction.Events.Root: unknown event Type 'Apii'");
         assertRejected("http-api.yaml", "HttpFunction.Events.Root: Type HttpApi");
-        assertRejected("import-value.yaml", "ImportingFunction: Environment.Variables.SHARED_BUCKET: Fn::ImportValue"
-                + " cannot be resolved locally");
-        assertRejected("no-default.yaml", "UnresolvableFunction: Environment.Variables.NEEDS_INPUT: !Ref Required:"
-                + " the parameter has no Default");
+        assertRejected(
+                "import-value.yaml",
+                "ImportingFunction: Environment.Variables.SHARED_BUCKET: Fn::ImportValue"
+                        + " cannot be resolved locally");
+        assertRejected(
+                "no-default.yaml",
+                "UnresolvableFunction: Environment.Variables.NEEDS_INPUT: !Ref Required:"
+                        + " the parameter has no Default");
         assertRejected("duplicate-route.yaml", "SecondFunction: GET /same is also served by FirstFunction");
     }
 
@@ -216,10 +236,13 @@ class TemplateReaderTest {
         return read(template, LocalSite.LOCAL_PARAMETERS, processEnv);
     }
 
-    private static TemplateReader.Result read(SamTemplate template, Map<String, String> parameters,
-                                              Map<String, String> processEnv) {
-        return new TemplateReader(template, new TemplateReader.Settings(TableNames.of(template), "eu-west-1",
-                parameters, LOCAL_DEFAULTS, processEnv)).read();
+    private static TemplateReader.Result read(
+            SamTemplate template, Map<String, String> parameters, Map<String, String> processEnv) {
+        return new TemplateReader(
+                        template,
+                        new TemplateReader.Settings(
+                                TableNames.of(template), "eu-west-1", parameters, LOCAL_DEFAULTS, processEnv))
+                .read();
     }
 
     private static Map<String, FunctionSpec> byId(TemplateReader.Result result) {
@@ -232,7 +255,8 @@ class TemplateReaderTest {
 
     private static SamTemplate testTemplate(String name) {
         try {
-            return SamTemplate.load(Path.of(TemplateReaderTest.class.getResource("/templates/" + name).toURI()));
+            return SamTemplate.load(Path.of(
+                    TemplateReaderTest.class.getResource("/templates/" + name).toURI()));
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }

@@ -5,7 +5,6 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import dev.gophersite.common.Env;
-
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -35,9 +34,10 @@ public class TestHandler implements RequestHandler<APIGatewayProxyRequestEvent, 
             }
             case "/fail" -> throw new IllegalStateException("secret detail from the handler");
             case "/binary" -> {
-                return new APIGatewayProxyResponseEvent().withStatusCode(200)
+                return new APIGatewayProxyResponseEvent()
+                        .withStatusCode(200)
                         .withHeaders(Map.of("Content-Type", "application/octet-stream"))
-                        .withBody(Base64.getEncoder().encodeToString(new byte[]{0, 1, 2, (byte) 0xff}))
+                        .withBody(Base64.getEncoder().encodeToString(new byte[] {0, 1, 2, (byte) 0xff}))
                         .withIsBase64Encoded(true);
             }
             case "/malformed" -> {
@@ -61,7 +61,8 @@ public class TestHandler implements RequestHandler<APIGatewayProxyRequestEvent, 
         map(out, "pathParameter.", event.getPathParameters());
         map(out, "query.", event.getQueryStringParameters());
         if (event.getMultiValueQueryStringParameters() != null) {
-            event.getMultiValueQueryStringParameters().forEach((k, v) -> line(out, "multiQuery." + k, String.join(",", v)));
+            event.getMultiValueQueryStringParameters()
+                    .forEach((k, v) -> line(out, "multiQuery." + k, String.join(",", v)));
         }
         map(out, "header.", event.getHeaders());
         line(out, "requestContext.requestId", event.getRequestContext().getRequestId());
@@ -76,15 +77,20 @@ public class TestHandler implements RequestHandler<APIGatewayProxyRequestEvent, 
         line(out, "tableAtInit", tableAtInit);
         line(out, "init", init);
         line(out, "loader", System.identityHashCode(TestHandler.class.getClassLoader()));
-        line(out, "contextLoaderIsOwn", Thread.currentThread().getContextClassLoader() == TestHandler.class.getClassLoader());
+        line(
+                out,
+                "contextLoaderIsOwn",
+                Thread.currentThread().getContextClassLoader() == TestHandler.class.getClassLoader());
         APIGatewayProxyResponseEvent response = text(200, out.toString());
         response.setMultiValueHeaders(Map.of("X-Multi", List.of("a", "b")));
         return response;
     }
 
     private static APIGatewayProxyResponseEvent text(int status, String body) {
-        return new APIGatewayProxyResponseEvent().withStatusCode(status)
-                .withHeaders(Map.of("Content-Type", "text/plain; charset=utf-8")).withBody(body);
+        return new APIGatewayProxyResponseEvent()
+                .withStatusCode(status)
+                .withHeaders(Map.of("Content-Type", "text/plain; charset=utf-8"))
+                .withBody(body);
     }
 
     private static void map(StringBuilder out, String prefix, Map<String, String> values) {
