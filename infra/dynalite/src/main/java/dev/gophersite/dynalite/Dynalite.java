@@ -37,7 +37,7 @@ public final class Dynalite implements AutoCloseable {
             requireNode();
             Path cli = dir.resolve("node_modules/dynalite/cli.js");
             if (!Files.exists(cli)) {
-                run(dir, List.of("npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"), 300);
+                Npm.ci(dir);
             }
             int chosen = port > 0 ? port : freePort();
             Process process = new ProcessBuilder(
@@ -154,7 +154,7 @@ public final class Dynalite implements AutoCloseable {
         }
     }
 
-    private static String run(Path dir, List<String> command, int timeoutSeconds) throws IOException {
+    static String run(Path dir, List<String> command, int timeoutSeconds) throws IOException {
         Process p = new ProcessBuilder(command)
                 .directory(dir.toFile())
                 .redirectErrorStream(true)

@@ -2,6 +2,7 @@ package dev.gophersite.local.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gophersite.dynalite.Npm;
 import dev.gophersite.project.Repo;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -104,16 +104,10 @@ class AccessibilityBrowserIT {
         return (List<Map<String, Object>>) result;
     }
 
-    private static Path axeScript() throws IOException, InterruptedException {
+    private static Path axeScript() throws IOException {
         Path script = AXE_DIR.resolve("node_modules/axe-core/axe.min.js");
         if (!Files.exists(script)) {
-            Process npm = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund", "--loglevel=error")
-                    .directory(AXE_DIR.toFile())
-                    .inheritIO()
-                    .start();
-            if (!npm.waitFor(300, TimeUnit.SECONDS) || npm.exitValue() != 0) {
-                throw new IllegalStateException("npm ci in " + AXE_DIR + " failed; axe-core is not installed");
-            }
+            Npm.ci(AXE_DIR);
         }
         return script;
     }
