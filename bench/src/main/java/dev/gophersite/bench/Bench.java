@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -43,10 +44,12 @@ public final class Bench {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 15;
         Path root = Repo.root();
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Path probes = Files.list(root.resolve("bench/target"))
-                .filter(p -> p.toString().endsWith("-probes.jar"))
-                .findFirst()
-                .orElseThrow(() -> new IllegalStateException("build first: mvn -pl bench -am package"));
+        Path probes;
+        try (Stream<Path> built = Files.list(root.resolve("bench/target"))) {
+            probes = built.filter(p -> p.toString().endsWith("-probes.jar"))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException("build first: mvn -pl bench -am package"));
+        }
         Path work = Files.createDirectories(root.resolve("bench/target/run"));
         Map<String, Object> results = new LinkedHashMap<>();
         results.put("conditions", Conditions.describe(java, runs));

@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -221,7 +222,8 @@ final class EdgeReplay {
                 http,
                 origin,
                 new Edge.OriginRequest("GET", config.originPath() + "/", config.originHeaders(), new byte[0]));
-        Matcher matcher = Pattern.compile("(?:href|src)=\"(/assets/[^\"]+)\"").matcher(new String(home.body()));
+        Matcher matcher = Pattern.compile("(?:href|src)=\"(/assets/[^\"]+)\"")
+                .matcher(new String(home.body(), StandardCharsets.UTF_8));
         List<String> assets = new ArrayList<>();
         while (matcher.find()) {
             assets.add(matcher.group(1));

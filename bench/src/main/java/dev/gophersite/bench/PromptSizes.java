@@ -95,7 +95,7 @@ final class PromptSizes {
                     settings,
                     AskMetrics.none(),
                     RetrievalOptions.withMeaning(OnnxEmbedder.miniLm()));
-            wiring.service().awaitMeaning(Duration.ofSeconds(120));
+            wiring.service().awaitMeaning(Duration.ofMinutes(2));
             for (AskRequest question : questions) {
                 Answer answer = wiring.service().ask(question);
                 if (answer.mode().wire().equals("refused")) {

@@ -84,8 +84,10 @@ public final class Invoke {
     @SuppressWarnings("unchecked")
     private static RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> handler(String type)
             throws ReflectiveOperationException {
-        return (RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent>)
-                Class.forName(type).getConstructor().newInstance();
+        return (RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent>) Class.forName(type)
+                .asSubclass(RequestHandler.class)
+                .getConstructor()
+                .newInstance();
     }
 
     static APIGatewayProxyRequestEvent event(String[] spec) {

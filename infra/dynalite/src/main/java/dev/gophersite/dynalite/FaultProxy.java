@@ -110,7 +110,7 @@ public final class FaultProxy implements AutoCloseable {
         ServerSocket socket = new ServerSocket();
         socket.setReuseAddress(true);
         socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), onPort));
-        threads.submit(() -> acceptLoop(socket));
+        threads.execute(() -> acceptLoop(socket));
         return socket;
     }
 
@@ -119,7 +119,7 @@ public final class FaultProxy implements AutoCloseable {
             try {
                 Socket client = socket.accept();
                 open.add(client);
-                threads.submit(() -> serve(client));
+                threads.execute(() -> serve(client));
             } catch (IOException e) {
                 return;
             }
@@ -167,7 +167,7 @@ public final class FaultProxy implements AutoCloseable {
         try (Socket upstream = new Socket()) {
             upstream.connect(target, 2000);
             open.add(upstream);
-            threads.submit(() -> pump(client, upstream, 0));
+            threads.execute(() -> pump(client, upstream, 0));
             pump(upstream, client, delay);
         } finally {
             closeQuietly(client);

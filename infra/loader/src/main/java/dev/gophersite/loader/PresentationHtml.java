@@ -71,7 +71,7 @@ final class PresentationHtml implements NodeRenderer {
         html.line();
         boolean open = false;
         for (Node child = container.getFirstChild(); child != null; child = child.getNext()) {
-            if (child instanceof Heading h && h.getLevel() == 3 || !open) {
+            if ((child instanceof Heading h && h.getLevel() == 3) || !open) {
                 if (open) {
                     html.tag("/div");
                     html.line();

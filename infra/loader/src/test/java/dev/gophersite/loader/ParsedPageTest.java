@@ -81,6 +81,7 @@ class ParsedPageTest {
     }
 
     /** Copies of {@code record}, each with one leaf value changed, recursing into records and the first list item. */
+    @SuppressWarnings("EnumOrdinal") // any other constant will do; the next one by position is simply the nearest
     private static List<Record> variants(Record record) throws ReflectiveOperationException {
         List<Record> variants = new ArrayList<>();
         RecordComponent[] components = record.getClass().getRecordComponents();

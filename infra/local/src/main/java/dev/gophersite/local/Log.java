@@ -2,6 +2,7 @@ package dev.gophersite.local;
 
 import java.io.PrintStream;
 import java.time.LocalTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.HashSet;
 import java.util.Set;
@@ -38,6 +39,6 @@ public final class Log {
     }
 
     private static void line(PrintStream out, String message) {
-        out.println(LocalTime.now().format(TIME) + " " + message);
+        out.println(LocalTime.now(ZoneId.systemDefault()).format(TIME) + " " + message);
     }
 }

@@ -2,7 +2,6 @@ package dev.gophersite.local;
 
 import java.io.FilterOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
@@ -16,26 +15,26 @@ final class MeaningReady extends FilterOutputStream {
     static final String MARK = "\"message\":\"index meaning added\"";
     private static final byte[] MARK_BYTES = MARK.getBytes(StandardCharsets.UTF_8);
     private final long started;
-    private final PrintStream out;
+    private final PrintStream console;
     private boolean seen;
     private boolean said;
     private int matched;
 
-    private MeaningReady(OutputStream target, PrintStream out, long started) {
-        super(target);
-        this.out = out;
+    private MeaningReady(PrintStream console, long started) {
+        super(console);
+        this.console = console;
         this.started = started;
     }
 
     /** Watches standard output from now on; {@code started} is {@link System#nanoTime} at the start. */
     static void watch(long started) {
         PrintStream original = System.out;
-        System.setOut(new PrintStream(new MeaningReady(original, original, started), true, StandardCharsets.UTF_8));
+        System.setOut(new PrintStream(new MeaningReady(original, started), true, StandardCharsets.UTF_8));
     }
 
     @Override
     public synchronized void write(int b) throws IOException {
-        out.write(b);
+        console.write(b);
         if (!said && scan((byte) b)) {
             say();
         }
@@ -47,13 +46,13 @@ final class MeaningReady extends FilterOutputStream {
         int end = offset + length;
         for (int i = offset; i < end && !said; i++) {
             if (scan(bytes[i])) {
-                out.write(bytes, offset, i + 1 - offset);
+                console.write(bytes, offset, i + 1 - offset);
                 say();
-                out.write(bytes, i + 1, end - i - 1);
+                console.write(bytes, i + 1, end - i - 1);
                 return;
             }
         }
-        out.write(bytes, offset, length);
+        console.write(bytes, offset, length);
     }
 
     // The mark sits inside a JSON log line; the news waits for that line's end so it gets a line of its own.
@@ -68,13 +67,13 @@ final class MeaningReady extends FilterOutputStream {
 
     private void say() {
         said = true;
-        out.printf(
+        console.printf(
                 "meaning ready %.1f s after start: /ask answers as it will from now on%n",
                 (System.nanoTime() - started) / 1e9);
     }
 
     @Override
     public void flush() {
-        out.flush();
+        console.flush();
     }
 }

@@ -106,7 +106,10 @@ class DirectInvocationIT {
     private static RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> handler(String functionId)
             throws ReflectiveOperationException {
         return (RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent>)
-                Class.forName(handlers.get(functionId)).getConstructor().newInstance();
+                Class.forName(handlers.get(functionId))
+                        .asSubclass(RequestHandler.class)
+                        .getConstructor()
+                        .newInstance();
     }
 
     private static String etagOf(String path) throws Exception {
@@ -142,52 +145,65 @@ class DirectInvocationIT {
 
     private static Context context() {
         return new Context() {
+            @Override
             public String getAwsRequestId() {
                 return "direct-request";
             }
 
+            @Override
             public String getLogGroupName() {
                 return "direct";
             }
 
+            @Override
             public String getLogStreamName() {
                 return "direct";
             }
 
+            @Override
             public String getFunctionName() {
                 return "direct";
             }
 
+            @Override
             public String getFunctionVersion() {
                 return "$LATEST";
             }
 
+            @Override
             public String getInvokedFunctionArn() {
                 return "direct";
             }
 
+            @Override
             public CognitoIdentity getIdentity() {
                 return null;
             }
 
+            @Override
             public ClientContext getClientContext() {
                 return null;
             }
 
+            @Override
             public int getRemainingTimeInMillis() {
                 return 10_000;
             }
 
+            @Override
             public int getMemoryLimitInMB() {
                 return 1024;
             }
 
+            @Override
             public LambdaLogger getLogger() {
                 return new LambdaLogger() {
+                    @Override
                     public void log(String message) {
                         System.out.println(message);
                     }
 
+                    @Override
                     public void log(byte[] message) {
                         System.out.println(new String(message, java.nio.charset.StandardCharsets.UTF_8));
                     }

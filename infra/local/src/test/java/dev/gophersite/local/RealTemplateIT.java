@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.gophersite.local.runtime.ProxyJson;
 import dev.gophersite.project.Repo;
 import java.net.http.HttpResponse;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
@@ -126,7 +127,7 @@ class RealTemplateIT {
 
         // then
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body().toLowerCase()).contains("goroutine");
+        assertThat(response.body().toLowerCase(Locale.ROOT)).contains("goroutine");
     }
 
     @Test

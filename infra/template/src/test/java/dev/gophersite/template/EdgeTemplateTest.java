@@ -13,6 +13,7 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -71,7 +72,7 @@ class EdgeTemplateTest {
         Template.functions()
                 .values()
                 .forEach(function -> Template.apiEvents(function).values().forEach(event -> {
-                    String method = String.valueOf(event.get("Method")).toUpperCase();
+                    String method = String.valueOf(event.get("Method")).toUpperCase(Locale.ROOT);
                     String path = String.valueOf(event.get("Path"));
                     String route = method + " " + path;
                     Map<String, Object> behavior = behaviorFor(config, SAMPLE.getOrDefault(path, path));
@@ -337,7 +338,7 @@ class EdgeTemplateTest {
     }
 
     private static JsonSchema schema(String type) throws IOException {
-        String file = "/schemas/cloudformation/" + type.toLowerCase().replace("::", "-") + ".json";
+        String file = "/schemas/cloudformation/" + type.toLowerCase(Locale.ROOT).replace("::", "-") + ".json";
         try (InputStream in = EdgeTemplateTest.class.getResourceAsStream(file)) {
             assertThat(in).as(file + " on the test classpath").isNotNull();
             return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7).getSchema(in);

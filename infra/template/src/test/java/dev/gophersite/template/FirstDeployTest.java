@@ -7,6 +7,7 @@ import dev.gophersite.project.SamTemplate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -166,7 +167,7 @@ class FirstDeployTest {
                         .values()
                         .forEach(event -> encodedRoutes.put(
                                 encodeResourcePath(String.valueOf(event.get("Path"))) + " "
-                                        + String.valueOf(event.get("Method")).toUpperCase(),
+                                        + String.valueOf(event.get("Method")).toUpperCase(Locale.ROOT),
                                 String.valueOf(event.get("Path")))));
         List<Map<String, Object>> settings = (List<Map<String, Object>>)
                 SamTemplate.properties(Template.SAM.resources().get("SiteApi")).get("MethodSettings");

@@ -28,6 +28,8 @@ public final class SearchHandler implements RequestHandler<APIGatewayProxyReques
     private final AskService service;
     private final ContentStore store;
     private final AskMetrics metrics;
+
+    @SuppressWarnings("UnusedVariable") // never read: held so CRaC, which keeps resources weakly, runs the hooks
     private Priming priming;
 
     /** The production constructor, run once per execution environment (and captured by SnapStart). */

@@ -25,7 +25,7 @@ public final class SearchIndex {
     private final List<AuthoredQuestion> questions;
     private final List<List<Statement>> byPassage;
     private final List<Set<String>> headingTerms;
-    private final Map<Statement, Integer> statementPositions = new IdentityHashMap<>();
+    private final IdentityHashMap<Statement, Integer> statementPositions = new IdentityHashMap<>();
     /** Every passage's text in lower case, to tell whether the site mentions a name at all. */
     private final String siteText;
 

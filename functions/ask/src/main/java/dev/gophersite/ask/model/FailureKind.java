@@ -87,7 +87,7 @@ public enum FailureKind {
                     kind = SERVER_ERROR;
                 } else if (t instanceof JsonProcessingException
                         // the AWS SDK's own, relocated Jackson
-                        || t instanceof IOException && t.getClass().getName().contains(".jackson.")) {
+                        || (t instanceof IOException && t.getClass().getName().contains(".jackson."))) {
                     kind = MALFORMED_REPLY;
                 }
             }

@@ -143,7 +143,7 @@ public final class QuestionReader {
         List<String> subject = own.stream()
                 .filter(term -> !index.isSubject(term) && !kindWords.contains(term))
                 .toList();
-        if (subject.isEmpty() || subject.size() == 1 && PRONOUN.matcher(asked).find()) {
+        if (subject.isEmpty() || (subject.size() == 1 && PRONOUN.matcher(asked).find())) {
             return false;
         }
         if (subject.stream().anyMatch(term -> !index.mentions(term))) {
@@ -176,9 +176,9 @@ public final class QuestionReader {
 
     static boolean isFollowUp(String asked, List<String> ownTerms) {
         String text = asked.strip();
-        return ownTerms.size() <= 1 && !text.isEmpty()
+        return (ownTerms.size() <= 1 && !text.isEmpty())
                 || MARKER.matcher(text).find()
-                || PRONOUN.matcher(text).find() && ownTerms.size() <= FOLLOW_UP_MAX_TERMS;
+                || (PRONOUN.matcher(text).find() && ownTerms.size() <= FOLLOW_UP_MAX_TERMS);
     }
 
     static List<String> identifiers(String text) {

@@ -95,7 +95,7 @@ public final class AnswerSupport {
         for (int p = 0; p < passageTerms.size(); p++) {
             double support = support(terms, text, passageTerms.get(p), passageTexts.get(p));
             // the model's own citation wins a tie: it is usually right when it is supported
-            if (support > bestSupport || support == bestSupport && support > 0 && claimed.contains(p + 1)) {
+            if (support > bestSupport || (support == bestSupport && support > 0 && claimed.contains(p + 1))) {
                 best = p;
                 bestSupport = support;
             }

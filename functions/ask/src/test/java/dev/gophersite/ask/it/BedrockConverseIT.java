@@ -131,6 +131,7 @@ class BedrockConverseIT {
                 .withBody("{\"output\": <html>not json")),
         CONNECTION_RESET(() -> aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER));
 
+        @SuppressWarnings("ImmutableEnumChecker") // each supplier is a stateless lambda building a fresh stub
         private final Supplier<ResponseDefinitionBuilder> response;
 
         Refusal(Supplier<ResponseDefinitionBuilder> response) {

@@ -24,6 +24,8 @@ public final class FeedbackHandler
     private static final ErrorFormat ERRORS = ErrorFormat.JSON;
     private final FeedbackWiring wiring;
     private final FeedbackStore store;
+
+    @SuppressWarnings("UnusedVariable") // never read: held so CRaC, which keeps resources weakly, runs the hooks
     private Priming priming;
 
     /** The production constructor, run once per execution environment (and captured by SnapStart). */

@@ -26,6 +26,8 @@ public final class PagesApiHandler
     private static final ErrorFormat ERRORS = ErrorFormat.JSON;
     private final PagesWiring wiring;
     private final ContentStore store;
+
+    @SuppressWarnings("UnusedVariable") // never read: held so CRaC, which keeps resources weakly, runs the hooks
     private Priming priming;
 
     /** The production constructor, run once per execution environment (and captured by SnapStart). */

@@ -33,6 +33,8 @@ public final class SiteHandler implements RequestHandler<APIGatewayProxyRequestE
     private final PagesWiring wiring;
     private final ContentStore store;
     private final Assets assets;
+
+    @SuppressWarnings("UnusedVariable") // never read: held so CRaC, which keeps resources weakly, runs the hooks
     private Priming priming;
 
     /** The production constructor, run once per execution environment (and captured by SnapStart). */

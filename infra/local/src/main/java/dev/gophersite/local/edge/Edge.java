@@ -1,5 +1,6 @@
 package dev.gophersite.local.edge;
 
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -76,7 +77,7 @@ public final class Edge {
                     new EdgeCache.Response(
                             403,
                             Map.of("Content-Type", List.of("text/plain")),
-                            "This distribution does not accept this method here.".getBytes()),
+                            "This distribution does not accept this method here.".getBytes(StandardCharsets.UTF_8)),
                     Outcome.REFUSED));
         }
         boolean read = method.equals("GET") || method.equals("HEAD");

@@ -99,7 +99,7 @@ public final class EdgeCache {
 
     static Optional<Duration> ttl(Response response, Ttl policy) {
         if (policy.neverCaches()
-                || !(response.status() >= 200 && response.status() < 300
+                || !((response.status() >= 200 && response.status() < 300)
                         || response.status() == 301
                         || response.status() == 410)) {
             return Optional.empty();

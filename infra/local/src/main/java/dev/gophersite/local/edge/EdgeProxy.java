@@ -12,6 +12,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -101,7 +102,7 @@ public final class EdgeProxy implements AutoCloseable {
                         new EdgeCache.Response(
                                 502,
                                 Map.of("Content-Type", List.of("text/plain")),
-                                "The origin did not answer.".getBytes()),
+                                "The origin did not answer.".getBytes(StandardCharsets.UTF_8)),
                         Edge.Outcome.PASS);
             }
             EdgeCache.Response response = result.response();

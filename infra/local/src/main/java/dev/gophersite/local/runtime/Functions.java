@@ -77,7 +77,8 @@ public final class Functions implements AutoCloseable {
             Class<?> type = Class.forName(spec.handlerClass(), false, loader);
             HandlerMethod method = HandlerMethod.find(type, spec.handlerMethod());
             if (!method.isStatic()) {
-                type.getConstructor();
+                // only its existence matters: the runtime constructs the handler later, per environment
+                var _ = type.getConstructor();
             }
         } catch (ClassNotFoundException e) {
             throw new TemplateException(id, "handler class " + spec.handlerClass() + " is not in " + spec.code());

@@ -2,6 +2,7 @@ package dev.gophersite.local.edge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -79,6 +80,6 @@ class EdgeCacheTest {
         return new EdgeCache.Response(
                 status,
                 cacheControl.isEmpty() ? Map.of() : Map.of("Cache-Control", List.of(cacheControl)),
-                "body".getBytes());
+                "body".getBytes(StandardCharsets.UTF_8));
     }
 }
