@@ -110,7 +110,7 @@ final class RetrievalConfigs {
         result.put(
                 "note",
                 "cold = spawn to the first POST /ask answer, medians over " + runs + " fresh JVMs; the first "
-                        + "answer never waits for meaning, which is computed in the background; meaning_ready_ms = from the probe's "
+                        + "answer waits (up to 10 s) for the meaning, so with a model it includes loading it and embedding the site; meaning_ready_ms = from the probe's "
                         + "start (JVM up) until the index has it (model loaded, every statement embedded); warm = "
                         + WARM_RUNS
                         + " POST /ask right after that, tuned flags without an AOT cache; ask_jar_mb = the shipped ask jar with "
